@@ -1,0 +1,144 @@
+// Package questions loads and validates a question set (questions.yaml,
+// schema 1). Loading is strict: a file a clinician edited by hand must either
+// load exactly as written or fail with a message that names the file, the line
+// and, where known, the column.
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit"
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fileerr"
+)
+
+// MaxSize is the largest question file iopfit reads.
+const MaxSize = 1 << 20
+
+// EmbeddedName is the File of the embedded set.
+const EmbeddedName = "embedded"
+
+// ReservedIDs are the names of iopfit's own flags and their short forms. A
+// question id becomes a flag of `iopfit check`, so it may not take one of them.
+var ReservedIDs = []string{
+	"help", "version", "questions", "answers", "output", "quiet",
+	"accessible", "no-input", "lang", "h", "v", "o", "q",
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// maxIDLen keeps flags typeable and help aligned.
+const maxIDLen = 40
+
+// Embedded returns the question set built into the binary. It is parsed once.
+var Embedded = sync.OnceValues(func() (*assess.Set, error) {
+	return Parse(iopfit.QuestionsYAML, EmbeddedName)
+})
+
+// Load reads and validates the question file at path.
+func Load(path string) (*assess.Set, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	set, err := Parse(data, path)
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func readFile(path string) ([]byte, error) {
+	fail := func(msg string, err error) error {
+		return &fileerr.Error{File: path, Msg: msg, Err: err}
+	}
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail("no such file; check the path given to --questions or IOPFIT_QUESTIONS", err)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fail("permission denied; make the file readable, or use another path", err)
+	case err != nil:
+		return nil, fail(fmt.Sprintf("cannot open it: %v", err), err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fail(fmt.Sprintf("cannot read it: %v", err), err)
+	}
+	if info.IsDir() {
+		return nil, fail("is a directory; give the path of a question file (.yaml)", nil)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fail(fmt.Sprintf("cannot read it: %v", err), err)
+	}
+	if len(data) > MaxSize {
+		return nil, fail("is larger than 1 MiB; a question file is a few kilobytes", nil)
+	}
+	return data, nil
+}
+
+// Parse validates data as a question set; name is the file name used in errors
+// and in the result's question_set.file.
+func Parse(data []byte, name string) (*assess.Set, error) {
+	p := &parser{file: name}
+	if len(data) > MaxSize {
+		return nil, p.fail(0, 0, "is larger than 1 MiB; a question file is a few kilobytes")
+	}
+	if line, col := firstInvalidUTF8(data); line > 0 {
+		return nil, p.fail(line, col, "is not valid UTF-8; save it as UTF-8 text")
+	}
+	if line, col, desc, r := firstBadRaw(data); line > 0 {
+		return nil, p.fail(line, col, describeBad(desc, r))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, p.fail(0, 0, "is empty; a question file needs schema, id, questions and the other keys in the README")
+		}
+		return nil, p.yamlError(err)
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		return nil, p.fail(extra.Line, 0, "holds more than one YAML document; keep one, without a second ---")
+	case !errors.Is(err, io.EOF):
+		return nil, p.yamlError(err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, p.fail(0, 0, "is empty; a question file needs schema, id, questions and the other keys in the README")
+	}
+	set, err := p.set(doc.Content[0])
+	if err != nil {
+		return nil, err
+	}
+	set.File = name
+	return set, nil
+}
+
+func (p *parser) yamlError(err error) error {
+	return fileerr.FromYAML(p.file, "YAML", err)
+}
+
+type parser struct {
+	file string
+}
+
+func (p *parser) fail(line, col int, msg string) error {
+	return &fileerr.Error{File: p.file, Line: line, Column: col, Msg: msg}
+}
+
+func (p *parser) failf(n *yaml.Node, format string, args ...any) error {
+	return p.fail(n.Line, n.Column, fmt.Sprintf(format, args...))
+}

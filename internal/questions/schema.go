@@ -1,0 +1,395 @@
+package questions
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/suggest"
+)
+
+// The keys of each mapping in schema 1.
+var (
+	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
+	questionKeys = []string{"id", "prompt", "help", "decides", "reasons"}
+	reasonKeys   = []string{"yes", "no", "unsure"}
+	outcomeNames = []string{"iop", "residential"}
+	outcomeKeys  = []string{"headline", "summary", "next_steps"}
+	resourceKeys = []string{"name", "contact"}
+)
+
+func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
+	if err := p.noAliases(root); err != nil {
+		return nil, err
+	}
+	f, err := p.mapping(root, "the question file", setKeys)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.schema(); err != nil {
+		return nil, err
+	}
+	s := &assess.Set{Schema: 1}
+	for _, t := range []struct {
+		key string
+		dst *string
+	}{
+		{"id", &s.ID}, {"version", &s.Version}, {"title", &s.Title},
+		{"intro", &s.Intro}, {"source", &s.Source}, {"disclaimer", &s.Disclaimer},
+	} {
+		if *t.dst, err = f.text(t.key); err != nil {
+			return nil, err
+		}
+	}
+	if s.Questions, err = p.questions(f); err != nil {
+		return nil, err
+	}
+	if s.Outcomes, err = p.outcomes(f); err != nil {
+		return nil, err
+	}
+	if s.About, err = f.textList("about"); err != nil {
+		return nil, err
+	}
+	if s.Caveats, err = f.textList("caveats"); err != nil {
+		return nil, err
+	}
+	if s.Resources, err = p.resources(f); err != nil {
+		return nil, err
+	}
+	if s.Labels, err = p.labels(f); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// noAliases rejects YAML aliases anywhere in the file. A question file has no
+// use for them, and refusing them rules out alias-expansion blow-ups.
+func (p *parser) noAliases(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode {
+		return p.failf(n, "uses an alias (*%s); write the text out in full instead", n.Value)
+	}
+	for _, c := range n.Content {
+		if err := p.noAliases(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *parser) questions(f *fields) ([]assess.Question, error) {
+	items, err := f.list("questions")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]int{}
+	var qs []assess.Question
+	for i, item := range items {
+		qf, err := p.mapping(item, fmt.Sprintf("question %d", i+1), questionKeys)
+		if err != nil {
+			return nil, err
+		}
+		q := assess.Question{Decides: true}
+		if q.ID, err = qf.text("id"); err != nil {
+			return nil, err
+		}
+		idNode := qf.vals["id"]
+		if err := p.checkID(idNode, q.ID); err != nil {
+			return nil, err
+		}
+		if first, dup := seen[q.ID]; dup {
+			return nil, p.failf(idNode, "question id %q is used twice (first on line %d); give each question its own id", q.ID, first)
+		}
+		seen[q.ID] = idNode.Line
+		qf.what = fmt.Sprintf("question %q", q.ID)
+		if q.Prompt, err = qf.text("prompt"); err != nil {
+			return nil, err
+		}
+		if q.Help, err = qf.text("help"); err != nil {
+			return nil, err
+		}
+		if q.Decides, err = qf.boolean("decides", true); err != nil {
+			return nil, err
+		}
+		if q.Reasons, err = p.reasons(qf); err != nil {
+			return nil, err
+		}
+		qs = append(qs, q)
+	}
+	if !slices.ContainsFunc(qs, func(q assess.Question) bool { return q.Decides }) {
+		return nil, p.failf(f.vals["questions"], "no question decides the result; set decides: true on at least one")
+	}
+	return qs, nil
+}
+
+func (p *parser) checkID(n *yaml.Node, id string) error {
+	switch {
+	case len(id) > maxIDLen:
+		return p.failf(n, "question id %q is longer than %d characters; use a shorter one", id, maxIDLen)
+	case !idPattern.MatchString(id):
+		return p.failf(n, "question id %q is not kebab-case; use lower-case letters, digits and single hyphens, like stable-home", id)
+	case slices.Contains(ReservedIDs, id):
+		return p.failf(n, "question id %q is the name of one of iopfit's own flags; choose another id", id)
+	}
+	return nil
+}
+
+func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
+	n, err := qf.require("reasons")
+	if err != nil {
+		return nil, err
+	}
+	rf, err := p.mapping(n, qf.what+" reasons", reasonKeys)
+	if err != nil {
+		return nil, err
+	}
+	reasons := map[assess.Answer]string{}
+	for _, a := range assess.Answers {
+		if reasons[a], err = rf.text(string(a)); err != nil {
+			return nil, err
+		}
+	}
+	return reasons, nil
+}
+
+func (p *parser) outcomes(f *fields) (map[assess.Recommendation]assess.Outcome, error) {
+	n, err := f.require("outcomes")
+	if err != nil {
+		return nil, err
+	}
+	of, err := p.mapping(n, "outcomes", outcomeNames)
+	if err != nil {
+		return nil, err
+	}
+	out := map[assess.Recommendation]assess.Outcome{}
+	for _, name := range outcomeNames {
+		n, err := of.require(name)
+		if err != nil {
+			return nil, err
+		}
+		xf, err := p.mapping(n, "outcome "+name, outcomeKeys)
+		if err != nil {
+			return nil, err
+		}
+		var o assess.Outcome
+		if o.Headline, err = xf.text("headline"); err != nil {
+			return nil, err
+		}
+		if o.Summary, err = xf.text("summary"); err != nil {
+			return nil, err
+		}
+		if o.NextSteps, err = xf.textList("next_steps"); err != nil {
+			return nil, err
+		}
+		out[assess.Recommendation(name)] = o
+	}
+	return out, nil
+}
+
+func (p *parser) resources(f *fields) ([]assess.Resource, error) {
+	items, err := f.list("resources")
+	if err != nil {
+		return nil, err
+	}
+	var rs []assess.Resource
+	for i, item := range items {
+		rf, err := p.mapping(item, fmt.Sprintf("resource %d", i+1), resourceKeys)
+		if err != nil {
+			return nil, err
+		}
+		var r assess.Resource
+		if r.Name, err = rf.text("name"); err != nil {
+			return nil, err
+		}
+		if r.Contact, err = rf.text("contact"); err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	return rs, nil
+}
+
+func (p *parser) labels(f *fields) (assess.Labels, error) {
+	n, err := f.require("labels")
+	if err != nil {
+		return nil, err
+	}
+	known := slices.Concat(assess.RequiredLabels, assess.OptionalLabels)
+	lf, err := p.mapping(n, "labels", known)
+	if err != nil {
+		return nil, err
+	}
+	labels := assess.Labels{}
+	for _, key := range known {
+		if _, ok := lf.vals[key]; !ok && !slices.Contains(assess.RequiredLabels, key) {
+			continue
+		}
+		if labels[key], err = lf.text(key); err != nil {
+			return nil, err
+		}
+	}
+	return labels, nil
+}
+
+// fields is a validated mapping: each known key that is present, by name.
+type fields struct {
+	p    *parser
+	node *yaml.Node
+	what string
+	keys map[string]*yaml.Node
+	vals map[string]*yaml.Node
+}
+
+// mapping checks that n is a mapping whose keys are all in known, each once.
+func (p *parser) mapping(n *yaml.Node, what string, known []string) (*fields, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, p.failf(n, "%s must be a mapping of keys to values, not %s", what, kindName(n))
+	}
+	f := &fields{p: p, node: n, what: what, keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
+			return nil, p.failf(k, "%s has a key that is not text; keys are names such as %s", what, known[0])
+		}
+		if !slices.Contains(known, k.Value) {
+			msg := fmt.Sprintf("%s has an unknown key %q", what, k.Value)
+			if s := suggest.Closest(k.Value, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; known keys are " + strings.Join(known, ", ")
+			}
+			return nil, p.failf(k, "%s", msg)
+		}
+		if prev, dup := f.keys[k.Value]; dup {
+			return nil, p.failf(k, "%s has the key %q twice (first on line %d); keep one", what, k.Value, prev.Line)
+		}
+		f.keys[k.Value], f.vals[k.Value] = k, v
+	}
+	return f, nil
+}
+
+func (f *fields) require(key string) (*yaml.Node, error) {
+	v, ok := f.vals[key]
+	if !ok {
+		return nil, f.p.failf(f.node, "%s is missing the required key %q", f.what, key)
+	}
+	return v, nil
+}
+
+// text returns a required, non-empty string whose characters are safe to show.
+func (f *fields) text(key string) (string, error) {
+	n, err := f.require(key)
+	if err != nil {
+		return "", err
+	}
+	return f.p.textValue(n, fmt.Sprintf("%s: %s", f.what, key))
+}
+
+func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return "", p.failf(n, "%s is empty; write the text it needs", what)
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		hint := ""
+		if n.Kind == yaml.ScalarNode {
+			hint = fmt.Sprintf(`; put it in quotes, like "%s"`, n.Value)
+		}
+		return "", p.failf(n, "%s must be text, not %s%s", what, kindName(n), hint)
+	}
+	s := strings.TrimSpace(n.Value)
+	if s == "" {
+		return "", p.failf(n, "%s is empty; write the text it needs", what)
+	}
+	if desc, r := checkText(s); desc != "" {
+		return "", p.failf(n, "%s: %s", what, describeBad(desc, r))
+	}
+	return s, nil
+}
+
+// list returns a required, non-empty sequence.
+func (f *fields) list(key string) ([]*yaml.Node, error) {
+	n, err := f.require(key)
+	if err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, f.p.failf(n, "%s: %s must be a list, not %s", f.what, key, kindName(n))
+	}
+	if len(n.Content) == 0 {
+		return nil, f.p.failf(n, "%s: %s is an empty list; add at least one item", f.what, key)
+	}
+	return n.Content, nil
+}
+
+func (f *fields) textList(key string) ([]string, error) {
+	items, err := f.list(key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(items))
+	for i, item := range items {
+		if out[i], err = f.p.textValue(item, fmt.Sprintf("%s: %s item %d", f.what, key, i+1)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (f *fields) boolean(key string, def bool) (bool, error) {
+	n, ok := f.vals[key]
+	if !ok {
+		return def, nil
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		return false, f.p.failf(n, "%s: %s must be true or false, not %s", f.what, key, kindName(n))
+	}
+	b, err := strconv.ParseBool(strings.ToLower(n.Value))
+	if err != nil {
+		return false, f.p.failf(n, "%s: %s must be true or false, not %q", f.what, key, n.Value)
+	}
+	return b, nil
+}
+
+func (f *fields) schema() error {
+	n, err := f.require("schema")
+	if err != nil {
+		return err
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Value != "1" {
+		return f.p.failf(n, "schema must be 1, the only version this iopfit reads, not %s", describeValue(n))
+	}
+	return nil
+}
+
+// kindName names what a node holds, in the words of the error messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!str":
+		return "text"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	case "!!null":
+		return "empty"
+	}
+	return "a value of type " + strings.TrimPrefix(n.Tag, "!!")
+}
+
+func describeValue(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return strconv.Quote(n.Value)
+	}
+	return kindName(n)
+}

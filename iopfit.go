@@ -1,0 +1,11 @@
+// Package iopfit exports the files at the module root that the binary embeds,
+// so that the content can live where a reviewer expects it while internal
+// packages still reach it.
+package iopfit
+
+import _ "embed"
+
+// QuestionsYAML is the default question set, questions.yaml.
+//
+//go:embed questions.yaml
+var QuestionsYAML []byte
