@@ -16,6 +16,8 @@ const (
 
 // Result is everything a renderer prints, already chosen from the set.
 type Result struct {
+	// Title is the question set's title, for renderers that print a heading.
+	Title          string
 	Recommendation Recommendation
 	Headline       string
 	Summary        string
@@ -94,6 +96,7 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 	}
 	out := set.Outcomes[rec]
 	return Result{
+		Title:          set.Title,
 		Recommendation: rec,
 		Headline:       out.Headline,
 		Summary:        out.Summary,

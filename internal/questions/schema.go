@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/suggest"
 )
 
@@ -303,7 +304,7 @@ func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
 	if s == "" {
 		return "", p.failf(n, "%s is empty; write the text it needs", what)
 	}
-	if desc, r := checkText(s); desc != "" {
+	if desc, r := safetext.Find(s); desc != "" {
 		return "", p.failf(n, "%s: %s", what, describeBad(desc, r))
 	}
 	return s, nil

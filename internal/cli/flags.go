@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// answerFlag is a question's flag. It parses the answer when the flag is set,
+// so a bad value fails before anything is asked; given twice, the last wins.
+type answerFlag struct {
+	id    string
+	into  map[string]assess.Answer
+	value assess.Answer
+}
+
+func (f *answerFlag) String() string { return string(f.value) }
+func (f *answerFlag) Type() string   { return "answer" }
+
+func (f *answerFlag) Set(s string) error {
+	a, err := assess.ParseAnswer(s)
+	if err != nil {
+		return err
+	}
+	f.value = a
+	f.into[f.id] = a
+	return nil
+}
+
+func completeAnswers(set *assess.Set) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		out := make([]string, len(assess.Answers))
+		for i, a := range assess.Answers {
+			out[i] = string(a) + "\t" + set.Labels.Option(a)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// outputFormat is the value of -o/--output.
+type outputFormat string
+
+const (
+	formatText     outputFormat = "text"
+	formatJSON     outputFormat = "json"
+	formatMarkdown outputFormat = "markdown"
+)
+
+var (
+	checkFormats     = []outputFormat{formatText, formatJSON, formatMarkdown}
+	questionsFormats = []outputFormat{formatText, formatJSON}
+)
+
+func (f *outputFormat) String() string { return string(*f) }
+func (f *outputFormat) Type() string   { return "format" }
+
+// Set accepts any format name; each command checks that it supports it, so
+// that the message can list that command's formats.
+func (f *outputFormat) Set(s string) error {
+	v := outputFormat(strings.ToLower(s))
+	if !slices.Contains(checkFormats, v) {
+		return fmt.Errorf("%q is not a format; use %s", s, strings.Join(formatNames(checkFormats), ", "))
+	}
+	*f = v
+	return nil
+}
+
+func (f outputFormat) validFor(formats []outputFormat) bool { return slices.Contains(formats, f) }
+
+func formatNames(formats []outputFormat) []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	return names
+}

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/iopfit/iopfit/internal/answers"
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fileerr"
+)
+
+// readAnswers reads and parses the answers file at path ("-" for stdin).
+func readAnswers(ctx context.Context, s *Streams, path string, set *assess.Set) (map[string]assess.Answer, error) {
+	name := path
+	var open func() (io.ReadCloser, error)
+	if path == "-" {
+		if s.InTTY {
+			return nil, usagef("--answers - reads the answers from stdin, but stdin is a terminal; pipe a file in (--answers - < answers.yaml) or pass its path")
+		}
+		name = "stdin"
+		open = func() (io.ReadCloser, error) { return io.NopCloser(s.In), nil }
+	} else {
+		open = func() (io.ReadCloser, error) { return openRegular(path) }
+	}
+	data, err := readLimited(ctx, open, answers.MaxSize)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	return answers.Parse(data, name, set)
+}
+
+// openRegular opens path for reading and refuses a directory up front, where
+// reading it would give a less clear error.
+func openRegular(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		f.Close()
+		return nil, errIsDir
+	}
+	return f, nil
+}
+
+var (
+	errIsDir    = errors.New("is a directory")
+	errTooLarge = errors.New("too large")
+)
+
+// readLimited reads at most limit bytes from what open returns. It reads in a
+// goroutine so that a signal ends the wait even on a pipe that never closes
+// (or a named pipe with no writer); the goroutine ends with the process.
+func readLimited(ctx context.Context, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := open()
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, limit+1))
+		if err == nil && int64(len(data)) > limit {
+			err = errTooLarge
+		}
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		return res.data, res.err
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+}
+
+// fileError explains a failure to read an answers file, with what to do.
+func fileError(name string, err error) error {
+	var sig *SignalError
+	if errors.As(err, &sig) {
+		return err
+	}
+	msg := fmt.Sprintf("cannot read it: %v", err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "no such file; check the path given to --answers"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "permission denied; make the file readable, or use another path"
+	case errors.Is(err, errIsDir):
+		msg = "is a directory; give the path of an answers file"
+	case errors.Is(err, errTooLarge):
+		msg = fmt.Sprintf("is larger than %d KiB; an answers file holds one line per question", answers.MaxSize>>10)
+	}
+	return &fileerr.Error{File: name, Msg: msg, Err: err}
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/report"
+)
+
+// print renders res in the chosen format and writes it to stdout in one
+// write, so that a failed write (a full disk) is caught and nothing half-done
+// is mistaken for a result.
+func (o *checkOptions) print(res assess.Result) error {
+	var buf bytes.Buffer
+	var err error
+	out := o.IO.Out
+	switch {
+	case o.Quiet:
+		buf.WriteString(string(res.Recommendation) + "\n")
+	case o.Output == formatJSON:
+		err = report.JSON(&buf, res)
+	case o.Output == formatMarkdown:
+		err = report.Markdown(&buf, res, o.Set.Labels)
+	default:
+		opts := report.TextOptions{}
+		if o.IO.OutTTY {
+			opts.Width = o.IO.OutWidth
+			opts.Color = !o.IO.NoColor()
+		}
+		if opts.Color {
+			// lipgloss writes colours as given; this writer downsamples them to
+			// what the terminal supports.
+			out = colorprofile.NewWriter(out, o.IO.Environ)
+		}
+		err = report.Text(&buf, res, o.Set.Labels, opts)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, &buf)
+	return outputErr(err)
+}

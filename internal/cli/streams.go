@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+)
+
+// Streams carries stdin, stdout and stderr with what is known about each, and
+// the environment. It is the only way the commands reach the outside world, so
+// tests can swap in buffers and set the terminal facts by hand.
+type Streams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	InTTY, OutTTY, ErrTTY bool
+	// OutWidth is the width of the terminal on stdout, or 0.
+	OutWidth int
+	// ErrWidth is the width of the terminal on stderr, or 0.
+	ErrWidth int
+
+	Environ []string
+}
+
+// SystemStreams returns the process's own streams.
+func SystemStreams() *Streams {
+	s := &Streams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InTTY:   term.IsTerminal(os.Stdin.Fd()),
+		OutTTY:  term.IsTerminal(os.Stdout.Fd()),
+		ErrTTY:  term.IsTerminal(os.Stderr.Fd()),
+		Environ: os.Environ(),
+	}
+	if s.OutTTY {
+		s.OutWidth, _, _ = term.GetSize(os.Stdout.Fd())
+	}
+	if s.ErrTTY {
+		s.ErrWidth, _, _ = term.GetSize(os.Stderr.Fd())
+	}
+	return s
+}
+
+// Getenv returns the value of the environment variable key, or "".
+func (s *Streams) Getenv(key string) string {
+	for i := len(s.Environ) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(s.Environ[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// NoColor reports whether the person asked for no colour (NO_COLOR set to
+// anything, or TERM=dumb).
+func (s *Streams) NoColor() bool {
+	return s.Getenv("NO_COLOR") != "" || s.Getenv("TERM") == "dumb"
+}
+
+// CanPrompt reports whether a form can run: the person must be able to type
+// (stdin is a terminal) and see the form (stderr is a terminal, since stdout
+// is kept for the result).
+func (s *Streams) CanPrompt() bool {
+	return s.InTTY && s.ErrTTY
+}

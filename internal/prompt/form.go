@@ -1,0 +1,136 @@
+package prompt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// FormIO is what a form draws on and reads from. In and Out must be the
+// terminal: iopfit decides that a person is there before it builds a form.
+type FormIO struct {
+	In  io.Reader
+	Out io.Writer
+	// Environ is the environment, for colour detection (NO_COLOR, TERM).
+	Environ []string
+}
+
+// theme is built once. Without an explicit theme, huh rebuilds its default
+// on every render, which costs several milliseconds a frame.
+var theme = sync.OnceValue(func() huh.Theme {
+	dark := sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(true) })
+	light := sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(false) })
+	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
+		if isDark {
+			return dark()
+		}
+		return light()
+	})
+})
+
+// keyMap adds Esc to the keys that stop the form: a person who wants out
+// should not need to know Ctrl-C.
+func keyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "quit"))
+	return km
+}
+
+// fieldHook runs inside the form's event loop when a field is validated. Only
+// test builds set it (see testhook.go), to prove how a panic there ends.
+var fieldHook func()
+
+// BuildForm makes a form that asks the questions ids of set, one per page,
+// with the options in the order Yes, No, Not sure. It returns the form and the
+// answers it fills in.
+func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.Answer, error) {
+	vals := make([]assess.Answer, len(ids))
+	groups := make([]*huh.Group, len(ids))
+	for i, id := range ids {
+		q, ok := set.Question(id)
+		if !ok {
+			return nil, nil, &assess.UnknownQuestionError{ID: id}
+		}
+		opts := make([]huh.Option[assess.Answer], len(assess.Answers))
+		for n, a := range assess.Answers {
+			opts[n] = huh.NewOption(set.Labels.Option(a), a)
+		}
+		title := q.Prompt
+		if len(ids) > 1 {
+			title = fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt)
+		}
+		sel := huh.NewSelect[assess.Answer]().
+			Key(id).
+			Title(title).
+			Description(q.Help).
+			Options(opts...).
+			Value(&vals[i]).
+			Validate(func(assess.Answer) error {
+				if fieldHook != nil {
+					fieldHook()
+				}
+				return nil
+			})
+		groups[i] = huh.NewGroup(sel)
+	}
+	form := huh.NewForm(groups...).
+		WithTheme(theme()).
+		WithKeyMap(keyMap()).
+		WithShowHelp(true).
+		// The form owns neither the signals nor the streams: iopfit handles
+		// SIGINT, SIGTERM and SIGHUP in one place, and the form draws on
+		// stderr so that stdout carries only the result.
+		WithProgramOptions(
+			tea.WithInput(fio.In),
+			tea.WithOutput(fio.Out),
+			tea.WithEnvironment(fio.Environ),
+			tea.WithoutSignalHandler(),
+		)
+	return form, vals, nil
+}
+
+// RunForm runs form until the person finishes it, cancels it, or ctx ends.
+func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.Answer) (map[string]assess.Answer, error) {
+	err := form.RunWithContext(ctx)
+	switch {
+	case errors.Is(err, huh.ErrUserAborted):
+		return nil, ErrCancelled
+	case ctx.Err() != nil:
+		return nil, context.Cause(ctx)
+	case err != nil:
+		// iopfit sets no timeout, so a "timeout" here means Bubble Tea
+		// stopped the program itself, as it does after a panic.
+		return nil, fmt.Errorf("the form stopped unexpectedly: %w", err)
+	case form.State != huh.StateCompleted:
+		return nil, errors.New("the form ended before it was finished")
+	}
+	got := make(map[string]assess.Answer, len(ids))
+	for i, id := range ids {
+		if vals[i] == "" {
+			return nil, fmt.Errorf("the form returned no answer for %s", id)
+		}
+		got[id] = vals[i]
+	}
+	return got, nil
+}
+
+// Intro renders the set's title and intro for the top of the form.
+func Intro(set *assess.Set, color bool, width int) string {
+	title, body := set.Title, set.Intro
+	if width > 0 {
+		body = lipgloss.NewStyle().Width(min(width, 80)).Render(body)
+	}
+	if color {
+		title = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#7D56F4")).Render(title)
+	}
+	return title + "\n" + body + "\n\n"
+}

@@ -1,0 +1,194 @@
+// Package prompt asks a person the questions that are still unanswered: with
+// plain numbered prompts, line by line, for screen readers and dumb terminals,
+// or with a huh form in a full terminal. It returns only answers the person
+// gave; an end of input, a cancel or a signal is an error, never an answer.
+package prompt
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// ErrCancelled means the person chose to stop (Ctrl-C or Esc in the form).
+var ErrCancelled = errors.New("cancelled")
+
+// MaxTries is how many unusable lines a plain prompt accepts for one question
+// before it gives up, so that a stream of wrong input cannot loop forever.
+const MaxTries = 3
+
+// maxLine bounds one line of plain input. An answer is a word; a longer line is
+// read past, not buffered.
+const maxLine = 1024
+
+// EndOfInputError means the input ended before the question ID was answered.
+type EndOfInputError struct {
+	ID string
+}
+
+func (e *EndOfInputError) Error() string {
+	return fmt.Sprintf("input ended before %s was answered; give every answer, one per line, or pass --%s", e.ID, e.ID)
+}
+
+// TooManyTriesError means MaxTries lines in a row were not an answer.
+type TooManyTriesError struct {
+	ID   string
+	Line string
+}
+
+func (e *TooManyTriesError) Error() string {
+	return fmt.Sprintf("no answer for %s after %d tries (last line %s); type 1, 2 or 3, or yes, no or unsure", e.ID, MaxTries, quoteLine(e.Line))
+}
+
+// quoteLine shows a line of input safely, whatever bytes it holds.
+func quoteLine(s string) string {
+	const max = 40
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// Lines reads input one line at a time, so that each question takes exactly
+// one line and no reader swallows lines meant for the next.
+type Lines struct {
+	r     *bufio.Reader
+	lines chan lineResult
+	req   chan struct{}
+}
+
+type lineResult struct {
+	text string
+	err  error
+}
+
+// NewLines wraps r. Reading happens in a goroutine so that a cancelled context
+// ends a wait on input that may never come; that goroutine ends with r.
+func NewLines(r io.Reader) *Lines {
+	l := &Lines{r: bufio.NewReaderSize(r, maxLine), lines: make(chan lineResult), req: make(chan struct{})}
+	go l.loop()
+	return l
+}
+
+// loop answers each request with one line. After an error it keeps answering,
+// since the reader repeats its error (io.EOF) and a later Next must not block.
+func (l *Lines) loop() {
+	for range l.req {
+		text, err := l.readLine()
+		l.lines <- lineResult{text, err}
+	}
+}
+
+// readLine returns the next line without its ending. A line longer than
+// maxLine is consumed whole and returned cut short.
+func (l *Lines) readLine() (string, error) {
+	var b []byte
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if len(b) < maxLine {
+			b = append(b, chunk[:min(len(chunk), maxLine-len(b))]...)
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == nil:
+			return strings.TrimRight(string(b), "\r\n"), nil
+		case errors.Is(err, io.EOF) && len(b) > 0:
+			return string(b), nil // a last line without a newline still counts
+		default:
+			return "", err
+		}
+	}
+}
+
+// Next waits for the next line or for ctx to end.
+func (l *Lines) Next(ctx context.Context) (string, error) {
+	select {
+	case l.req <- struct{}{}:
+	case <-ctx.Done():
+		return "", context.Cause(ctx)
+	}
+	select {
+	case res := <-l.lines:
+		return res.text, res.err
+	case <-ctx.Done():
+		return "", context.Cause(ctx)
+	}
+}
+
+// AskPlain asks the questions ids of set one by one on w, reading answers from
+// in. A line may hold an option's number, an answer word (yes, no, unsure and
+// their short forms) or an option's label.
+func AskPlain(ctx context.Context, in *Lines, w io.Writer, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
+	labels := set.Labels
+	if len(ids) == len(set.Questions) {
+		fmt.Fprintf(w, "%s\n%s\n", set.Title, set.Intro)
+	}
+	got := make(map[string]assess.Answer, len(ids))
+	for i, id := range ids {
+		q, ok := set.Question(id)
+		if !ok {
+			return nil, &assess.UnknownQuestionError{ID: id}
+		}
+		fmt.Fprintf(w, "\n(%d/%d) %s\n%s\n", i+1, len(ids), q.Prompt, q.Help)
+		for n, a := range assess.Answers {
+			fmt.Fprintf(w, "  %d. %s\n", n+1, labels.Option(a))
+		}
+		fmt.Fprintln(w, labels.Get("plain_hint"))
+		a, err := askOne(ctx, in, w, q, labels)
+		if err != nil {
+			return nil, err
+		}
+		got[id] = a
+	}
+	return got, nil
+}
+
+func askOne(ctx context.Context, in *Lines, w io.Writer, q *assess.Question, labels assess.Labels) (assess.Answer, error) {
+	var last string
+	for try := 0; try < MaxTries; try++ {
+		fmt.Fprint(w, "> ")
+		line, err := in.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			fmt.Fprintln(w)
+			return "", &EndOfInputError{ID: q.ID}
+		}
+		if err != nil {
+			return "", err
+		}
+		if a, ok := parseLine(line, labels); ok {
+			return a, nil
+		}
+		last = line
+		if try < MaxTries-1 {
+			fmt.Fprintln(w, labels.Get("plain_retry"), labels.Get("plain_hint"))
+		}
+	}
+	return "", &TooManyTriesError{ID: q.ID, Line: last}
+}
+
+// parseLine reads one line of plain input as an answer.
+func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
+	s := strings.TrimSpace(line)
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(assess.Answers) {
+			return assess.Answers[n-1], true
+		}
+		return "", false
+	}
+	if a, err := assess.ParseAnswer(s); err == nil {
+		return a, true
+	}
+	for _, a := range assess.Answers {
+		if strings.EqualFold(s, labels.Option(a)) {
+			return a, true
+		}
+	}
+	return "", false
+}

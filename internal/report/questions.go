@@ -1,0 +1,52 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+type jsonQuestions struct {
+	QuestionSet jsonSet        `json:"question_set"`
+	Questions   []jsonQuestion `json:"questions"`
+}
+
+type jsonQuestion struct {
+	ID      string `json:"id"`
+	Flag    string `json:"flag"`
+	Prompt  string `json:"prompt"`
+	Help    string `json:"help"`
+	Decides bool   `json:"decides"`
+}
+
+func setInfo(s *assess.Set) assess.SetInfo {
+	return assess.SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source}
+}
+
+// QuestionsJSON writes the active question set for scripts.
+func QuestionsJSON(w io.Writer, s *assess.Set) error {
+	out := jsonQuestions{QuestionSet: setInfoJSON(setInfo(s)), Questions: make([]jsonQuestion, len(s.Questions))}
+	for i, q := range s.Questions {
+		out.Questions[i] = jsonQuestion{ID: q.ID, Flag: "--" + q.ID, Prompt: q.Prompt, Help: q.Help, Decides: q.Decides}
+	}
+	return encode(w, out)
+}
+
+// QuestionsText writes the active question set for a person reviewing it: each
+// question's id and flag, prompt, help, and whether it decides the result.
+func QuestionsText(w io.Writer, s *assess.Set) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", s.Title)
+	fmt.Fprintf(&b, "Question set %s, version %s (%s)\n", s.ID, s.Version, s.File)
+	for _, q := range s.Questions {
+		decides := "decides the result"
+		if !q.Decides {
+			decides = "does not change the result"
+		}
+		fmt.Fprintf(&b, "\n%s (--%s; %s)\n  %s\n  %s\n", q.ID, q.ID, decides, q.Prompt, q.Help)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

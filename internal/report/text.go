@@ -1,0 +1,149 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// TextOptions says how text output may look on the device it goes to.
+type TextOptions struct {
+	// Color allows bold and colour. The caller turns it off for pipes and
+	// NO_COLOR, and downsamples the colours to what the terminal supports.
+	Color bool
+	// Width wraps lines to this many columns; 0 leaves lines whole, which is
+	// right for pipes and files, where the reader wraps.
+	Width int
+}
+
+// maxWidth keeps lines readable on very wide terminals.
+const maxWidth = 100
+
+// styles are built once per render, and only when colour is on.
+type styles struct {
+	headline, heading, strong, faint lipgloss.Style
+}
+
+func newStyles(rec assess.Recommendation) styles {
+	accent := lipgloss.Color("#7D56F4")
+	head := lipgloss.Color("#2E8B57")
+	if rec == assess.Residential {
+		head = lipgloss.Color("#C06000")
+	}
+	return styles{
+		headline: lipgloss.NewStyle().Bold(true).Foreground(head),
+		heading:  lipgloss.NewStyle().Bold(true).Foreground(accent),
+		strong:   lipgloss.NewStyle().Bold(true),
+		faint:    lipgloss.NewStyle().Faint(true),
+	}
+}
+
+// textWriter lays out paragraphs and bullets, wrapping and styling as told.
+type textWriter struct {
+	b      strings.Builder
+	opts   TextOptions
+	st     styles
+	bullet string
+}
+
+func (t *textWriter) style(s lipgloss.Style, text string) string {
+	if !t.opts.Color {
+		return text
+	}
+	return s.Render(text)
+}
+
+func (t *textWriter) width() int {
+	if t.opts.Width <= 0 {
+		return 0
+	}
+	return min(t.opts.Width, maxWidth)
+}
+
+// wrap wraps text to fit after an indent of n columns.
+func (t *textWriter) wrap(text string, n int) []string {
+	w := t.width()
+	if w == 0 {
+		return strings.Split(text, "\n")
+	}
+	return strings.Split(ansi.Wrap(text, max(w-n, 1), ""), "\n")
+}
+
+// para writes a paragraph, styled line by line so that wrapping never splits
+// an escape sequence.
+func (t *textWriter) para(text string, s *lipgloss.Style) {
+	for _, line := range t.wrap(text, 0) {
+		if s != nil {
+			line = t.style(*s, line)
+		}
+		t.b.WriteString(line + "\n")
+	}
+}
+
+// hanging writes text with a hanging indent: first prefixes the first line, and
+// spaces of the same width the rest. lead, if not empty, starts the text and is
+// shown in bold (a name, or an answer word).
+func (t *textWriter) hanging(first, lead, text string) {
+	full := text
+	if lead != "" {
+		full = lead + " " + text
+	}
+	indent := strings.Repeat(" ", ansi.StringWidth(first))
+	for i, line := range t.wrap(full, len(indent)) {
+		prefix := indent
+		if i == 0 {
+			prefix = first
+			// In a very narrow window the lead itself may be broken; then it
+			// stays unstyled rather than be printed twice.
+			if lead != "" && strings.HasPrefix(line, lead) {
+				line = t.style(t.st.strong, lead) + line[len(lead):]
+			}
+		}
+		t.b.WriteString(prefix + line + "\n")
+	}
+}
+
+func (t *textWriter) section(heading string, items []string) {
+	t.b.WriteString("\n")
+	t.para(heading, &t.st.heading)
+	for _, it := range items {
+		t.hanging(t.bullet, "", it)
+	}
+}
+
+// Text writes r for a person to read in a terminal or a pipe.
+func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
+	t := &textWriter{opts: opts, bullet: "- "}
+	if opts.Color {
+		t.st = newStyles(r.Recommendation)
+		t.bullet = "• "
+	}
+	t.para(r.Headline, &t.st.headline)
+	t.b.WriteString("\n")
+	t.para(r.Summary, nil)
+
+	t.b.WriteString("\n")
+	t.para(labels.Get("your_answers"), &t.st.heading)
+	for _, a := range r.Answers {
+		t.hanging(t.bullet, "", a.Question)
+		// The answer and its reason line up under the question's text.
+		t.hanging(strings.Repeat(" ", ansi.StringWidth(t.bullet)), labels.Option(a.Answer)+".", a.Reason)
+	}
+	t.section(labels.Get("about"), r.About)
+	t.section(labels.Get("caveats"), r.Caveats)
+	t.section(labels.Get("next_steps"), r.NextSteps)
+
+	t.b.WriteString("\n")
+	t.para(labels.Get("resources"), &t.st.heading)
+	for _, res := range r.Resources {
+		t.hanging(t.bullet, res.Name+":", res.Contact)
+	}
+	t.b.WriteString("\n")
+	t.para(r.Disclaimer, &t.st.faint)
+	_, err := io.WriteString(w, t.b.String())
+	return err
+}
