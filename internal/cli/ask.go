@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/prompt"
@@ -40,13 +39,13 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 	mode, why, fix := choosePrompt(o)
 	switch mode {
 	case askPlain:
-		return prompt.AskPlain(ctx, prompt.NewLines(o.IO.In), o.IO.ErrOut, o.Set, missing)
+		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY}
+		return prompt.AskPlain(ctx, pio, o.Set, missing)
 	case askForm:
 		form, vals, err := prompt.BuildForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ})
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprint(o.IO.ErrOut, prompt.Intro(o.Set, !o.IO.NoColor(), o.IO.ErrWidth))
 		return prompt.RunForm(ctx, form, missing, vals)
 	}
 	return nil, missingError(missing, why, fix)

@@ -76,11 +76,11 @@ const bugLine = "This is a bug in iopfit, not something you did. Please report i
 // app holds what the commands share: the streams, the active question set
 // (or why it could not be loaded), and what happened during the run.
 type app struct {
-	io      *Streams
-	build   BuildInfo
-	set     *assess.Set
-	setErr  error
-	ran     bool
+	io     *Streams
+	build  BuildInfo
+	set    *assess.Set
+	setErr error
+	ran    bool
 	// deferredErr is an error found where cobra cannot return one, such as
 	// in a help function.
 	deferredErr error

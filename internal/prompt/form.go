@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/iopfit/iopfit/internal/assess"
 )
@@ -42,6 +41,8 @@ var theme = sync.OnceValue(func() huh.Theme {
 func keyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "quit"))
+	// Three options need no search box; "/" would only confuse.
+	km.Select.Filter.SetEnabled(false)
 	return km
 }
 
@@ -74,12 +75,19 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 			Description(q.Help).
 			Options(opts...).
 			Value(&vals[i]).
+			Filtering(false).
 			Validate(func(assess.Answer) error {
 				if fieldHook != nil {
 					fieldHook()
 				}
 				return nil
 			})
+		if i == 0 {
+			// The first page says what this is and that nothing is kept.
+			intro := huh.NewNote().Title(set.Title).Description(set.Intro)
+			groups[i] = huh.NewGroup(intro, sel)
+			continue
+		}
 		groups[i] = huh.NewGroup(sel)
 	}
 	form := huh.NewForm(groups...).
@@ -95,6 +103,14 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 			tea.WithEnvironment(fio.Environ),
 			tea.WithoutSignalHandler(),
 		)
+	// The form runs on the alternate screen. Inline, Bubble Tea leaves part
+	// of the last question on screen when the form ends, half overwritten by
+	// the result; on its own screen the form leaves the person's terminal
+	// exactly as it was, whether they finish, press Esc, or are stopped.
+	form.WithViewHook(func(v tea.View) tea.View {
+		v.AltScreen = true
+		return v
+	})
 	return form, vals, nil
 }
 
@@ -121,16 +137,4 @@ func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.An
 		got[id] = vals[i]
 	}
 	return got, nil
-}
-
-// Intro renders the set's title and intro for the top of the form.
-func Intro(set *assess.Set, color bool, width int) string {
-	title, body := set.Title, set.Intro
-	if width > 0 {
-		body = lipgloss.NewStyle().Width(min(width, 80)).Render(body)
-	}
-	if color {
-		title = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#7D56F4")).Render(title)
-	}
-	return title + "\n" + body + "\n\n"
 }

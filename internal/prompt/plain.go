@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // ErrCancelled means the person chose to stop (Ctrl-C or Esc in the form).
@@ -122,10 +123,21 @@ func (l *Lines) Next(ctx context.Context) (string, error) {
 	}
 }
 
-// AskPlain asks the questions ids of set one by one on w, reading answers from
-// in. A line may hold an option's number, an answer word (yes, no, unsure and
-// their short forms) or an option's label.
-func AskPlain(ctx context.Context, in *Lines, w io.Writer, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
+// PlainIO is where plain prompts read and write.
+type PlainIO struct {
+	In  *Lines
+	Out io.Writer
+	// Echo writes each line read after its prompt. When the answers come
+	// from a pipe, the terminal shows no typing, and a transcript without
+	// them would be hard to follow.
+	Echo bool
+}
+
+// AskPlain asks the questions ids of set one by one, reading one answer per
+// line. A line may hold an option's number, an answer word (yes, no, unsure
+// and their short forms) or an option's label.
+func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
+	w := pio.Out
 	labels := set.Labels
 	if len(ids) == len(set.Questions) {
 		fmt.Fprintf(w, "%s\n%s\n", set.Title, set.Intro)
@@ -141,7 +153,7 @@ func AskPlain(ctx context.Context, in *Lines, w io.Writer, set *assess.Set, ids 
 			fmt.Fprintf(w, "  %d. %s\n", n+1, labels.Option(a))
 		}
 		fmt.Fprintln(w, labels.Get("plain_hint"))
-		a, err := askOne(ctx, in, w, q, labels)
+		a, err := askOne(ctx, pio, q, labels)
 		if err != nil {
 			return nil, err
 		}
@@ -150,17 +162,21 @@ func AskPlain(ctx context.Context, in *Lines, w io.Writer, set *assess.Set, ids 
 	return got, nil
 }
 
-func askOne(ctx context.Context, in *Lines, w io.Writer, q *assess.Question, labels assess.Labels) (assess.Answer, error) {
+func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels) (assess.Answer, error) {
+	w := pio.Out
 	var last string
 	for try := 0; try < MaxTries; try++ {
 		fmt.Fprint(w, "> ")
-		line, err := in.Next(ctx)
+		line, err := pio.In.Next(ctx)
 		if errors.Is(err, io.EOF) {
 			fmt.Fprintln(w)
 			return "", &EndOfInputError{ID: q.ID}
 		}
 		if err != nil {
 			return "", err
+		}
+		if pio.Echo {
+			fmt.Fprintln(w, safetext.OneLine(line))
 		}
 		if a, ok := parseLine(line, labels); ok {
 			return a, nil
