@@ -89,7 +89,7 @@ func (p *parser) questions(f *fields) ([]assess.Question, error) {
 	seen := map[string]int{}
 	var qs []assess.Question
 	for i, item := range items {
-		qf, err := p.mapping(item, fmt.Sprintf("question %d", i+1), questionKeys)
+		qf, err := p.mapping(item, questionName(item, i), questionKeys)
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +105,6 @@ func (p *parser) questions(f *fields) ([]assess.Question, error) {
 			return nil, p.failf(idNode, "question id %q is used twice (first on line %d); give each question its own id", q.ID, first)
 		}
 		seen[q.ID] = idNode.Line
-		qf.what = fmt.Sprintf("question %q", q.ID)
 		if q.Prompt, err = qf.text("prompt"); err != nil {
 			return nil, err
 		}
@@ -124,6 +123,20 @@ func (p *parser) questions(f *fields) ([]assess.Question, error) {
 		return nil, p.failf(f.vals["questions"], "no question decides the result; set decides: true on at least one")
 	}
 	return qs, nil
+}
+
+// questionName names a question in errors: by its id when it has a usable
+// one, since that is what a person searches the file for, else by position.
+func questionName(n *yaml.Node, i int) string {
+	if n.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			k, v := n.Content[j], n.Content[j+1]
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+				return fmt.Sprintf("question %q", v.Value)
+			}
+		}
+	}
+	return fmt.Sprintf("question %d", i+1)
 }
 
 func (p *parser) checkID(n *yaml.Node, id string) error {

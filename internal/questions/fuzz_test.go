@@ -1,0 +1,66 @@
+package questions
+
+import (
+	"errors"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/safetext"
+)
+
+// FuzzParse checks that any input either loads as a set that keeps every
+// promise of the schema, or fails with a positioned file error; never a panic.
+func FuzzParse(f *testing.F) {
+	for _, p := range []string{"testdata/minimal.yaml", "../../questions.yaml"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("schema: 1\nid: x\nquestions: [{id: a}]\n"))
+	f.Add([]byte("a: &x [*x]\n"))
+	f.Add([]byte("title: \"\\e[2J\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, err := Parse(data, "f.yaml")
+		if err != nil {
+			var fe *fileerr.Error
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *fileerr.Error: %v", err, err)
+			}
+			return
+		}
+		texts := []string{set.ID, set.Version, set.Title, set.Intro, set.Source, set.Disclaimer}
+		texts = slices.Concat(texts, set.About, set.Caveats)
+		decides := false
+		for _, q := range set.Questions {
+			if !idPattern.MatchString(q.ID) || slices.Contains(ReservedIDs, q.ID) {
+				t.Fatalf("bad id %q loaded", q.ID)
+			}
+			decides = decides || q.Decides
+			texts = append(texts, q.Prompt, q.Help, q.Reasons["yes"], q.Reasons["no"], q.Reasons["unsure"])
+		}
+		for _, o := range set.Outcomes {
+			texts = slices.Concat(texts, []string{o.Headline, o.Summary}, o.NextSteps)
+		}
+		for _, r := range set.Resources {
+			texts = append(texts, r.Name, r.Contact)
+		}
+		for _, l := range set.Labels {
+			texts = append(texts, l)
+		}
+		if !decides || len(set.Outcomes) != 2 {
+			t.Fatal("a set without a deciding question or both outcomes loaded")
+		}
+		for _, s := range texts {
+			if s == "" {
+				t.Fatal("an empty text loaded")
+			}
+			if desc, _ := safetext.Find(s); desc != "" {
+				t.Fatalf("text with %s loaded: %q", desc, s)
+			}
+		}
+	})
+}

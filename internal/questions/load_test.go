@@ -1,0 +1,199 @@
+package questions
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/iopfit/iopfit/internal/fileerr"
+)
+
+func minimal(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// edit returns the minimal set with old replaced by new, failing the test if
+// old is not there, so that a change to minimal.yaml cannot silently turn a
+// case into a test of the valid file.
+func edit(t *testing.T, old, new string) string {
+	t.Helper()
+	m := minimal(t)
+	if !strings.Contains(m, old) {
+		t.Fatalf("minimal.yaml has no %q", old)
+	}
+	return strings.Replace(m, old, new, 1)
+}
+
+func TestParseMinimal(t *testing.T) {
+	set, err := Parse([]byte(minimal(t)), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := set.Questions[0]
+	if q.ID != "stable-home" || q.Prompt != "P" || !q.Decides || q.Reasons["unsure"] != "U" {
+		t.Errorf("question = %+v", q)
+	}
+	if set.Outcomes["residential"].NextSteps[0] != "a" || set.Labels["cancelled"] != "F" || set.File != "t.yaml" {
+		t.Errorf("set = %+v", set)
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	tests := []struct{ name, yaml string }{
+		{"windows line endings", strings.ReplaceAll(minimal(t), "\n", "\r\n")},
+		{"byte-order mark", "\ufeff" + minimal(t)},
+		{"comments", "# a comment\n" + minimal(t)},
+		{"tab inside text", edit(t, "help: H", "help: \"a\\tb\"")},
+		{"decides false beside a deciding question", edit(t, "questions:\n", "questions:\n  - id: other\n    prompt: P\n    help: H\n    decides: false\n    reasons: {yes: Y, no: N, unsure: U}\n")},
+		{"optional label", edit(t, "  cancelled: F", "  cancelled: F\n  source: Fuente")},
+		{"explicit document start", "---\n" + minimal(t)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse([]byte(tt.yaml), "t.yaml"); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	deep := "schema: 1\nabout: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
+	tests := []struct {
+		name      string
+		yaml      string
+		line, col int
+		want      string
+	}{
+		{"empty file", "", 0, 0, "is empty"},
+		{"only white space", " \n\n", 0, 0, "is empty"},
+		{"only comments", "# nothing\n", 0, 0, "is empty"},
+		{"not a mapping", "- a\n- b\n", 1, 1, "the question file must be a mapping"},
+		{"two documents", minimal(t) + "---\nschema: 1\n", 40, 0, "more than one YAML document"},
+		{"syntax error", edit(t, "title: T", "title: [T"), 0, 0, "invalid YAML"},
+		{"tab indent", edit(t, "    prompt: P", "\tprompt: P"), 8, 0, "invalid YAML"},
+		{"misspelled key", edit(t, "    prompt: P", "    promt: P"), 9, 5, `question "stable-home" has an unknown key "promt"; did you mean "prompt"?`},
+		{"unknown top-level key", edit(t, "title: T", "title: T\ncolour: red"), 5, 1, `unknown key "colour"`},
+		{"duplicate key", edit(t, "title: T", "title: T\ntitle: U"), 5, 1, `the key "title" twice (first on line 4)`},
+		{"non-text key", edit(t, "title: T", "title: T\n1: x"), 5, 1, "key that is not text"},
+		{"missing schema", edit(t, "schema: 1\n", ""), 1, 1, `missing the required key "schema"`},
+		{"schema 2", edit(t, "schema: 1", "schema: 2"), 1, 9, `schema must be 1`},
+		{"schema as text", edit(t, "schema: 1", `schema: "1"`), 1, 9, `schema must be 1`},
+		{"missing prompt", edit(t, "    prompt: P\n", ""), 8, 5, `question "stable-home" is missing the required key "prompt"`},
+		{"empty prompt", edit(t, "    prompt: P", `    prompt: ""`), 9, 13, `prompt is empty`},
+		{"null prompt", edit(t, "    prompt: P", `    prompt:`), 9, 12, `prompt is empty`},
+		{"blank prompt", edit(t, "    prompt: P", `    prompt: "   "`), 9, 13, `prompt is empty`},
+		{"number as text", edit(t, "title: T", "title: 5"), 4, 8, `title must be text, not a number; put it in quotes, like "5"`},
+		{"unquoted version", edit(t, `version: "1"`, "version: 1.0"), 3, 10, `version must be text`},
+		{"list as text", edit(t, "intro: I", "intro: [I]"), 5, 8, `intro must be text, not a list`},
+		{"mapping as question", edit(t, "questions:\n", "questions:\n  - just text\n"), 8, 5, `question 1 must be a mapping`},
+		{"questions not a list", edit(t, "about: [a]", "about: a"), 24, 8, `about must be a list`},
+		{"empty questions", strings.Replace(minimal(t), minimal(t)[strings.Index(minimal(t), "questions:"):strings.Index(minimal(t), "outcomes:")], "questions: []\n", 1), 7, 12, `questions is an empty list`},
+		{"empty caveats", edit(t, "caveats: [c]", "caveats: []"), 25, 10, `caveats is an empty list`},
+		{"empty list item", edit(t, "about: [a]", `about: [a, ""]`), 24, 12, `about item 2 is empty`},
+		{"duplicate id", edit(t, "outcomes:", "  - id: stable-home\n    prompt: P\n    help: H\n    reasons: {yes: Y, no: N, unsure: U}\noutcomes:"), 15, 9, `question id "stable-home" is used twice (first on line 8)`},
+		{"reserved id", edit(t, "id: stable-home", "id: help"), 8, 9, `"help" is the name of one of iopfit's own flags`},
+		{"reserved short id", edit(t, "id: stable-home", "id: q"), 8, 9, `"q" is the name of one of iopfit's own flags`},
+		{"reserved lang", edit(t, "id: stable-home", "id: lang"), 8, 9, `own flags`},
+		{"id not kebab-case", edit(t, "id: stable-home", "id: Stable_Home"), 8, 9, `"Stable_Home" is not kebab-case`},
+		{"id with double hyphen", edit(t, "id: stable-home", "id: stable--home"), 8, 9, `not kebab-case`},
+		{"id too long", edit(t, "id: stable-home", "id: "+strings.Repeat("a", 41)), 8, 9, `longer than 40`},
+		{"id as number", edit(t, "id: stable-home", "id: 7"), 8, 9, `id must be text, not a number`},
+		{"no deciding question", edit(t, "    help: H\n", "    help: H\n    decides: false\n"), 8, 3, `no question decides the result`},
+		{"decides as text", edit(t, "    help: H\n", "    help: H\n    decides: \"yes\"\n"), 11, 14, `decides must be true or false, not text`},
+		{"missing reason", edit(t, "      unsure: U\n", ""), 12, 7, `reasons is missing the required key "unsure"`},
+		{"unknown reason", edit(t, "      unsure: U", "      unsure: U\n      maybe: M"), 15, 7, `unknown key "maybe"`},
+		{"missing outcome", edit(t, "  residential:\n    headline: H\n    summary: S\n    next_steps: [a]\n", ""), 16, 3, `outcomes is missing the required key "residential"`},
+		{"extra outcome", edit(t, "  residential:", "  outpatient: {}\n  residential:"), 20, 3, `outcomes has an unknown key "outpatient"`},
+		{"empty next steps", edit(t, "    next_steps: [a]\n  residential", "    next_steps: []\n  residential"), 19, 17, `outcome iop: next_steps is an empty list`},
+		{"resource without contact", edit(t, "    contact: c\n", ""), 27, 5, `resource 1 is missing the required key "contact"`},
+		{"missing label", edit(t, "  cancelled: F\n", ""), 31, 3, `labels is missing the required key "cancelled"`},
+		{"unknown label", edit(t, "  cancelled: F", "  cancelled: F\n  canceled: G"), 40, 3, `labels has an unknown key "canceled"; did you mean "cancelled"?`},
+		{"alias", edit(t, "about: [a]\ncaveats: [c]", "about: &x [a]\ncaveats: *x"), 25, 10, `uses an alias (*x)`},
+		{"escape from \\e", edit(t, "title: T", `title: "\e[31mT"`), 4, 8, `title: text contains an escape character (U+001B)`},
+		{"escape from \\x1b", edit(t, "title: T", `title: "\x1b]0;x\x07"`), 4, 8, `an escape character`},
+		{"C1 CSI from \\u009b", edit(t, "title: T", `title: "\u009b2J"`), 4, 8, `a C1 control character (U+009B)`},
+		{"bell", edit(t, "title: T", `title: "\a"`), 4, 8, `a control character (U+0007)`},
+		{"carriage return", edit(t, "title: T", `title: "a\rb"`), 4, 8, `a control character (U+000D)`},
+		{"right-to-left override", edit(t, "title: T", `title: "a\u202eb"`), 4, 8, `bidirectional-text control character (U+202E)`},
+		{"isolate", edit(t, "title: T", `title: "a\u2066b"`), 4, 8, `bidirectional-text control character (U+2066)`},
+		{"raw escape byte", edit(t, "title: T", "title: \x1b[2JT"), 4, 8, `an escape character (U+001B)`},
+		{"raw escape in a comment", edit(t, "title: T", "title: T # \x1b[2J"), 4, 12, `an escape character`},
+		{"raw NUL", edit(t, "title: T", "title: T\x00"), 4, 9, `a control character (U+0000)`},
+		{"invalid UTF-8", edit(t, "title: T", "title: T\xff"), 4, 9, `not valid UTF-8`},
+		{"too large", minimal(t) + "# " + strings.Repeat("x", MaxSize) + "\n", 0, 0, `larger than 1 MiB`},
+		{"deep nesting", deep, 0, 0, `invalid YAML`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := Parse([]byte(tt.yaml), "t.yaml")
+			if err == nil {
+				t.Fatalf("Parse succeeded with %+v", set)
+			}
+			var fe *fileerr.Error
+			if !errors.As(err, &fe) {
+				t.Fatalf("err %T %v is not a *fileerr.Error", err, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %q\nwant it to contain %q", err, tt.want)
+			}
+			if tt.line > 0 && (fe.Line != tt.line || fe.Column != tt.col) {
+				t.Errorf("position = %d:%d, want %d:%d (%v)", fe.Line, fe.Column, tt.line, tt.col, err)
+			}
+			if !strings.HasPrefix(err.Error(), "t.yaml:") {
+				t.Errorf("err = %q does not start with the file name", err)
+			}
+			if strings.ContainsAny(err.Error(), "\n\x1b") {
+				t.Errorf("err = %q is not one safe line", err)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	if err := os.WriteFile(good, []byte(minimal(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := Load(good)
+	if err != nil || set.File != good {
+		t.Fatalf("Load(good) = %v, %v", set, err)
+	}
+	tests := []struct {
+		name, path, want string
+	}{
+		{"missing", filepath.Join(dir, "nope.yaml"), "no such file"},
+		{"directory", dir, "is a directory"},
+		{"endless", "/dev/zero", "larger than 1 MiB"},
+		{"empty", "/dev/null", "is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.path)
+			var fe *fileerr.Error
+			if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), tt.path+":") {
+				t.Fatalf("Load(%s) err = %v, want a *fileerr.Error containing %q", tt.path, err, tt.want)
+			}
+		})
+	}
+	t.Run("unreadable", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root reads any file, so permissions cannot make one unreadable")
+		}
+		p := filepath.Join(dir, "locked.yaml")
+		if err := os.WriteFile(p, []byte(minimal(t)), 0o000); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
