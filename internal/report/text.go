@@ -70,7 +70,7 @@ func (t *textWriter) wrap(text string, n int) []string {
 	if w == 0 {
 		return strings.Split(text, "\n")
 	}
-	return strings.Split(ansi.Wrap(text, max(w-n, 1), ""), "\n")
+	return wrapWords(text, max(w-n, 1))
 }
 
 // para writes a paragraph, styled line by line so that wrapping never splits

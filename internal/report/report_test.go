@@ -1,0 +1,242 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./internal/report -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
+	}
+}
+
+func embedded(t *testing.T) *assess.Set {
+	t.Helper()
+	set, err := questions.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// cases are the results the golden files show: one of each outcome, and one
+// with the answers that change only the explanation.
+var cases = []struct {
+	name    string
+	answers map[string]assess.Answer
+}{
+	{"iop", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "yes", "responsibilities": "yes"}},
+	{"iop-no-duties", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "yes", "responsibilities": "no"}},
+	{"residential", map[string]assess.Answer{"stable-home": "no", "manageable-needs": "unsure", "can-commit": "yes", "responsibilities": "unsure"}},
+}
+
+func result(t *testing.T, set *assess.Set, answers map[string]assess.Answer) assess.Result {
+	t.Helper()
+	res, err := assess.Evaluate(set, answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestGolden(t *testing.T) {
+	set := embedded(t)
+	for _, c := range cases {
+		res := result(t, set, c.answers)
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Text(&b, res, set.Labels, TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, c.name+".txt", b.Bytes())
+
+			b.Reset()
+			if err := JSON(&b, res); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, c.name+".json", b.Bytes())
+
+			b.Reset()
+			if err := Markdown(&b, res, set.Labels); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, c.name+".md", b.Bytes())
+		})
+	}
+	t.Run("styled", func(t *testing.T) {
+		var b bytes.Buffer
+		res := result(t, set, cases[2].answers)
+		if err := Text(&b, res, set.Labels, TextOptions{Color: true, Width: 60}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "residential-styled-60.txt", b.Bytes())
+	})
+	t.Run("narrow", func(t *testing.T) {
+		var b bytes.Buffer
+		res := result(t, set, cases[0].answers)
+		if err := Text(&b, res, set.Labels, TextOptions{Width: 20}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "iop-20-columns.txt", b.Bytes())
+	})
+	t.Run("questions", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := QuestionsText(&b, set); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "questions.txt", b.Bytes())
+		b.Reset()
+		if err := QuestionsJSON(&b, set); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "questions.json", b.Bytes())
+	})
+}
+
+// TestTextFitsEveryWidth wraps the longest result at every width from a
+// 10-column window up, with and without colour: no line may be wider than the
+// window, no word may be lost, and the plain form must hold no escape codes.
+func TestTextFitsEveryWidth(t *testing.T) {
+	set := embedded(t)
+	res := result(t, set, cases[1].answers)
+	var plain bytes.Buffer
+	if err := Text(&plain, res, set.Labels, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wantWords := strings.Fields(plain.String())
+	for width := 10; width <= 130; width++ {
+		for _, color := range []bool{false, true} {
+			var b bytes.Buffer
+			if err := Text(&b, res, set.Labels, TextOptions{Color: color, Width: width}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if !color && strings.Contains(out, "\x1b") {
+				t.Fatalf("width %d: plain text holds an escape code", width)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				if w := ansi.StringWidth(line); w > width || w > maxWidth {
+					t.Fatalf("width %d, colour %v: line %d is %d columns: %q", width, color, i+1, w, line)
+				}
+				if strings.HasSuffix(ansi.Strip(line), " ") {
+					t.Fatalf("width %d: line %d ends in a space: %q", width, i+1, line)
+				}
+			}
+			// Words may be broken across lines only when longer than the
+			// window, so joining the pieces must give back every word.
+			got := strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(out), "• ", "- ")), " ")
+			if width >= 40 && got != strings.Join(wantWords, " ") {
+				t.Fatalf("width %d, colour %v: words changed", width, color)
+			}
+		}
+	}
+}
+
+func TestJSONKeys(t *testing.T) {
+	set := embedded(t)
+	var b bytes.Buffer
+	if err := JSON(&b, result(t, set, cases[0].answers)); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"schema_version", "recommendation", "headline", "summary", "answers", "about", "caveats", "next_steps", "resources", "disclaimer", "question_set"}
+	var got []string
+	for k := range m {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("keys = %v, want %v", got, want)
+	}
+	var a []map[string]any
+	if err := json.Unmarshal(m["answers"], &a); err != nil || len(a) != 4 {
+		t.Fatalf("answers = %s", m["answers"])
+	}
+	for _, k := range []string{"id", "question", "answer", "decides", "reason"} {
+		if _, ok := a[0][k]; !ok {
+			t.Errorf("answer has no %q", k)
+		}
+	}
+	if bytes.Count(b.Bytes(), []byte("\n")) < 2 || !bytes.HasSuffix(b.Bytes(), []byte("}\n")) {
+		t.Error("JSON is not one indented object ending in a newline")
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	got := mdEscape("*bold* _x_ [link](http://x) <b> # h | `code` \\ line\nbreak")
+	want := `\*bold\* \_x\_ \[link\](http://x) \<b\> \# h \| \` + "`code\\`" + ` \\ line break`
+	if got != want {
+		t.Fatalf("mdEscape = %q, want %q", got, want)
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"call 1-800-662-4357 now", 16, []string{"call", "1-800-662-4357", "now"}},
+		{"one-size-fits-all", 8, []string{"one-size", "-fits-al", "l"}},
+		{"a b c", 3, []string{"a b", "c"}},
+		{"  spaced   out  ", 20, []string{"spaced out"}},
+		{"first\nsecond", 20, []string{"first", "second"}},
+		{"sí, está bien", 5, []string{"sí,", "está", "bien"}},
+		{"日本語", 1, []string{"日", "本", "語"}},
+		{"", 10, []string{""}},
+	}
+	for _, tt := range tests {
+		got := wrapWords(tt.text, tt.width)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("wrapWords(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestPhoneNumbersStayWhole makes sure no width that can hold a number splits it.
+func TestPhoneNumbersStayWhole(t *testing.T) {
+	set := embedded(t)
+	res := result(t, set, cases[0].answers)
+	for width := 20; width <= 100; width++ {
+		var b bytes.Buffer
+		if err := Text(&b, res, set.Labels, TextOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"1-800-662-4357", "1-800-487-4889", "988lifeline.org", "FindTreatment.gov"} {
+			if !strings.Contains(b.String(), n) {
+				t.Fatalf("width %d splits %s", width, n)
+			}
+		}
+	}
+}
