@@ -78,7 +78,7 @@ func (a *app) checkCmd() *cobra.Command {
 		cmd.FParseErrWhitelist.UnknownFlags = true
 		cmd.SetHelpFunc(func(*cobra.Command, []string) { a.deferredErr = a.setErr })
 	}
-	f.StringVar(&opts.AnswersFile, "answers", "", "read answers from a YAML or JSON file of `id: answer` lines (- for stdin); flags win over the file")
+	f.StringVar(&opts.AnswersFile, "answers", "", "read the answers from `FILE`, a YAML or JSON mapping of id: answer (- for stdin); flags win over it")
 	f.VarP(&opts.Output, "output", "o", "result format: text, json or markdown")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print only the recommendation key (iop or residential)")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask with plain numbered prompts, line by line, for screen readers (or set ACCESSIBLE=1)")

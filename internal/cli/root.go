@@ -204,7 +204,7 @@ Start with:  iopfit check`,
 		return usagef("%v; run '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.Flags().BoolVarP(&showVersion, "version", "v", false, "print the version and exit")
-	root.PersistentFlags().String("questions", "", "use the question set in this YAML file instead of the built-in one (or set "+questionsEnv+")")
+	root.PersistentFlags().String("questions", "", "use the question set in `FILE` instead of the built-in one (or set "+questionsEnv+")")
 	_ = root.RegisterFlagCompletionFunc("questions", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/iopfit/iopfit/internal/cli"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"iopfit": func() {
+			os.Exit(cli.Execute(cli.BuildInfo{Version: "v0.0.0-test", Commit: "0000000"}))
+		},
+	})
+}
+
+// TestScripts runs the command-line behaviour tests in testdata/script: each
+// file is a command with its expected stdout, stderr and exit status.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"bigfile": bigfile,
+		},
+	})
+}
+
+// bigfile NAME BYTES writes a file of that many bytes of 'x', for size caps.
+func bigfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile NAME BYTES")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = 'x'
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+}

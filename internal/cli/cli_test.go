@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/prompt"
+	"github.com/iopfit/iopfit/internal/questions"
+)
+
+func TestChoosePrompt(t *testing.T) {
+	tests := []struct {
+		name                string
+		noInput, accessible bool
+		answers, term       string
+		inTTY, errTTY       bool
+		want                promptMode
+		whyContains         string
+	}{
+		{"terminal", false, false, "", "xterm", true, true, askForm, ""},
+		{"no-input wins over a terminal", true, false, "", "xterm", true, true, askNone, "--no-input"},
+		{"no-input wins over accessible", true, true, "", "xterm", true, true, askNone, "--no-input"},
+		{"stdin taken by answers", false, true, "-", "xterm", false, false, askNone, "stdin holds the answers"},
+		{"answers file leaves stdin free", false, false, "a.yaml", "xterm", true, true, askForm, ""},
+		{"accessible with a pipe", false, true, "", "", false, false, askPlain, ""},
+		{"accessible in a terminal", false, true, "", "xterm", true, true, askPlain, ""},
+		{"dumb terminal", false, false, "", "dumb", true, true, askPlain, ""},
+		{"dumb but piped", false, false, "", "dumb", false, true, askNone, "no terminal"},
+		{"stdin piped", false, false, "", "xterm", false, true, askNone, "no terminal"},
+		{"stderr piped", false, false, "", "xterm", true, false, askNone, "no terminal"},
+		{"nothing", false, false, "", "", false, false, askNone, "no terminal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Streams{InTTY: tt.inTTY, ErrTTY: tt.errTTY, Environ: []string{"TERM=" + tt.term}}
+			o := &checkOptions{IO: s, NoInput: tt.noInput, Accessible: tt.accessible, AnswersFile: tt.answers}
+			got, why, _ := choosePrompt(o)
+			if got != tt.want || !strings.Contains(why, tt.whyContains) {
+				t.Errorf("choosePrompt = %v, %q; want %v, %q", got, why, tt.want, tt.whyContains)
+			}
+		})
+	}
+}
+
+func TestQuestionsArg(t *testing.T) {
+	tests := []struct {
+		args  []string
+		path  string
+		given bool
+	}{
+		{nil, "", false},
+		{[]string{"check"}, "", false},
+		{[]string{"check", "--questions", "q.yaml"}, "q.yaml", true},
+		{[]string{"--questions=q.yaml", "check"}, "q.yaml", true},
+		{[]string{"--questions="}, "", true},
+		{[]string{"--questions", "a", "--questions", "b"}, "b", true},
+		{[]string{"--questions"}, "", false},
+		{[]string{"--", "--questions", "q.yaml"}, "", false},
+		{[]string{"--questionsx", "q.yaml"}, "", false},
+	}
+	for _, tt := range tests {
+		path, given := questionsArg(tt.args)
+		if path != tt.path || given != tt.given {
+			t.Errorf("questionsArg(%q) = %q, %v; want %q, %v", tt.args, path, given, tt.path, tt.given)
+		}
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	none := func() (*debug.BuildInfo, bool) { return nil, false }
+	vcs := func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "true"},
+		}}, true
+	}
+	installed := func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, true
+	}
+	tests := []struct {
+		build BuildInfo
+		read  func() (*debug.BuildInfo, bool)
+		want  string
+	}{
+		{BuildInfo{Version: "v1.0.0", Commit: "abc1234"}, vcs, "iopfit v1.0.0 (abc1234, "},
+		{BuildInfo{}, vcs, "iopfit (devel) (0123456789ab-dirty, "},
+		{BuildInfo{}, installed, "iopfit v1.2.3 (unknown commit, "},
+		{BuildInfo{}, none, "iopfit (devel) (unknown commit, "},
+	}
+	for _, tt := range tests {
+		got := versionLine(tt.build, tt.read)
+		if !strings.HasPrefix(got, tt.want) || !strings.HasSuffix(got, ")") || !strings.Contains(got, "go1.") {
+			t.Errorf("versionLine(%+v) = %q, want it to start with %q", tt.build, got, tt.want)
+		}
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, 0},
+		{errors.New("boom"), 1},
+		{fmt.Errorf("writing the output: %w", syscall.ENOSPC), 1},
+		{usagef("bad"), 2},
+		{fmt.Errorf("wrapped: %w", usagef("bad")), 2},
+		{&fileerr.Error{File: "q.yaml", Msg: "x"}, 2},
+		{&prompt.EndOfInputError{ID: "x"}, 2},
+		{&prompt.TooManyTriesError{ID: "x"}, 2},
+		{prompt.ErrCancelled, 130},
+		{&SignalError{Signal: syscall.SIGINT}, 130},
+		{&SignalError{Signal: syscall.SIGTERM}, 143},
+		{&SignalError{Signal: syscall.SIGHUP}, 129},
+		{fmt.Errorf("reading: %w", &SignalError{Signal: syscall.SIGTERM}), 143},
+	}
+	for _, tt := range tests {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestReservedIDsCoverFlags keeps the loader's list of reserved ids in step
+// with the flags iopfit defines, so that no question can shadow one.
+func TestReservedIDsCoverFlags(t *testing.T) {
+	a := newApp(&Streams{}, BuildInfo{}, nil)
+	root := a.rootCmd()
+	for _, c := range append(root.Commands(), root) {
+		c.InitDefaultHelpFlag()
+		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				if _, isQuestion := a.set.Question(f.Name); isQuestion {
+					return
+				}
+				for _, name := range []string{f.Name, f.Shorthand} {
+					if name != "" && !slices.Contains(questions.ReservedIDs, name) {
+						t.Errorf("flag %q of %s is not in questions.ReservedIDs", name, c.Name())
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestRunInProcess(t *testing.T) {
+	var out, errOut bytes.Buffer
+	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
+	code := Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+	if code != 0 || out.String() != "iop\n" || errOut.Len() != 0 {
+		t.Fatalf("code %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}

@@ -1,0 +1,201 @@
+package prompt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/questions"
+)
+
+func embedded(t *testing.T) *assess.Set {
+	t.Helper()
+	set, err := questions.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func ask(t *testing.T, input string, ids []string) (map[string]assess.Answer, string, error) {
+	t.Helper()
+	set := embedded(t)
+	if ids == nil {
+		ids = set.IDs()
+	}
+	var out bytes.Buffer
+	got, err := AskPlain(context.Background(), PlainIO{In: NewLines(strings.NewReader(input)), Out: &out, Echo: true}, set, ids)
+	return got, out.String(), err
+}
+
+func TestAskPlain(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  []assess.Answer
+	}{
+		{"numbers", "1\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
+		{"words", "yes\nNO\nnot-sure\nu\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
+		{"labels", "Yes\nno\nnot sure\nNOT SURE\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
+		{"padding and CRLF", "  1 \r\n2\r\n3\r\n1", []assess.Answer{"yes", "no", "unsure", "yes"}},
+		{"retries", "\n4\n1\nmaybe\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
+		{"extra lines are left unread", "1\n1\n1\n1\n1\n1\n", []assess.Answer{"yes", "yes", "yes", "yes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, out, err := ask(t, tt.input, nil)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			for i, id := range embedded(t).IDs() {
+				if got[id] != tt.want[i] {
+					t.Errorf("%s = %q, want %q", id, got[id], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestAskPlainShowsEachQuestion(t *testing.T) {
+	_, out, err := ask(t, "1\n2\n3\n1\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := embedded(t)
+	for _, want := range []string{set.Title, set.Intro, "(1/4) " + set.Questions[0].Prompt, set.Questions[3].Help, "  1. Yes\n  2. No\n  3. Not sure\n", set.Labels["plain_hint"], "> 2\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAskPlainOnlyMissing(t *testing.T) {
+	got, out, err := ask(t, "2\n", []string{"can-commit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got["can-commit"] != assess.No {
+		t.Fatalf("got %v", got)
+	}
+	if strings.Contains(out, "stable") || !strings.Contains(out, "(1/1) Can you commit") {
+		t.Fatalf("asked more than the missing question:\n%s", out)
+	}
+}
+
+func TestAskPlainNeverGuesses(t *testing.T) {
+	tests := []struct {
+		name, input string
+		eoiID       string
+		triesID     string
+	}{
+		{"no input", "", "stable-home", ""},
+		{"input ends midway", "1\n2\n", "can-commit", ""},
+		{"blank lines then end", "\n\n", "stable-home", ""},
+		{"three bad lines", "maybe\n\nzero\n1\n", "", "stable-home"},
+		{"endless blank lines", strings.Repeat("\n", 10000), "", "stable-home"},
+		{"out of range", "0\n4\n-1\n", "", "stable-home"},
+		{"huge line", strings.Repeat("y", 1<<20) + "\n" + strings.Repeat("n", 5000) + "\nx\n", "", "stable-home"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := ask(t, tt.input, nil)
+			if got != nil {
+				t.Fatalf("returned answers %v", got)
+			}
+			var eoi *EndOfInputError
+			var tries *TooManyTriesError
+			switch {
+			case tt.eoiID != "":
+				if !errors.As(err, &eoi) || eoi.ID != tt.eoiID {
+					t.Fatalf("err = %v, want end of input at %s", err, tt.eoiID)
+				}
+			default:
+				if !errors.As(err, &tries) || tries.ID != tt.triesID {
+					t.Fatalf("err = %v, want too many tries at %s", err, tt.triesID)
+				}
+				if len(err.Error()) > 300 || strings.ContainsAny(err.Error(), "\n") {
+					t.Fatalf("error is not one short line: %q", err)
+				}
+			}
+		})
+	}
+}
+
+type signalCause struct{}
+
+func (signalCause) Error() string { return "signal" }
+
+// TestAskPlainCancel proves a wait on input that never comes ends when the
+// context does, with the context's cause.
+func TestAskPlainCancel(t *testing.T) {
+	r, w := io.Pipe()
+	defer w.Close()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := AskPlain(ctx, PlainIO{In: NewLines(r), Out: io.Discard}, embedded(t), []string{"stable-home"})
+		done <- err
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cancel(signalCause{})
+	select {
+	case err := <-done:
+		if !errors.As(err, new(signalCause)) {
+			t.Fatalf("err = %v, want the context's cause", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("AskPlain did not return after the context was cancelled")
+	}
+}
+
+func TestParseLine(t *testing.T) {
+	labels := assess.Labels{"option_yes": "Sí", "option_no": "No", "option_unsure": "No estoy seguro"}
+	tests := []struct {
+		in   string
+		want assess.Answer
+		ok   bool
+	}{
+		{"1", "yes", true}, {"3", "unsure", true}, {"sí", "yes", true}, {"no estoy seguro", "unsure", true},
+		{"y", "yes", true}, {"0", "", false}, {"1.0", "", false}, {"", "", false}, {"yes please", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := parseLine(tt.in, labels)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseLine(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestBuildForm(t *testing.T) {
+	set := embedded(t)
+	form, vals, err := BuildForm(set, []string{"manageable-needs", "can-commit"}, FormIO{In: strings.NewReader(""), Out: io.Discard})
+	if err != nil || form == nil || len(vals) != 2 {
+		t.Fatalf("BuildForm = %v, %v, %v", form, vals, err)
+	}
+	if _, _, err := BuildForm(set, []string{"nope"}, FormIO{}); err == nil {
+		t.Fatal("BuildForm accepted an unknown id")
+	}
+}
+
+// FuzzParseLine checks that no line of input is ever read as something other
+// than one of the three answers.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{"1", "yes", "Not sure", " 2 ", "\x1b[A", "sí"} {
+		f.Add(s)
+	}
+	labels := assess.Labels{"option_yes": "Yes", "option_no": "No", "option_unsure": "Not sure"}
+	f.Fuzz(func(t *testing.T, line string) {
+		a, ok := parseLine(line, labels)
+		if ok != (a != "") {
+			t.Fatalf("parseLine(%q) = %q, %v", line, a, ok)
+		}
+		if ok && a != assess.Yes && a != assess.No && a != assess.Unsure {
+			t.Fatalf("parseLine(%q) = %q", line, a)
+		}
+	})
+}
