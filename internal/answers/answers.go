@@ -36,6 +36,11 @@ func Parse(data []byte, name string, set *assess.Set) (map[string]assess.Answer,
 		}
 		return e
 	}
+	ids := set.IDs()
+	like := "like id: yes"
+	if len(ids) > 0 {
+		like = fmt.Sprintf("like %s: yes", ids[0])
+	}
 	if len(data) > MaxSize {
 		return nil, fail(nil, "is larger than 64 KiB; an answers file holds one line per question")
 	}
@@ -43,13 +48,13 @@ func Parse(data []byte, name string, set *assess.Set) (map[string]assess.Answer,
 		return nil, fail(nil, "is not valid UTF-8; save it as UTF-8 text")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(nil, "is empty; write one line per question, like stable-home: yes")
+		return nil, fail(nil, "is empty; write one line per question, %s", like)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fail(nil, "is empty; write one line per question, like stable-home: yes")
+			return nil, fail(nil, "is empty; write one line per question, %s", like)
 		}
 		return nil, fileerr.FromYAML(name, "YAML or JSON", err)
 	}
@@ -64,9 +69,8 @@ func Parse(data []byte, name string, set *assess.Set) (map[string]assess.Answer,
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fail(root, "must be a mapping of question ids to answers, like stable-home: yes")
+		return nil, fail(root, "must be a mapping of question ids to answers, %s", like)
 	}
-	ids := set.IDs()
 	out := make(map[string]assess.Answer, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,20 +41,29 @@ The result goes to stdout; prompts and errors go to stderr.
 Exit codes: 0 a result was printed; 1 an internal or output error;
 2 a usage or input error; 130 cancelled; 128+N stopped by signal N.`
 
-const checkExample = `  iopfit check
-  iopfit check --stable-home yes --manageable-needs yes --can-commit yes --responsibilities no
-  iopfit check --answers answers.yaml -o json
-  iopfit check --answers - -q < answers.yaml
-  printf '1\n1\n2\n1\n' | iopfit check --accessible`
+// checkExample shows the active set's own flags, so that the examples work
+// with a custom question set too.
+func checkExample(set *assess.Set) string {
+	var flags, lines []string
+	for i, q := range set.Questions {
+		a := assess.Answers[i%2]
+		flags = append(flags, "--"+q.ID+" "+string(a))
+		lines = append(lines, strconv.Itoa(i%2+1))
+	}
+	return "  iopfit check\n" +
+		"  iopfit check " + strings.Join(flags, " ") + "\n" +
+		"  iopfit check --answers answers.yaml -o json\n" +
+		"  iopfit check --answers - -q < answers.yaml\n" +
+		"  printf '" + strings.Join(lines, `\n`) + `\n` + "' | iopfit check --accessible"
+}
 
 func (a *app) checkCmd() *cobra.Command {
 	opts := &checkOptions{IO: a.io, Set: a.set, Given: map[string]assess.Answer{}, Output: formatText}
 	cmd := &cobra.Command{
-		Use:     "check [flags]",
-		Short:   "Answer the questions and see whether IOP may fit",
-		Long:    checkLong,
-		Example: checkExample,
-		Args:    noArgs,
+		Use:   "check [flags]",
+		Short: "Answer the questions and see whether IOP may fit",
+		Long:  checkLong,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.ran = true
 			if a.setErr != nil {
@@ -67,6 +77,7 @@ func (a *app) checkCmd() *cobra.Command {
 	f := cmd.Flags()
 	f.SortFlags = false
 	if a.set != nil {
+		cmd.Example = checkExample(a.set)
 		for _, q := range a.set.Questions {
 			f.Var(&answerFlag{id: q.ID, into: opts.Given}, q.ID, q.Prompt+" (yes, no or unsure)")
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, completeAnswers(a.set))
@@ -92,7 +103,7 @@ func (a *app) checkCmd() *cobra.Command {
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%s takes no arguments, but got %q; answers are flags, like --stable-home yes", cmd.CommandPath(), args[0])
+		return usagef("%s takes no arguments, but got %q; run '%s --help' for usage", cmd.CommandPath(), args[0], cmd.CommandPath())
 	}
 	return nil
 }

@@ -39,6 +39,24 @@ func (e *Error) Unwrap() error { return e.Err }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the messages of the YAML library's parser, as opposed to
+// its scanner. For these the library reports the line where the broken
+// construct begins, counted from 0, so they read one line early; scanner
+// errors are counted from 1. The two sets of messages do not overlap.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // FromYAML turns a syntax error from the YAML library into an Error. The
 // library reports the line only inside its message, so it is lifted out here
 // to keep every message in the same file:line form. what names the format in
@@ -47,6 +65,9 @@ func FromYAML(file, what string, err error) *Error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserProblems[m[2]] {
+			line++
+		}
 		return &Error{File: file, Line: line, Msg: "invalid " + what + ": " + m[2], Err: err}
 	}
 	return &Error{File: file, Msg: "invalid " + what + ": " + strings.TrimPrefix(msg, "yaml: "), Err: err}

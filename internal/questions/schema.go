@@ -31,38 +31,46 @@ func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.schema(); err != nil {
-		return nil, err
-	}
+	f.top = true
 	s := &assess.Set{Schema: 1}
-	for _, t := range []struct {
-		key string
-		dst *string
-	}{
-		{"id", &s.ID}, {"version", &s.Version}, {"title", &s.Title},
-		{"intro", &s.Intro}, {"source", &s.Source}, {"disclaimer", &s.Disclaimer},
-	} {
-		if *t.dst, err = f.text(t.key); err != nil {
+	text := func(dst *string, key string) func(*yaml.Node) error {
+		return func(n *yaml.Node) (err error) {
+			*dst, err = p.textValue(n, key)
+			return err
+		}
+	}
+	textList := func(dst *[]string, key string) func(*yaml.Node) error {
+		return func(n *yaml.Node) (err error) {
+			*dst, err = p.textList(n, key)
+			return err
+		}
+	}
+	parse := map[string]func(*yaml.Node) error{
+		"schema":     p.schema,
+		"id":         text(&s.ID, "id"),
+		"version":    text(&s.Version, "version"),
+		"title":      text(&s.Title, "title"),
+		"intro":      text(&s.Intro, "intro"),
+		"source":     text(&s.Source, "source"),
+		"disclaimer": text(&s.Disclaimer, "disclaimer"),
+		"about":      textList(&s.About, "about"),
+		"caveats":    textList(&s.Caveats, "caveats"),
+		"questions":  func(n *yaml.Node) (err error) { s.Questions, err = p.questions(n); return err },
+		"outcomes":   func(n *yaml.Node) (err error) { s.Outcomes, err = p.outcomes(n); return err },
+		"resources":  func(n *yaml.Node) (err error) { s.Resources, err = p.resources(n); return err },
+		"labels":     func(n *yaml.Node) (err error) { s.Labels, err = p.labels(n); return err },
+	}
+	// Check what is there in the order it is written, so the first error is
+	// the first one a person meets reading down the file; then what is missing.
+	for i := 1; i < len(root.Content); i += 2 {
+		if err := parse[root.Content[i-1].Value](root.Content[i]); err != nil {
 			return nil, err
 		}
 	}
-	if s.Questions, err = p.questions(f); err != nil {
-		return nil, err
-	}
-	if s.Outcomes, err = p.outcomes(f); err != nil {
-		return nil, err
-	}
-	if s.About, err = f.textList("about"); err != nil {
-		return nil, err
-	}
-	if s.Caveats, err = f.textList("caveats"); err != nil {
-		return nil, err
-	}
-	if s.Resources, err = p.resources(f); err != nil {
-		return nil, err
-	}
-	if s.Labels, err = p.labels(f); err != nil {
-		return nil, err
+	for _, key := range setKeys {
+		if _, err := f.require(key); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -81,8 +89,8 @@ func (p *parser) noAliases(n *yaml.Node) error {
 	return nil
 }
 
-func (p *parser) questions(f *fields) ([]assess.Question, error) {
-	items, err := f.list("questions")
+func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
+	items, err := p.list(n, "questions")
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +128,7 @@ func (p *parser) questions(f *fields) ([]assess.Question, error) {
 		qs = append(qs, q)
 	}
 	if !slices.ContainsFunc(qs, func(q assess.Question) bool { return q.Decides }) {
-		return nil, p.failf(f.vals["questions"], "no question decides the result; set decides: true on at least one")
+		return nil, p.failf(n, "no question decides the result; set decides: true on at least one")
 	}
 	return qs, nil
 }
@@ -169,11 +177,7 @@ func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
 	return reasons, nil
 }
 
-func (p *parser) outcomes(f *fields) (map[assess.Recommendation]assess.Outcome, error) {
-	n, err := f.require("outcomes")
-	if err != nil {
-		return nil, err
-	}
+func (p *parser) outcomes(n *yaml.Node) (map[assess.Recommendation]assess.Outcome, error) {
 	of, err := p.mapping(n, "outcomes", outcomeNames)
 	if err != nil {
 		return nil, err
@@ -203,8 +207,8 @@ func (p *parser) outcomes(f *fields) (map[assess.Recommendation]assess.Outcome, 
 	return out, nil
 }
 
-func (p *parser) resources(f *fields) ([]assess.Resource, error) {
-	items, err := f.list("resources")
+func (p *parser) resources(n *yaml.Node) ([]assess.Resource, error) {
+	items, err := p.list(n, "resources")
 	if err != nil {
 		return nil, err
 	}
@@ -226,11 +230,7 @@ func (p *parser) resources(f *fields) ([]assess.Resource, error) {
 	return rs, nil
 }
 
-func (p *parser) labels(f *fields) (assess.Labels, error) {
-	n, err := f.require("labels")
-	if err != nil {
-		return nil, err
-	}
+func (p *parser) labels(n *yaml.Node) (assess.Labels, error) {
 	known := slices.Concat(assess.RequiredLabels, assess.OptionalLabels)
 	lf, err := p.mapping(n, "labels", known)
 	if err != nil {
@@ -251,6 +251,7 @@ func (p *parser) labels(f *fields) (assess.Labels, error) {
 // fields is a validated mapping: each known key that is present, by name.
 type fields struct {
 	p    *parser
+	top  bool
 	node *yaml.Node
 	what string
 	keys map[string]*yaml.Node
@@ -299,7 +300,16 @@ func (f *fields) text(key string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return f.p.textValue(n, fmt.Sprintf("%s: %s", f.what, key))
+	return f.p.textValue(n, f.name(key))
+}
+
+// name names a key in messages: "title" at the top of the file, and
+// `question "stable-home": prompt` below it.
+func (f *fields) name(key string) string {
+	if f.top {
+		return key
+	}
+	return f.what + ": " + key
 }
 
 func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
@@ -323,33 +333,38 @@ func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
 	return s, nil
 }
 
-// list returns a required, non-empty sequence.
-func (f *fields) list(key string) ([]*yaml.Node, error) {
-	n, err := f.require(key)
-	if err != nil {
-		return nil, err
-	}
+// list returns the items of a non-empty sequence; name names it in errors.
+func (p *parser) list(n *yaml.Node, name string) ([]*yaml.Node, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, f.p.failf(n, "%s: %s must be a list, not %s", f.what, key, kindName(n))
+		return nil, p.failf(n, "%s must be a list, not %s", name, kindName(n))
 	}
 	if len(n.Content) == 0 {
-		return nil, f.p.failf(n, "%s: %s is an empty list; add at least one item", f.what, key)
+		return nil, p.failf(n, "%s is an empty list; add at least one item", name)
 	}
 	return n.Content, nil
 }
 
-func (f *fields) textList(key string) ([]string, error) {
-	items, err := f.list(key)
+func (p *parser) textList(n *yaml.Node, name string) ([]string, error) {
+	items, err := p.list(n, name)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, len(items))
 	for i, item := range items {
-		if out[i], err = f.p.textValue(item, fmt.Sprintf("%s: %s item %d", f.what, key, i+1)); err != nil {
+		if out[i], err = p.textValue(item, fmt.Sprintf("%s item %d", name, i+1)); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// textList returns a required list of texts.
+func (f *fields) textList(key string) ([]string, error) {
+	n, err := f.require(key)
+	if err != nil {
+		return nil, err
+	}
+	return f.p.textList(n, f.name(key))
 }
 
 func (f *fields) boolean(key string, def bool) (bool, error) {
@@ -358,22 +373,18 @@ func (f *fields) boolean(key string, def bool) (bool, error) {
 		return def, nil
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		return false, f.p.failf(n, "%s: %s must be true or false, not %s", f.what, key, kindName(n))
+		return false, f.p.failf(n, "%s must be true or false, not %s", f.name(key), kindName(n))
 	}
 	b, err := strconv.ParseBool(strings.ToLower(n.Value))
 	if err != nil {
-		return false, f.p.failf(n, "%s: %s must be true or false, not %q", f.what, key, n.Value)
+		return false, f.p.failf(n, "%s must be true or false, not %q", f.name(key), n.Value)
 	}
 	return b, nil
 }
 
-func (f *fields) schema() error {
-	n, err := f.require("schema")
-	if err != nil {
-		return err
-	}
+func (p *parser) schema(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Value != "1" {
-		return f.p.failf(n, "schema must be 1, the only version this iopfit reads, not %s", describeValue(n))
+		return p.failf(n, "schema must be 1, the only version this iopfit reads, not %s", describeValue(n))
 	}
 	return nil
 }

@@ -1,0 +1,57 @@
+package fileerr
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+func TestError(t *testing.T) {
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{&Error{File: "q.yaml", Msg: "is empty"}, "q.yaml: is empty"},
+		{&Error{File: "q.yaml", Line: 3, Msg: "bad"}, "q.yaml:3: bad"},
+		{&Error{File: "q.yaml", Line: 3, Column: 7, Msg: "bad"}, "q.yaml:3:7: bad"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	e := &Error{File: "x", Msg: "m", Err: fs.ErrNotExist}
+	if !errors.Is(e, fs.ErrNotExist) {
+		t.Error("Error does not unwrap to its cause")
+	}
+}
+
+// TestFromYAMLLines checks that each syntax error points at the line where the
+// problem is, whichever part of the YAML library found it.
+func TestFromYAMLLines(t *testing.T) {
+	tests := []struct {
+		yaml string
+		line int
+	}{
+		{"a: 1\ntitle: [unclosed\nid: x\n", 2},
+		{"a: 1\nb: {x: 1\n", 2},
+		{"a: 1\nb: 2\nc: \"unterminated\nd: 4\n", 3},
+		{"a: 1\nb: c: d\n", 2},
+		{"a: 1\n\tb: 2\n", 2},
+		{"a: 1\nb:\n  - x\n - y\n", 4},
+		{"a: 1\nb: !x!y z\n", 2},
+	}
+	for _, tt := range tests {
+		var n yaml.Node
+		err := yaml.Unmarshal([]byte(tt.yaml), &n)
+		if err == nil {
+			t.Fatalf("%q parsed", tt.yaml)
+		}
+		got := FromYAML("f.yaml", "YAML", err)
+		if got.Line != tt.line {
+			t.Errorf("%q: line %d, want %d (%v)", tt.yaml, got.Line, tt.line, got)
+		}
+	}
+}
