@@ -12,7 +12,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanupM{m}, map[string]func(){
 		"iopfit": func() {
 			os.Exit(cli.Execute(cli.BuildInfo{Version: "v0.0.0-test", Commit: "0000000"}))
 		},

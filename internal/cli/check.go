@@ -108,6 +108,10 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// checkHook runs before a result is printed. Only test builds set it (see
+// testhook.go).
+var checkHook func()
+
 // runCheck gathers the answers (file, then flags, then prompts for what is
 // still missing), evaluates them and prints the result.
 func runCheck(ctx context.Context, o *checkOptions) error {
@@ -120,6 +124,9 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	got, err := o.gather(ctx)
 	if err != nil {
 		return err
+	}
+	if checkHook != nil {
+		checkHook()
 	}
 	res, err := assess.Evaluate(o.Set, got)
 	if err != nil {

@@ -111,7 +111,7 @@ func TestExitCode(t *testing.T) {
 	}{
 		{nil, 0},
 		{errors.New("boom"), 1},
-		{fmt.Errorf("writing the output: %w", syscall.ENOSPC), 1},
+		{&OutputError{Err: syscall.ENOSPC}, 1},
 		{usagef("bad"), 2},
 		{fmt.Errorf("wrapped: %w", usagef("bad")), 2},
 		{&fileerr.Error{File: "q.yaml", Msg: "x"}, 2},

@@ -30,6 +30,15 @@ func usagef(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
 }
 
+// OutputError means the result could not be written (a full disk, a closed
+// file). It exits 1 like an internal error, but it is not a bug.
+type OutputError struct {
+	Err error
+}
+
+func (e *OutputError) Error() string { return "writing the output: " + e.Err.Error() }
+func (e *OutputError) Unwrap() error { return e.Err }
+
 // SignalError means iopfit was stopped by a signal.
 type SignalError struct {
 	Signal syscall.Signal

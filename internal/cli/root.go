@@ -160,7 +160,7 @@ func (a *app) report(err error, code int) {
 		// printed, as for any other program that is ended.
 	default:
 		fmt.Fprintln(a.io.ErrOut, "iopfit: "+safetext.OneLine(err.Error()))
-		if code == ExitInternal {
+		if code == ExitInternal && !errors.As(err, new(*OutputError)) {
 			fmt.Fprintln(a.io.ErrOut, bugLine)
 		}
 	}
@@ -216,7 +216,7 @@ Start with:  iopfit check`,
 // output error, which exits 1.
 func outputErr(err error) error {
 	if err != nil {
-		return fmt.Errorf("writing the output: %w", err)
+		return &OutputError{Err: err}
 	}
 	return nil
 }

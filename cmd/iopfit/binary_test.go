@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildDir holds the binaries the terminal and process tests run. It is made
+// once per test run and removed when the run ends (see cleanupM).
+var buildDir string
+
+var builds sync.Map // tags -> *buildResult
+
+type buildResult struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// binary builds iopfit (with the given build tags, if any) once per run and
+// returns its path. The tests run the real binary, so that what they see is
+// what a person sees.
+func binary(t *testing.T, tags string) string {
+	t.Helper()
+	v, _ := builds.LoadOrStore(tags, &buildResult{})
+	b := v.(*buildResult)
+	b.once.Do(func() {
+		if buildDir == "" {
+			buildDir, b.err = os.MkdirTemp("", "iopfit-test-")
+			if b.err != nil {
+				return
+			}
+		}
+		b.path = filepath.Join(buildDir, "iopfit"+tags)
+		args := []string{"build", "-o", b.path}
+		if tags != "" {
+			args = append(args, "-tags", tags)
+		}
+		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
+		if err != nil {
+			b.err = errors.New(string(out))
+		}
+	})
+	if b.err != nil {
+		t.Fatalf("building iopfit: %v", b.err)
+	}
+	return b.path
+}
+
+// cleanupM removes the built binaries when the test run ends.
+type cleanupM struct{ m *testing.M }
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	return code
+}
+
+// baseEnv is a small, fixed environment, so that a developer's NO_COLOR or
+// IOPFIT_QUESTIONS cannot change what a test sees.
+func baseEnv(extra ...string) []string {
+	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "TERM=xterm-256color"}, extra...)
+}
+
+// exitStatus returns the exit code of a finished command, or 128+N when a
+// signal ended it, as a shell would report it.
+func exitStatus(t *testing.T, err error) int {
+	t.Helper()
+	if err == nil {
+		return 0
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		t.Fatalf("running iopfit: %v", err)
+	}
+	if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return ee.ExitCode()
+}
+
+// lockedBuffer collects output written from another goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// waitDone waits for cmd (started by the caller, with done closed when it
+// ends) and fails the test if it hangs.
+func waitDone(t *testing.T, done <-chan struct{}, what string, limit time.Duration) {
+	t.Helper()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		t.Fatalf("iopfit did not finish within %v: %s", limit, what)
+	}
+}

@@ -1,0 +1,498 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+)
+
+// Keys as a terminal sends them.
+const (
+	keyEnter = "\r"
+	keyDown  = "\x1b[B"
+	keyEsc   = "\x1b"
+	keyCtrlC = "\x03"
+	keyCtrlD = "\x04"
+)
+
+// session is iopfit running in a pseudo-terminal that, like a broken or
+// minimal terminal, never answers a query. stdin and stderr are the terminal;
+// stdout is the terminal too, or a pipe when the test reads the result apart.
+type session struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	ptmx   *os.File
+	tty    *os.File
+	screen lockedBuffer // every byte iopfit drew, for escape-code checks
+	view   *view        // what a person would see now
+	stdout lockedBuffer
+	before *unix.Termios
+	done   chan struct{}
+	err    error
+	start  time.Time
+}
+
+type sessionOpts struct {
+	cols, rows uint16
+	stdoutTTY  bool
+	stdinPipe  bool
+	env        []string
+	tags       string
+}
+
+func startSession(t *testing.T, o sessionOpts, args ...string) *session {
+	t.Helper()
+	if o.cols == 0 {
+		o.cols, o.rows = 80, 24
+	}
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: o.cols, Rows: o.rows}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &session{t: t, ptmx: ptmx, tty: tty, before: before, done: make(chan struct{}), view: newView(int(o.cols), int(o.rows))}
+	s.cmd = exec.Command(binary(t, o.tags), args...)
+	s.cmd.Env = baseEnv(o.env...)
+	s.cmd.Stdin, s.cmd.Stderr = tty, tty
+	s.cmd.Stdout = &s.stdout
+	if o.stdoutTTY {
+		s.cmd.Stdout = tty
+	}
+	if o.stdinPipe {
+		s.cmd.Stdin = nil // /dev/null: not a terminal
+	}
+	// A session of its own with the pty as its controlling terminal, so that
+	// Ctrl-C in cooked mode reaches iopfit as SIGINT, as in a real shell.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 2}
+	s.start = time.Now()
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { _, _ = io.Copy(io.MultiWriter(&s.screen, s.view), ptmx) }()
+	go func() {
+		s.err = s.cmd.Wait()
+		close(s.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-s.done:
+		default:
+			_ = s.cmd.Process.Kill()
+			<-s.done
+		}
+		ptmx.Close()
+		tty.Close()
+	})
+	return s
+}
+
+// text is everything iopfit drew on the terminal, without escape codes.
+func (s *session) text() string { return ansi.Strip(s.screen.String()) }
+
+// waitFor waits until want is on the screen as a person would see it.
+// Bubble Tea redraws only the cells that change, so the bytes alone do not
+// hold whole words; the emulated screen does.
+func (s *session) waitFor(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.view.String(), want) {
+			return
+		}
+		select {
+		case <-s.done:
+			time.Sleep(20 * time.Millisecond)
+			if strings.Contains(s.view.String(), want) {
+				return
+			}
+			s.t.Fatalf("iopfit exited (%v) before showing %q; screen:\n%s", s.err, want, s.view.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	s.t.Fatalf("timed out waiting for %q; screen:\n%s", want, s.view.String())
+}
+
+// resize changes the terminal's size, as dragging a window does.
+func (s *session) resize(cols, rows int) {
+	s.t.Helper()
+	s.view.resize(cols, rows)
+	if err := pty.Setsize(s.ptmx, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// view is an emulated terminal screen. Its answers to queries are read and
+// dropped, so that the terminal iopfit sees still never answers.
+type view struct {
+	mu sync.Mutex
+	em *vt.Emulator
+}
+
+func newView(cols, rows int) *view {
+	v := &view{em: vt.NewEmulator(cols, rows)}
+	go func() { _, _ = io.Copy(io.Discard, v.em) }()
+	return v
+}
+
+func (v *view) Write(p []byte) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.em.Write(p)
+}
+
+func (v *view) String() string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.em.String()
+}
+
+func (v *view) resize(cols, rows int) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.em.Resize(cols, rows)
+}
+
+func (s *session) send(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if _, err := s.ptmx.Write([]byte(k)); err != nil {
+			s.t.Fatal(err)
+		}
+		// Bubble Tea reads a lone Esc only after a pause, to tell it from the
+		// start of an arrow key; a short gap keeps keys apart.
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+func (s *session) signal(sig syscall.Signal) {
+	s.t.Helper()
+	if err := s.cmd.Process.Signal(sig); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// exit waits for iopfit to end and returns its status.
+func (s *session) exit() int {
+	s.t.Helper()
+	waitDone(s.t, s.done, "the session", 10*time.Second)
+	time.Sleep(20 * time.Millisecond) // let the last bytes reach the screen
+	return exitStatus(s.t, s.err)
+}
+
+// restored fails the test unless the terminal's modes are as before iopfit.
+func (s *session) restored() {
+	s.t.Helper()
+	after, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if after.Lflag != s.before.Lflag || after.Iflag != s.before.Iflag || after.Oflag != s.before.Oflag || after.Cflag != s.before.Cflag {
+		s.t.Fatalf("terminal not restored: lflag %#x -> %#x, iflag %#x -> %#x", s.before.Lflag, after.Lflag, s.before.Iflag, after.Iflag)
+	}
+	screen := s.screen.String()
+	if strings.Contains(screen, "\x1b[?1049h") && !strings.Contains(screen, "\x1b[?1049l") {
+		s.t.Fatal("iopfit entered the alternate screen and did not leave it")
+	}
+	if strings.Count(screen, "\x1b[?25l") > 0 && !strings.Contains(screen, "\x1b[?25h") {
+		s.t.Fatal("iopfit hid the cursor and did not show it again")
+	}
+}
+
+// afterForm is what iopfit wrote after leaving the form's screen.
+func (s *session) afterForm() string {
+	screen := s.screen.String()
+	if i := strings.LastIndex(screen, "\x1b[?1049l"); i >= 0 {
+		screen = screen[i+len("\x1b[?1049l"):]
+	}
+	return ansi.Strip(screen)
+}
+
+func TestFormAllYes(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	for i, q := range []string{"(1/4) Is your home", "(2/4) Are medical", "(3/4) Can you commit", "(4/4) Do you need"} {
+		s.waitFor(q)
+		if i == 0 {
+			s.waitFor("Nothing you enter is saved or sent.")
+		}
+		s.send(keyEnter)
+	}
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s.text())
+	}
+	out := s.stdout.String()
+	if !strings.HasPrefix(out, "An intensive outpatient program (IOP) may fit your life right now.\n") || strings.Contains(out, "\x1b") {
+		t.Fatalf("stdout is not the plain result:\n%q", out)
+	}
+	if strings.Contains(s.afterForm(), "(4/4)") {
+		t.Fatal("the form left a question on the screen")
+	}
+	s.restored()
+}
+
+func TestFormChooseNoWithArrows(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	s.waitFor("(1/4)")
+	s.send(keyDown, keyEnter)
+	for _, q := range []string{"(2/4)", "(3/4)", "(4/4)"} {
+		s.waitFor(q)
+		s.send(keyEnter)
+	}
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	out := s.stdout.String()
+	for _, want := range []string{`"recommendation": "residential"`, `"id": "stable-home",`, `"answer": "no",`} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("stdout lacks %s:\n%s", want, out)
+		}
+	}
+	s.restored()
+}
+
+func TestFormAsksOnlyMissing(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
+	s.waitFor("(1/2) Are medical")
+	s.send(keyEnter)
+	s.waitFor("(2/2) Do you need")
+	s.send(keyEnter)
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.Contains(s.text(), "stable and supportive") || strings.Contains(s.text(), "several weekly") {
+		t.Fatalf("the form asked a question that was already answered:\n%s", s.text())
+	}
+	if got := s.stdout.String(); got != "iop\n" {
+		t.Fatalf("stdout = %q", got)
+	}
+}
+
+func TestFormCancel(t *testing.T) {
+	for _, tc := range []struct{ name, key string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check")
+			s.waitFor("(1/4)")
+			s.send(keyEnter)
+			s.waitFor("(2/4)")
+			s.send(tc.key)
+			if code := s.exit(); code != 130 {
+				t.Fatalf("exit %d, want 130", code)
+			}
+			if got := strings.TrimSpace(s.afterForm()); got != "Stopped. Nothing was saved." {
+				t.Fatalf("after the form: %q", got)
+			}
+			if s.stdout.String() != "" {
+				t.Fatalf("stdout = %q", s.stdout.String())
+			}
+			s.restored()
+		})
+	}
+}
+
+func TestFormSignals(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGINT, 130}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check")
+			s.waitFor("(1/4)")
+			s.signal(tc.sig)
+			if code := s.exit(); code != tc.code {
+				t.Fatalf("exit %d, want %d", code, tc.code)
+			}
+			after := strings.TrimSpace(s.afterForm())
+			want := ""
+			if tc.sig == syscall.SIGINT {
+				want = "Stopped. Nothing was saved."
+			}
+			if after != want {
+				t.Fatalf("after the form: %q, want %q", after, want)
+			}
+			if s.stdout.String() != "" {
+				t.Fatalf("stdout = %q", s.stdout.String())
+			}
+			s.restored()
+		})
+	}
+}
+
+func TestFormResizeAndNarrow(t *testing.T) {
+	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
+	s.waitFor("(1/4)")
+	s.send(keyEnter)
+	s.waitFor("(2/4)")
+	s.resize(60, 20)
+	s.send(keyEnter)
+	s.waitFor("(3/4)")
+	s.resize(12, 5)
+	s.send(keyEnter)
+	s.waitFor("(4/4)")
+	s.send(keyEnter)
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if got := s.stdout.String(); got != "iop\n" {
+		t.Fatalf("stdout = %q", got)
+	}
+	s.restored()
+}
+
+// TestFormPanic proves that a panic inside the form's event loop restores the
+// terminal and ends with exit 1 and a request for a bug report, with nothing
+// on stdout. The panic comes from a hook that exists only in test builds.
+func TestFormPanic(t *testing.T) {
+	s := startSession(t, sessionOpts{tags: "iopfit_testpanic", env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
+	s.waitFor("(1/4)")
+	s.send(keyDown, keyEnter)
+	if code := s.exit(); code != 1 {
+		t.Fatalf("exit %d, want 1; screen:\n%s", code, s.text())
+	}
+	after := s.afterForm()
+	if !strings.Contains(after, "This is a bug in iopfit") || !strings.Contains(s.text(), "test panic inside the form") {
+		t.Fatalf("no bug report line after the panic:\n%s", after)
+	}
+	if s.stdout.String() != "" {
+		t.Fatalf("stdout = %q", s.stdout.String())
+	}
+	s.restored()
+}
+
+func TestPlainPromptsInDumbTerminal(t *testing.T) {
+	s := startSession(t, sessionOpts{env: []string{"TERM=dumb"}}, "check")
+	s.waitFor("(1/4) Is your home")
+	s.send("1\r")
+	s.waitFor("(2/4)")
+	s.send("y\r")
+	s.waitFor("(3/4)")
+	s.send("maybe\r")
+	s.waitFor("That is not one of the choices.")
+	s.send("3\r")
+	s.waitFor("(4/4)")
+	s.send("no\r")
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.HasPrefix(s.stdout.String(), "Residential care may be the safer choice") {
+		t.Fatalf("stdout = %q", s.stdout.String())
+	}
+	if strings.Contains(s.screen.String(), "\x1b[") {
+		t.Fatal("plain prompts in a dumb terminal used escape codes")
+	}
+	s.restored()
+}
+
+func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
+	t.Run("ctrl-c", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check", "--accessible")
+		s.waitFor("(1/4)")
+		s.send(keyCtrlC)
+		if code := s.exit(); code != 130 {
+			t.Fatalf("exit %d, want 130", code)
+		}
+		if !strings.Contains(s.text(), "\nStopped. Nothing was saved.") {
+			t.Fatalf("screen:\n%s", s.text())
+		}
+		s.restored()
+	})
+	t.Run("ctrl-d", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check", "--accessible")
+		s.waitFor("(1/4)")
+		s.send("1\r")
+		s.waitFor("(2/4)")
+		s.send(keyCtrlD)
+		if code := s.exit(); code != 2 {
+			t.Fatalf("exit %d, want 2", code)
+		}
+		if !strings.Contains(s.text(), "iopfit: input ended before manageable-needs was answered") {
+			t.Fatalf("screen:\n%s", s.text())
+		}
+		if s.stdout.String() != "" {
+			t.Fatalf("stdout = %q", s.stdout.String())
+		}
+	})
+}
+
+// TestStdinPipedStdoutTerminal: nobody can answer, so iopfit must not wait;
+// with every answer given, the result is styled for the terminal it goes to.
+func TestStdinPipedStdoutTerminal(t *testing.T) {
+	s := startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true}, "check")
+	if code := s.exit(); code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if !strings.Contains(s.text(), "(no terminal to ask in)") {
+		t.Fatalf("screen:\n%s", s.text())
+	}
+
+	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, cols: 50}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	screen := s.screen.String()
+	if !strings.Contains(screen, "\x1b[1;") {
+		t.Fatal("the result in a terminal is not styled")
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(ansi.Strip(screen), "\r\n", "\n"), "\n") {
+		if ansi.StringWidth(line) > 50 {
+			t.Fatalf("line wider than the 50-column terminal: %q", line)
+		}
+	}
+	// Every answer came from flags, so iopfit has no reason to talk to the
+	// terminal: no query, no mode change, only the styled result.
+	for _, q := range []string{"\x1b[?", "\x1b]", "\x1b[c", "\x1b[>", "$p"} {
+		if strings.Contains(screen, q) {
+			t.Fatalf("iopfit wrote a terminal query or mode change %q with every answer given", q)
+		}
+	}
+	if took := time.Since(s.start); took > 2*time.Second {
+		t.Fatalf("a scripted check took %v in a terminal that never answers", took)
+	}
+
+	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, env: []string{"NO_COLOR=1"}}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
+	if code := s.exit(); code != 0 || strings.Contains(s.screen.String(), "\x1b[") {
+		t.Fatalf("exit %d; NO_COLOR output has escape codes", code)
+	}
+}
+
+// TestStdinTerminalStdoutPiped: the form draws on stderr, so a result piped
+// or redirected from a terminal session is plain.
+func TestStdinTerminalStdoutPiped(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
+	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+		s.waitFor(q)
+		s.send(keyEnter)
+	}
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if out := s.stdout.String(); !strings.HasPrefix(out, "# Could an intensive") || strings.Contains(out, "\x1b") {
+		t.Fatalf("stdout = %q", out)
+	}
+}
+
+// TestFirstPaintInSilentTerminal bounds how long the form takes to appear in a
+// terminal that answers no query; it must never wait on one.
+func TestFirstPaintInSilentTerminal(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	s.waitFor("(1/4)")
+	if took := time.Since(s.start); took > 2*time.Second {
+		t.Fatalf("the form took %v to appear", took)
+	}
+	s.send(keyEsc)
+	s.exit()
+}
