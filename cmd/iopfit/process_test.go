@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var allAnswers = []string{"check", "--stable-home", "yes", "--manageable-needs", "yes", "--can-commit", "yes", "--responsibilities", "no"}
+
+// run starts the binary with stdin and stdout as given and stderr captured,
+// and waits for it, failing if it takes longer than limit.
+func run(t *testing.T, bin string, stdin io.Reader, stdout io.Writer, env []string, limit time.Duration, args ...string) (code int, stderr string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = baseEnv(env...)
+	cmd.Stdin, cmd.Stdout = stdin, stdout
+	var errBuf lockedBuffer
+	cmd.Stderr = &errBuf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var err error
+	go func() { err = cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("iopfit %v did not finish within %v", args, limit)
+	}
+	return exitStatus(t, err), errBuf.String()
+}
+
+func TestOutputErrors(t *testing.T) {
+	bin := binary(t, "")
+	t.Run("full disk", func(t *testing.T) {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Skip("no /dev/full here")
+		}
+		defer full.Close()
+		code, stderr := run(t, bin, nil, full, nil, 10*time.Second, allAnswers...)
+		if code != 1 || stderr != "iopfit: writing the output: write /dev/stdout: no space left on device\n" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+	t.Run("closed pipe", func(t *testing.T) {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close() // the reader is gone before iopfit writes
+		defer w.Close()
+		code, stderr := run(t, bin, nil, w, nil, 10*time.Second, allAnswers...)
+		if code != 141 || stderr != "" {
+			t.Fatalf("exit %d, stderr %q; want 141 (SIGPIPE) and nothing more", code, stderr)
+		}
+	})
+	t.Run("reader stops early", func(t *testing.T) {
+		cmd := exec.Command("sh", "-c", `"$0" "$@" | head -c1 >/dev/null; echo "${PIPESTATUS:-}"`, bin)
+		cmd.Args = append(cmd.Args, allAnswers...)
+		cmd.Env = baseEnv()
+		var errBuf bytes.Buffer
+		cmd.Stderr = &errBuf
+		if err := cmd.Run(); err != nil || errBuf.Len() != 0 {
+			t.Fatalf("err %v, stderr %q", err, errBuf.String())
+		}
+	})
+}
+
+// endless is input that never ends.
+type endless struct{ line []byte }
+
+func (e endless) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		n += copy(p[n:], e.line)
+	}
+	return n, nil
+}
+
+func TestEndlessAndSilentInput(t *testing.T) {
+	bin := binary(t, "")
+	t.Run("endless answers file", func(t *testing.T) {
+		code, stderr := run(t, bin, endless{[]byte("stable-home: yes\n")}, io.Discard, nil, 10*time.Second, "check", "--answers", "-")
+		if code != 2 || stderr != "iopfit: stdin: is larger than 64 KiB; an answers file holds one line per question\n" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+	t.Run("endless zeros", func(t *testing.T) {
+		zero, err := os.Open("/dev/zero")
+		if err != nil {
+			t.Skip("no /dev/zero here")
+		}
+		defer zero.Close()
+		code, _ := run(t, bin, zero, io.Discard, nil, 10*time.Second, "check", "--answers", "-")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2", code)
+		}
+	})
+	t.Run("endless yes to plain prompts", func(t *testing.T) {
+		var out bytes.Buffer
+		code, _ := run(t, bin, endless{[]byte("y\n")}, &out, nil, 10*time.Second, "check", "--accessible", "-q")
+		if code != 0 || out.String() != "iop\n" {
+			t.Fatalf("exit %d, stdout %q", code, out.String())
+		}
+	})
+	t.Run("endless blank lines", func(t *testing.T) {
+		code, stderr := run(t, bin, endless{[]byte("\n")}, io.Discard, nil, 10*time.Second, "check", "--accessible")
+		if code != 2 || !strings.Contains(stderr, "iopfit: no answer for stable-home after 3 tries") {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+	// Input that never comes must not hold iopfit once it is told to stop.
+	for _, tc := range []struct {
+		name string
+		sig  syscall.Signal
+		code int
+		args []string
+	}{
+		{"silent answers file, SIGTERM", syscall.SIGTERM, 143, []string{"check", "--answers", "-"}},
+		{"silent plain prompt, SIGINT", syscall.SIGINT, 130, []string{"check", "--accessible"}},
+		{"silent plain prompt, SIGHUP", syscall.SIGHUP, 129, []string{"check", "--accessible"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			cmd := exec.Command(bin, tc.args...)
+			cmd.Env = baseEnv()
+			cmd.Stdin = r
+			var stdout, stderr lockedBuffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			done := make(chan struct{})
+			go func() { err = cmd.Wait(); close(done) }()
+			time.Sleep(300 * time.Millisecond)
+			_ = cmd.Process.Signal(tc.sig)
+			waitDone(t, done, tc.name, 5*time.Second)
+			if code := exitStatus(t, err); code != tc.code {
+				t.Fatalf("exit %d, want %d", code, tc.code)
+			}
+			if stdout.String() != "" {
+				t.Fatalf("stdout %q", stdout.String())
+			}
+			if tc.sig == syscall.SIGINT && !strings.HasSuffix(stderr.String(), "Stopped. Nothing was saved.\n") {
+				t.Fatalf("stderr %q", stderr.String())
+			}
+			if tc.sig != syscall.SIGINT && strings.Contains(stderr.String(), "iopfit:") {
+				t.Fatalf("stderr %q; a signal should end iopfit quietly", stderr.String())
+			}
+		})
+	}
+}
+
+// TestPanicOutsideForm proves a panic in a command ends with exit 1, the
+// trace and a bug-report line on stderr, and nothing on stdout.
+func TestPanicOutsideForm(t *testing.T) {
+	bin := binary(t, "iopfit_testpanic")
+	var out bytes.Buffer
+	code, stderr := run(t, bin, nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, allAnswers...)
+	if code != 1 || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q", code, out.String())
+	}
+	if !strings.HasPrefix(stderr, "iopfit: internal error: test panic in check\n") || !strings.Contains(stderr, "goroutine ") ||
+		!strings.HasSuffix(stderr, "This is a bug in iopfit, not something you did. Please report it, with the lines above, at https://github.com/iopfit/iopfit/issues\n") {
+		t.Fatalf("stderr:\n%s", stderr)
+	}
+}
+
+// TestShippedBinaryHasNoTestHooks makes sure the panic seams exist only in
+// test builds: the shipped binary ignores the variable.
+func TestShippedBinaryHasNoTestHooks(t *testing.T) {
+	var out bytes.Buffer
+	code, _ := run(t, binary(t, ""), nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, append(allAnswers, "-q")...)
+	if code != 0 || out.String() != "iop\n" {
+		t.Fatalf("exit %d, stdout %q", code, out.String())
+	}
+}
+
+// TestLinksNoNetworkClient lists every package linked into iopfit and fails
+// on any that could talk to a network. (pflag links "net" only to parse IP
+// flags, which iopfit does not have; "net" itself opens nothing. os/exec is
+// linked by the terminal libraries; the strace test shows iopfit runs nothing.)
+func TestLinksNoNetworkClient(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	forbidden := regexp.MustCompile(`^(net/http|net/rpc|net/smtp|net/mail|crypto/tls|net/http/.*|golang\.org/x/net/.*|google\.golang\.org/grpc.*|plugin|log/syslog)$`)
+	for _, pkg := range strings.Fields(string(out)) {
+		if forbidden.MatchString(pkg) {
+			t.Errorf("iopfit links %s", pkg)
+		}
+	}
+}
+
+// TestOpensNoSocketWritesNoFile runs iopfit under strace, when it is
+// installed, and fails on any socket, any file opened for writing, or any
+// program it starts.
+func TestOpensNoSocketWritesNoFile(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed (apt-get install strace)")
+	}
+	bin := binary(t, "")
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "answers.yaml")
+	if err := os.WriteFile(answers, []byte("stable-home: yes\nmanageable-needs: yes\ncan-commit: yes\nresponsibilities: no\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		append(allAnswers, "-o", "json"),
+		{"check", "--answers", answers, "-o", "markdown"},
+		{"questions", "-o", "json"},
+		{"--version"},
+	} {
+		trace := filepath.Join(dir, "trace")
+		cmd := exec.Command(strace, append([]string{"-f", "-qq", "-o", trace, "-e", "trace=%network,%process,open,openat,creat,mkdir,mkdirat,rename,renameat,unlink,unlinkat", bin}, args...)...)
+		cmd.Env = baseEnv()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			if strings.Contains(string(out), "PTRACE") || strings.Contains(string(out), "Operation not permitted") {
+				t.Skipf("strace cannot trace here: %s", out)
+			}
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		data, err := os.ReadFile(trace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		execs := 0
+		for _, line := range strings.Split(string(data), "\n") {
+			switch {
+			case regexp.MustCompile(`\bexecve\(`).MatchString(line):
+				if execs++; execs > 1 {
+					t.Errorf("%v: starts a program: %s", args, line)
+				}
+			case regexp.MustCompile(`\b(socket|connect|bind|sendto|sendmsg)\(`).MatchString(line):
+				t.Errorf("%v: network call: %s", args, line)
+			case regexp.MustCompile(`\b(creat|mkdir|mkdirat|rename|renameat|unlink|unlinkat)\(`).MatchString(line):
+				t.Errorf("%v: changes the file system: %s", args, line)
+			case regexp.MustCompile(`\bopen(at)?\(`).MatchString(line) && regexp.MustCompile(`O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND`).MatchString(line):
+				t.Errorf("%v: opens a file for writing: %s", args, line)
+			}
+		}
+		if execs != 1 {
+			t.Fatalf("%v: the trace shows %d program starts; it did not record iopfit's own", args, execs)
+		}
+	}
+}
