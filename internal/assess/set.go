@@ -81,6 +81,7 @@ var RequiredLabels = []string{
 // optionalLabelDefaults are the English fallbacks for the optional label keys.
 // The embedded set defines them all; they matter only for a custom set.
 var optionalLabelDefaults = map[string]string{
+	"form_hint":   "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.",
 	"plain_hint":  "Type the number or the word of your answer, then press Enter.",
 	"plain_retry": "That is not one of the choices.",
 	"source":      "Source",
@@ -88,7 +89,7 @@ var optionalLabelDefaults = map[string]string{
 
 // OptionalLabels are the label keys a question set may define; each has an
 // English fallback so that a custom set may leave it out.
-var OptionalLabels = []string{"plain_hint", "plain_retry", "source"}
+var OptionalLabels = []string{"form_hint", "plain_hint", "plain_retry", "source"}
 
 // Question returns the question with the given id.
 func (s *Set) Question(id string) (*Question, bool) {

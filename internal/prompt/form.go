@@ -83,8 +83,9 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 				return nil
 			})
 		if i == 0 {
-			// The first page says what this is and that nothing is kept.
-			intro := huh.NewNote().Title(set.Title).Description(set.Intro)
+			// The first page says what this is, that nothing is kept, and
+			// how to answer or stop.
+			intro := huh.NewNote().Title(set.Title).Description(set.Intro + "\n\n" + set.Labels.Get("form_hint"))
 			groups[i] = huh.NewGroup(intro, sel)
 			continue
 		}
