@@ -364,8 +364,8 @@ func TestFormPanic(t *testing.T) {
 		t.Fatalf("exit %d, want 1; screen:\n%s", code, s.text())
 	}
 	after := s.afterForm()
-	if !strings.Contains(after, "This is a bug in iopfit") || !strings.Contains(s.text(), "test panic inside the form") {
-		t.Fatalf("no bug report line after the panic:\n%s", after)
+	if !strings.Contains(after, "iopfit: the form stopped after an internal error; its trace is above") || !strings.Contains(after, "This is a bug in iopfit") || !strings.Contains(s.text(), "test panic inside the form") {
+		t.Fatalf("no clear error and bug report line after the panic:\n%s", after)
 	}
 	if s.stdout.String() != "" {
 		t.Fatalf("stdout = %q", s.stdout.String())

@@ -117,10 +117,12 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 
 // RunForm runs form until the person finishes it, cancels it, or ctx ends.
 func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.Answer) (map[string]assess.Answer, error) {
-	err := form.RunWithContext(ctx)
+	err := runForm(ctx, form)
 	switch {
 	case errors.Is(err, huh.ErrUserAborted):
 		return nil, ErrCancelled
+	case errors.Is(err, errFormCrashed):
+		return nil, err
 	case ctx.Err() != nil:
 		return nil, context.Cause(ctx)
 	case err != nil:
@@ -139,3 +141,19 @@ func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.An
 	}
 	return got, nil
 }
+
+// runForm runs form and turns a panic on the way out into an error. When
+// something panics inside the form, Bubble Tea recovers it, restores the
+// terminal and prints the trace; huh then panics again reading the model
+// Bubble Tea no longer returns. That second panic says nothing useful, so it
+// becomes the plain error that ends the run.
+func runForm(ctx context.Context, form *huh.Form) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errFormCrashed
+		}
+	}()
+	return form.RunWithContext(ctx)
+}
+
+var errFormCrashed = errors.New("the form stopped after an internal error; its trace is above")
