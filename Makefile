@@ -8,13 +8,15 @@ COMMIT      ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo "unknow
 LDFLAGS     := -X main.version=$(VERSION) -X 'main.commit=$(COMMIT)'
 BIN         ?= bin/iopfit
 
-# Fuzz time per target: short in `make test`, longer in `make fuzz`.
-FUZZTIME       ?= 60s
-FUZZTIME_SHORT ?= 4s
+# Fuzzing. `make test` gives each target a fixed number of runs (a few
+# seconds here): Go 1.26's fuzzer can report its own -fuzztime deadline as a
+# failure (golang/go#75804, fixed in Go 1.27), and a count has no deadline.
+# `make fuzz` runs each target for FUZZTIME and fails only on a real finding.
+FUZZTIME ?= 60s
 FUZZ_TARGETS := \
-	./internal/questions:FuzzParse \
-	./internal/answers:FuzzParse \
-	./internal/prompt:FuzzParseLine
+	./internal/questions:FuzzParse:20000 \
+	./internal/answers:FuzzParse:60000 \
+	./internal/prompt:FuzzParseLine:40000
 
 .PHONY: all build test vet lint unit fuzz-short fuzz clean
 
@@ -43,13 +45,25 @@ unit:
 	$(GO) test -race -count=1 ./...
 
 fuzz-short:
-	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SHORT)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$$(echo $$t | cut -d: -f1); name=$$(echo $$t | cut -d: -f2); runs=$$(echo $$t | cut -d: -f3); \
+		echo "fuzz $$pkg $$name: $$runs runs"; \
+		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$${runs}x $$pkg; \
+	done
 
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; name=$${t##*:}; \
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$$(echo $$t | cut -d: -f1); name=$$(echo $$t | cut -d: -f2); \
 		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
-		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) $$pkg; \
+		log=$$(mktemp); \
+		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) $$pkg >$$log 2>&1; rc=$$?; \
+		cat $$log; \
+		if [ $$rc -ne 0 ]; then \
+			if grep -q 'context deadline exceeded' $$log && ! grep -qE 'Failing input written|panic:|_test.go:[0-9]+:' $$log; then \
+				echo "(the fuzzer's own deadline race, golang/go#75804; no finding)"; \
+			else rm -f $$log; exit 1; fi; \
+		fi; \
+		rm -f $$log; \
 	done
 
 clean:
