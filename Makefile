@@ -15,10 +15,11 @@ BIN         ?= bin/iopfit
 FUZZTIME ?= 60s
 FUZZ_TARGETS := \
 	./internal/questions:FuzzParse:20000 \
+	./internal/questions:FuzzMayHoldBadRaw:100000 \
 	./internal/answers:FuzzParse:60000 \
 	./internal/prompt:FuzzParseLine:40000
 
-.PHONY: all build test vet lint unit fuzz-short fuzz clean
+.PHONY: all build test vet lint unit fuzz-short fuzz bench clean
 
 all: build
 
@@ -65,6 +66,11 @@ fuzz:
 		fi; \
 		rm -f $$log; \
 	done
+
+# Figures, not tests: builds iopfit, an empty program and a floor program
+# (the libraries alone), measures them side by side and prints one table.
+bench:
+	$(GO) run ./tools/bench -runs 21
 
 clean:
 	rm -rf bin

@@ -42,7 +42,7 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY}
 		return prompt.AskPlain(ctx, pio, o.Set, missing)
 	case askForm:
-		form, vals, err := prompt.BuildForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ})
+		form, vals, err := prompt.BuildForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/iopfit/iopfit"
 	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/prompt"
 	"github.com/iopfit/iopfit/internal/questions"
@@ -159,4 +160,9 @@ func TestRunInProcess(t *testing.T) {
 	if code != 0 || out.String() != "iop\n" || errOut.Len() != 0 {
 		t.Fatalf("code %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
+}
+
+func embeddedYAML(tb testing.TB) []byte {
+	tb.Helper()
+	return iopfit.QuestionsYAML
 }

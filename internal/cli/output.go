@@ -33,7 +33,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		if opts.Color {
 			// lipgloss writes colours as given; this writer downsamples them to
 			// what the terminal supports.
-			out = colorprofile.NewWriter(out, o.IO.Environ)
+			out = &colorprofile.Writer{Forward: out, Profile: o.IO.ColorProfile()}
 		}
 		err = report.Text(&buf, res, o.Set.Labels, opts)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 )
 
@@ -64,4 +65,18 @@ func (s *Streams) NoColor() bool {
 // is kept for the result).
 func (s *Streams) CanPrompt() bool {
 	return s.InTTY && s.ErrTTY
+}
+
+// ColorProfile is the colours a terminal here can show, decided as
+// colorprofile.Detect decides for a terminal, less its tmux probe: that runs
+// `tmux info`, and iopfit starts no program of its own (under tmux, TERM is
+// tmux-256color, which already says 256 colours). It is decided once, for the
+// form and the result alike.
+func (s *Streams) ColorProfile() colorprofile.Profile {
+	p := colorprofile.Env(s.Environ)
+	term := s.Getenv("TERM")
+	if p == colorprofile.TrueColor || s.Getenv("NO_COLOR") != "" || term == "" || term == "dumb" {
+		return p
+	}
+	return max(p, colorprofile.Terminfo(term))
 }

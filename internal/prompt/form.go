@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
 )
@@ -19,8 +20,11 @@ import (
 type FormIO struct {
 	In  io.Reader
 	Out io.Writer
-	// Environ is the environment, for colour detection (NO_COLOR, TERM).
+	// Environ is the environment the form's program sees.
 	Environ []string
+	// Profile is the colours the terminal shows. Given, it spares Bubble Tea
+	// detecting them again.
+	Profile colorprofile.Profile
 }
 
 // theme is built once. Without an explicit theme, huh rebuilds its default
@@ -69,8 +73,12 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 		if len(ids) > 1 {
 			title = fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt)
 		}
-		sel := huh.NewSelect[assess.Answer]().
-			Key(id).
+		// The theme comes first: setting the options renders them, and a
+		// field without a theme rebuilds huh's default one on every render
+		// (most of the form's start-up before this was set).
+		sel := huh.NewSelect[assess.Answer]()
+		sel.WithTheme(theme())
+		sel.Key(id).
 			Title(title).
 			Description(q.Help).
 			Options(opts...).
@@ -82,14 +90,14 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 				}
 				return nil
 			})
+		fields := []huh.Field{sel}
 		if i == 0 {
 			// The first page says what this is, that nothing is kept, and
 			// how to answer or stop.
 			intro := huh.NewNote().Title(set.Title).Description(set.Intro + "\n\n" + set.Labels.Get("form_hint"))
-			groups[i] = huh.NewGroup(intro, sel)
-			continue
+			fields = append([]huh.Field{intro.WithTheme(theme())}, fields...) // themed before the group renders it
 		}
-		groups[i] = huh.NewGroup(sel)
+		groups[i] = huh.NewGroup(fields...).WithTheme(theme())
 	}
 	form := huh.NewForm(groups...).
 		WithTheme(theme()).
@@ -102,7 +110,12 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 			tea.WithInput(fio.In),
 			tea.WithOutput(fio.Out),
 			tea.WithEnvironment(fio.Environ),
+			tea.WithColorProfile(fio.Profile),
 			tea.WithoutSignalHandler(),
+			// Bubble Tea writes nothing until its first frame tick; at
+			// 120 frames a second the first question appears, and each
+			// key press shows, 8 ms sooner than at the default 60.
+			tea.WithFPS(120),
 		)
 	// The form runs on the alternate screen. Inline, Bubble Tea leaves part
 	// of the last question on screen when the form ends, half overwritten by

@@ -199,3 +199,12 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+func embeddedB(b *testing.B) *assess.Set {
+	b.Helper()
+	set, err := questions.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return set
+}

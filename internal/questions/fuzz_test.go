@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/safetext"
@@ -61,6 +62,23 @@ func FuzzParse(f *testing.F) {
 			if desc, _ := safetext.Find(s); desc != "" {
 				t.Fatalf("text with %s loaded: %q", desc, s)
 			}
+		}
+	})
+}
+
+// FuzzMayHoldBadRaw checks the fast byte scan against the careful rune scan:
+// whenever the careful scan finds a character to reject, the fast one must
+// have said there may be one.
+func FuzzMayHoldBadRaw(f *testing.F) {
+	for _, s := range []string{"plain", "a\x1bb", "\u202e", "\u2066", "\u200f", "\u061c", "\u0085", "\ufffd", "a\rb", "a\r\n", "—↑é日", "\ufeffx"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		if line, _, desc, r := firstBadRaw(data); line > 0 && !mayHoldBadRaw(data) {
+			t.Fatalf("fast scan missed %s (%U) in %q", desc, r, data)
 		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"regexp"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -95,11 +96,16 @@ func Parse(data []byte, name string) (*assess.Set, error) {
 	if len(data) > MaxSize {
 		return nil, p.fail(0, 0, "is larger than 1 MiB; a question file is a few kilobytes")
 	}
-	if line, col := firstInvalidUTF8(data); line > 0 {
+	// The byte-level checks are fast; the positions are found only when
+	// there is something to report.
+	if !utf8.Valid(data) {
+		line, col := firstInvalidUTF8(data)
 		return nil, p.fail(line, col, "is not valid UTF-8; save it as UTF-8 text")
 	}
-	if line, col, desc, r := firstBadRaw(data); line > 0 {
-		return nil, p.fail(line, col, describeBad(desc, r))
+	if mayHoldBadRaw(data) {
+		if line, col, desc, r := firstBadRaw(data); line > 0 {
+			return nil, p.fail(line, col, describeBad(desc, r))
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node

@@ -1,0 +1,53 @@
+package prompt
+
+import (
+	"context"
+	"io"
+	"sync"
+	"testing"
+	"time"
+)
+
+func BenchmarkBuildForm(b *testing.B) {
+	set := embeddedB(b)
+	for b.Loop() {
+		if _, _, err := BuildForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// firstWrite records when the form first writes.
+type firstWrite struct {
+	once sync.Once
+	at   chan time.Time
+}
+
+func (f *firstWrite) Write(p []byte) (int, error) {
+	f.once.Do(func() { f.at <- time.Now() })
+	return len(p), nil
+}
+
+// BenchmarkFirstFrame measures from building the form to its first write.
+func BenchmarkFirstFrame(b *testing.B) {
+	set := embeddedB(b)
+	for b.Loop() {
+		r, w := io.Pipe()
+		fw := &firstWrite{at: make(chan time.Time, 1)}
+		start := time.Now()
+		form, vals, err := BuildForm(set, set.IDs(), FormIO{In: r, Out: fw})
+		if err != nil {
+			b.Fatal(err)
+		}
+		built := time.Now()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { _, _ = RunForm(ctx, form, set.IDs(), vals); close(done) }()
+		at := <-fw.at
+		b.ReportMetric(float64(built.Sub(start).Microseconds())/1000, "build-ms")
+		b.ReportMetric(float64(at.Sub(built).Microseconds())/1000, "firstwrite-ms")
+		cancel()
+		w.Close()
+		<-done
+	}
+}
