@@ -101,7 +101,7 @@ func Parse(data []byte, name string, set *assess.Set) (map[string]assess.Answer,
 
 func value(v *yaml.Node) (assess.Answer, error) {
 	if v.Kind != yaml.ScalarNode {
-		return "", fmt.Errorf("the answer must be a single word, not %s; %s", nodeKind(v), assess.AnswerHint)
+		return "", fmt.Errorf("the answer must be a single word, not %s; %s", fileerr.KindName(v), assess.AnswerHint)
 	}
 	switch v.Tag {
 	case "!!str":
@@ -116,18 +116,6 @@ func value(v *yaml.Node) (assess.Answer, error) {
 		return "", fmt.Errorf("no answer is given; %s", assess.AnswerHint)
 	}
 	return "", fmt.Errorf("%s is not an answer; %s", quote(v.Value), assess.AnswerHint)
-}
-
-func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "a value"
 }
 
 // quote shows a value from the file safely, whatever bytes it holds.

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Error is a problem in a file a person gave iopfit.
@@ -71,4 +73,28 @@ func FromYAML(file, what string, err error) *Error {
 		return &Error{File: file, Line: line, Msg: "invalid " + what + ": " + m[2], Err: err}
 	}
 	return &Error{File: file, Msg: "invalid " + what + ": " + strings.TrimPrefix(msg, "yaml: "), Err: err}
+}
+
+// KindName names what a YAML node holds, in the words of error messages:
+// "a list", "a number", "text" and so on.
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!str":
+		return "text"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	case "!!null":
+		return "empty"
+	}
+	return "a value of type " + strings.TrimPrefix(n.Tag, "!!")
 }

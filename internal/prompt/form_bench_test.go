@@ -9,7 +9,7 @@ import (
 )
 
 func BenchmarkBuildForm(b *testing.B) {
-	set := embeddedB(b)
+	set := embedded(b)
 	for b.Loop() {
 		if _, _, err := BuildForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}); err != nil {
 			b.Fatal(err)
@@ -30,7 +30,7 @@ func (f *firstWrite) Write(p []byte) (int, error) {
 
 // BenchmarkFirstFrame measures from building the form to its first write.
 func BenchmarkFirstFrame(b *testing.B) {
-	set := embeddedB(b)
+	set := embedded(b)
 	for b.Loop() {
 		r, w := io.Pipe()
 		fw := &firstWrite{at: make(chan time.Time, 1)}

@@ -13,7 +13,7 @@ import (
 	"github.com/iopfit/iopfit/internal/questions"
 )
 
-func embedded(t *testing.T) *assess.Set {
+func embedded(t testing.TB) *assess.Set {
 	t.Helper()
 	set, err := questions.Embedded()
 	if err != nil {
@@ -198,13 +198,4 @@ func FuzzParseLine(f *testing.F) {
 			t.Fatalf("parseLine(%q) = %q", line, a)
 		}
 	})
-}
-
-func embeddedB(b *testing.B) *assess.Set {
-	b.Helper()
-	set, err := questions.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return set
 }

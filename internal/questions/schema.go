@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/suggest"
 )
@@ -261,7 +262,7 @@ type fields struct {
 // mapping checks that n is a mapping whose keys are all in known, each once.
 func (p *parser) mapping(n *yaml.Node, what string, known []string) (*fields, error) {
 	if n.Kind != yaml.MappingNode {
-		return nil, p.failf(n, "%s must be a mapping of keys to values, not %s", what, kindName(n))
+		return nil, p.failf(n, "%s must be a mapping of keys to values, not %s", what, fileerr.KindName(n))
 	}
 	f := &fields{p: p, node: n, what: what, keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -321,7 +322,7 @@ func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
 		if n.Kind == yaml.ScalarNode {
 			hint = fmt.Sprintf(`; put it in quotes, like "%s"`, n.Value)
 		}
-		return "", p.failf(n, "%s must be text, not %s%s", what, kindName(n), hint)
+		return "", p.failf(n, "%s must be text, not %s%s", what, fileerr.KindName(n), hint)
 	}
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
@@ -336,7 +337,7 @@ func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
 // list returns the items of a non-empty sequence; name names it in errors.
 func (p *parser) list(n *yaml.Node, name string) ([]*yaml.Node, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.failf(n, "%s must be a list, not %s", name, kindName(n))
+		return nil, p.failf(n, "%s must be a list, not %s", name, fileerr.KindName(n))
 	}
 	if len(n.Content) == 0 {
 		return nil, p.failf(n, "%s is an empty list; add at least one item", name)
@@ -373,7 +374,7 @@ func (f *fields) boolean(key string, def bool) (bool, error) {
 		return def, nil
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		return false, f.p.failf(n, "%s must be true or false, not %s", f.name(key), kindName(n))
+		return false, f.p.failf(n, "%s must be true or false, not %s", f.name(key), fileerr.KindName(n))
 	}
 	b, err := strconv.ParseBool(strings.ToLower(n.Value))
 	if err != nil {
@@ -389,32 +390,9 @@ func (p *parser) schema(n *yaml.Node) error {
 	return nil
 }
 
-// kindName names what a node holds, in the words of the error messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	switch n.Tag {
-	case "!!str":
-		return "text"
-	case "!!int", "!!float":
-		return "a number"
-	case "!!bool":
-		return "true or false"
-	case "!!null":
-		return "empty"
-	}
-	return "a value of type " + strings.TrimPrefix(n.Tag, "!!")
-}
-
 func describeValue(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return strconv.Quote(n.Value)
 	}
-	return kindName(n)
+	return fileerr.KindName(n)
 }
