@@ -5,7 +5,6 @@ package answers
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/suggest"
 )
 
@@ -29,93 +29,96 @@ func Parse(data []byte, name string, set *assess.Set) (map[string]assess.Answer,
 	if name == "-" {
 		name = "stdin"
 	}
-	fail := func(n *yaml.Node, format string, args ...any) error {
-		e := &fileerr.Error{File: name, Msg: fmt.Sprintf(format, args...)}
+	fail := func(n *yaml.Node, path string, msg i18n.Message) error {
+		e := &fileerr.Error{File: name, Path: path, Msg: msg}
 		if n != nil {
 			e.Line, e.Column = n.Line, n.Column
 		}
 		return e
 	}
 	ids := set.IDs()
-	like := "like id: yes"
+	first := "id" // the example id in messages
 	if len(ids) > 0 {
-		like = fmt.Sprintf("like %s: yes", ids[0])
+		first = ids[0]
 	}
 	if len(data) > MaxSize {
-		return nil, fail(nil, "is larger than 64 KiB; an answers file holds one line per question")
+		return nil, fail(nil, "", i18n.M("answers.too_large"))
 	}
 	if !utf8.Valid(data) {
-		return nil, fail(nil, "is not valid UTF-8; save it as UTF-8 text")
+		return nil, fail(nil, "", i18n.M("file.utf8"))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(nil, "is empty; write one line per question, %s", like)
+		return nil, fail(nil, "", i18n.M("answers.empty", first))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fail(nil, "is empty; write one line per question, %s", like)
+			return nil, fail(nil, "", i18n.M("answers.empty", first))
 		}
-		return nil, fileerr.FromYAML(name, "YAML or JSON", err)
+		return nil, fileerr.FromYAML(name, "yaml.invalid_any", err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, fail(&extra, "holds more than one YAML document; keep one")
+		return nil, fail(&extra, "", i18n.M("answers.multi_doc"))
 	} else if !errors.Is(err, io.EOF) {
-		return nil, fileerr.FromYAML(name, "YAML or JSON", err)
+		return nil, fileerr.FromYAML(name, "yaml.invalid_any", err)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fail(root, "must be a mapping of question ids to answers, %s", like)
+		return nil, fail(root, "", i18n.M("answers.not_map", first))
 	}
 	out := make(map[string]assess.Answer, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			return nil, fail(k, "has a key that is not a question id; the ids are %s", strings.Join(ids, ", "))
+			return nil, fail(k, "", i18n.M("answers.key", strings.Join(ids, ", ")))
 		}
 		id := k.Value
 		if _, ok := set.Question(id); !ok {
-			msg := fmt.Sprintf("no question has the id %q", id)
 			if s := suggest.Closest(id, ids); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; the ids are " + strings.Join(ids, ", ")
+				return nil, fail(k, "", i18n.M("answers.id_near", id, s))
 			}
-			return nil, fail(k, "%s", msg)
+			return nil, fail(k, "", i18n.M("answers.id", id, strings.Join(ids, ", ")))
 		}
 		if _, dup := out[id]; dup {
-			return nil, fail(k, "answers %q twice; keep one answer", id)
+			return nil, fail(k, "", i18n.M("answers.twice", id))
 		}
-		a, err := value(v)
-		if err != nil {
-			return nil, fail(v, "%s: %v", id, err)
+		a, msg := value(v)
+		if msg != nil {
+			return nil, fail(v, id, *msg)
 		}
 		out[id] = a
 	}
 	return out, nil
 }
 
-func value(v *yaml.Node) (assess.Answer, error) {
+// value reads one answer; msg says why it is not one.
+func value(v *yaml.Node) (a assess.Answer, msg *i18n.Message) {
+	fail := func(m i18n.Message) (assess.Answer, *i18n.Message) { return "", &m }
 	if v.Kind != yaml.ScalarNode {
-		return "", fmt.Errorf("the answer must be a single word, not %s; %s", fileerr.KindName(v), assess.AnswerHint)
+		return fail(i18n.M("answers.not_word", fileerr.KindName(v)))
 	}
 	switch v.Tag {
 	case "!!str":
-		return assess.ParseAnswer(v.Value)
+		a, err := assess.ParseAnswer(v.Value)
+		if err != nil {
+			return fail(i18n.M("answer.invalid", quote(v.Value)))
+		}
+		return a, nil
 	case "!!bool":
 		b, err := strconv.ParseBool(strings.ToLower(v.Value))
 		if err != nil {
-			return "", fmt.Errorf("%q is not an answer; %s", v.Value, assess.AnswerHint)
+			return fail(i18n.M("answer.invalid", quote(v.Value)))
 		}
 		return assess.FromBool(b), nil
 	case "!!null":
-		return "", fmt.Errorf("no answer is given; %s", assess.AnswerHint)
+		return fail(i18n.M("answers.null"))
 	}
-	return "", fmt.Errorf("%s is not an answer; %s", quote(v.Value), assess.AnswerHint)
+	return fail(i18n.M("answer.invalid", quote(v.Value)))
 }
 
 // quote shows a value from the file safely, whatever bytes it holds.

@@ -61,7 +61,7 @@ func TestParseRejects(t *testing.T) {
 		{"unknown id", "stable-hom: yes", 1, 1, `no question has the id "stable-hom"; did you mean "stable-home"?`},
 		{"unknown id far off", "colour: yes", 1, 1, `the ids are stable-home, manageable-needs, can-commit, responsibilities`},
 		{"duplicate id", "stable-home: yes\nstable-home: no", 2, 1, `answers "stable-home" twice`},
-		{"bad word", "stable-home: maybe", 1, 14, `stable-home: "maybe" is not an answer (use yes, no or unsure)`},
+		{"bad word", "stable-home: maybe", 1, 14, `stable-home: "maybe" is not an answer; use yes, no or unsure`},
 		{"number", "stable-home: 1", 1, 14, `stable-home: "1" is not an answer; use yes, no or unsure`},
 		{"float", "stable-home: 0.5", 1, 14, `"0.5" is not an answer`},
 		{"null", "stable-home:", 1, 13, `stable-home: no answer is given`},

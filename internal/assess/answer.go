@@ -2,8 +2,11 @@ package assess
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // Answer is a person's answer to one question.
@@ -22,8 +25,28 @@ var Answers = []Answer{Yes, No, Unsure}
 // ErrInvalidAnswer is wrapped by every error ParseAnswer returns.
 var ErrInvalidAnswer = errors.New("not an answer")
 
-// AnswerHint is the phrase that tells a person which words are answers.
-const AnswerHint = "use yes, no or unsure"
+// InvalidAnswerError is a word that is not an answer.
+type InvalidAnswerError struct {
+	Value string
+}
+
+func (e *InvalidAnswerError) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l.
+func (e *InvalidAnswerError) In(l i18n.Lang) string {
+	return i18n.T(l, "answer.invalid", quote(e.Value))
+}
+
+func (e *InvalidAnswerError) Unwrap() error { return ErrInvalidAnswer }
+
+// quote shows a value a person gave, safely and briefly, whatever it holds.
+func quote(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) > max {
+		s = string([]rune(s)[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}
 
 // ParseAnswer reads an answer word in any case: yes/y, no/n, unsure/not-sure/u.
 // Surrounding white space is ignored; anything else is an error, never a guess.
@@ -36,7 +59,7 @@ func ParseAnswer(s string) (Answer, error) {
 	case "unsure", "not-sure", "u":
 		return Unsure, nil
 	}
-	return "", fmt.Errorf("%q is %w (%s)", s, ErrInvalidAnswer, AnswerHint)
+	return "", &InvalidAnswerError{Value: s}
 }
 
 // FromBool maps a boolean from an answers file to an answer.

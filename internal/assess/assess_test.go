@@ -3,6 +3,8 @@ package assess
 import (
 	"errors"
 	"testing"
+
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 func TestParseAnswer(t *testing.T) {
@@ -159,11 +161,34 @@ func TestLabels(t *testing.T) {
 		t.Error("Option does not return the option labels")
 	}
 	if l.Get("source") != "Fuente" {
-		t.Error("a defined optional label must win over the fallback")
+		t.Error("Get does not return the label")
 	}
-	for _, k := range OptionalLabels {
-		if (Labels{}).Get(k) == "" {
-			t.Errorf("optional label %q has no fallback", k)
-		}
+}
+
+func TestSetIn(t *testing.T) {
+	es := &Set{ID: "x", Lang: i18n.Spanish}
+	s := &Set{ID: "x", Lang: i18n.English, Translations: map[i18n.Lang]*Set{i18n.Spanish: es}}
+	if got, ok := s.In(i18n.English); !ok || got != s {
+		t.Error("In(English) is not the set itself")
+	}
+	if got, ok := s.In(i18n.Spanish); !ok || got != es {
+		t.Error("In(Spanish) is not the translation")
+	}
+	if _, ok := es.In(i18n.English); ok {
+		t.Error("a translation claims the other languages")
+	}
+	if langs := s.Langs(); len(langs) != 2 || langs[0] != i18n.English || langs[1] != i18n.Spanish {
+		t.Errorf("Langs = %v", langs)
+	}
+}
+
+func TestInvalidAnswerSpeaksSpanish(t *testing.T) {
+	_, err := ParseAnswer("quizás")
+	var ia *InvalidAnswerError
+	if !errors.As(err, &ia) {
+		t.Fatalf("err = %v", err)
+	}
+	if got := ia.In(i18n.Spanish); got != `"quizás" no es una respuesta; use yes, no o unsure` {
+		t.Errorf("In(Spanish) = %q", got)
 	}
 }

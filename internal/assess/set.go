@@ -3,6 +3,8 @@
 // the result that every renderer prints. It does no I/O and keeps no state.
 package assess
 
+import "github.com/iopfit/iopfit/internal/i18n"
+
 // Set is a validated question set: every word of the assessment a person reads.
 type Set struct {
 	Schema     int
@@ -20,6 +22,31 @@ type Set struct {
 	Labels     Labels
 	// File says where the set came from: "embedded" or the path it was read from.
 	File string
+	// Lang is the language of the set's text.
+	Lang i18n.Lang
+	// Translations holds the set in the other languages its file carries,
+	// each complete; ids, decides and the rule are the same in all.
+	Translations map[i18n.Lang]*Set
+}
+
+// In returns the set in l, and whether the file carries that language.
+func (s *Set) In(l i18n.Lang) (*Set, bool) {
+	if l == s.Lang {
+		return s, true
+	}
+	t, ok := s.Translations[l]
+	return t, ok
+}
+
+// Langs lists the languages the set is in, its own first.
+func (s *Set) Langs() []i18n.Lang {
+	langs := []i18n.Lang{s.Lang}
+	for _, l := range i18n.Langs {
+		if _, ok := s.Translations[l]; ok {
+			langs = append(langs, l)
+		}
+	}
+	return langs
 }
 
 // Question is one question of a set.
@@ -49,14 +76,10 @@ type Resource struct {
 // question file's labels section.
 type Labels map[string]string
 
-// Get returns the label for key, or fallback when the set does not define it.
-// Required labels are always present in a validated set; fallbacks exist only
-// for the optional ones, so a custom set may leave them out.
+// Get returns the label for key. A loaded set has every label: the ones its
+// file leaves out are filled in from the i18n catalog in the set's language.
 func (l Labels) Get(key string) string {
-	if v, ok := l[key]; ok && v != "" {
-		return v
-	}
-	return optionalLabelDefaults[key]
+	return l[key]
 }
 
 // Option returns the label a person reads for an answer.
@@ -78,18 +101,10 @@ var RequiredLabels = []string{
 	"cancelled",
 }
 
-// optionalLabelDefaults are the English fallbacks for the optional label keys.
-// The embedded set defines them all; they matter only for a custom set.
-var optionalLabelDefaults = map[string]string{
-	"form_hint":   "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.",
-	"plain_hint":  "Type the number or the word of your answer, then press Enter.",
-	"plain_retry": "That is not one of the choices.",
-	"source":      "Source",
-}
-
-// OptionalLabels are the label keys a question set may define; each has an
-// English fallback so that a custom set may leave it out.
-var OptionalLabels = []string{"form_hint", "plain_hint", "plain_retry", "source"}
+// OptionalLabels are the label keys a question set may define; each has a
+// text in every language in the i18n catalog ("label.<key>"), used when a set
+// leaves it out.
+var OptionalLabels = []string{"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back"}
 
 // Question returns the question with the given id.
 func (s *Set) Question(id string) (*Question, bool) {

@@ -17,14 +17,13 @@ const (
 )
 
 // choosePrompt follows the README's order: the first rule that applies wins.
-// why explains askNone in the error message.
+// For askNone, why and fix are the catalog IDs that explain it.
 func choosePrompt(o *checkOptions) (mode promptMode, why, fix string) {
-	const flagsFix = "pass FLAGS with yes, no or unsure, or --answers FILE"
 	switch {
 	case o.NoInput:
-		return askNone, "--no-input is set", flagsFix
+		return askNone, "cli.why_no_input", "cli.fix_flags"
 	case o.AnswersFile == "-":
-		return askNone, "stdin holds the answers file, so nothing can be asked", "add them to the answers, or pass FLAGS"
+		return askNone, "cli.why_stdin", "cli.fix_stdin"
 	case o.Accessible:
 		return askPlain, "", ""
 	case o.IO.InTTY && o.IO.Getenv("TERM") == "dumb":
@@ -32,7 +31,7 @@ func choosePrompt(o *checkOptions) (mode promptMode, why, fix string) {
 	case o.IO.CanPrompt():
 		return askForm, "", ""
 	}
-	return askNone, "no terminal to ask in", flagsFix + ", or --accessible to answer line by line"
+	return askNone, "cli.why_no_tty", "cli.fix_tty"
 }
 
 func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]assess.Answer, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // checkOptions is everything `iopfit check` needs: the flag values, the
@@ -26,20 +27,6 @@ type checkOptions struct {
 	Accessible  bool
 	NoInput     bool
 }
-
-const checkLong = `Ask the questions, or take the answers from flags or a file, and print
-whether an intensive outpatient program (IOP) may fit, with the reasons,
-what IOP involves, things to keep in mind, next steps and where to get help.
-
-Each question has a flag that takes yes, no or unsure (y, n, u and not-sure
-work too, in any case). Questions without an answer are asked in a form when
-stdin and stderr are a terminal, or line by line with --accessible. With no
-terminal to ask in, a missing answer is an error: iopfit never guesses one.
-
-The result goes to stdout; prompts and errors go to stderr.
-
-Exit codes: 0 a result was printed; 1 an internal or output error;
-2 a usage or input error; 130 cancelled; 128+N stopped by signal N.`
 
 // checkExample shows the active set's own flags, so that the examples work
 // with a custom question set too.
@@ -60,9 +47,9 @@ func checkExample(set *assess.Set) string {
 func (a *app) checkCmd() *cobra.Command {
 	opts := &checkOptions{IO: a.io, Set: a.set, Given: map[string]assess.Answer{}, Output: formatText}
 	cmd := &cobra.Command{
-		Use:   "check [flags]",
-		Short: "Answer the questions and see whether IOP may fit",
-		Long:  checkLong,
+		Use:   "check",
+		Short: i18n.T(a.lang, "cmd.check.short"),
+		Long:  i18n.T(a.lang, "cmd.check.long"),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.ran = true
@@ -79,7 +66,7 @@ func (a *app) checkCmd() *cobra.Command {
 	if a.set != nil {
 		cmd.Example = checkExample(a.set)
 		for _, q := range a.set.Questions {
-			f.Var(&answerFlag{id: q.ID, into: opts.Given}, q.ID, q.Prompt+" (yes, no or unsure)")
+			f.Var(&answerFlag{id: q.ID, into: opts.Given}, q.ID, i18n.T(a.lang, "flag.question", q.Prompt))
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, completeAnswers(a.set))
 		}
 	} else {
@@ -87,13 +74,12 @@ func (a *app) checkCmd() *cobra.Command {
 		// through, and report the file's error instead of a confusing
 		// "unknown flag".
 		cmd.FParseErrWhitelist.UnknownFlags = true
-		cmd.SetHelpFunc(func(*cobra.Command, []string) { a.deferredErr = a.setErr })
 	}
-	f.StringVar(&opts.AnswersFile, "answers", "", "read the answers from `FILE`, a YAML or JSON mapping of id: answer (- for stdin); flags win over it")
-	f.VarP(&opts.Output, "output", "o", "result format: text, json or markdown")
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print only the recommendation key (iop or residential)")
-	f.BoolVar(&opts.Accessible, "accessible", false, "ask with plain numbered prompts, line by line, for screen readers (or set ACCESSIBLE=1)")
-	f.BoolVar(&opts.NoInput, "no-input", false, "never ask; a missing answer is an error")
+	f.StringVar(&opts.AnswersFile, "answers", "", i18n.T(a.lang, "flag.answers"))
+	f.VarP(&opts.Output, "output", "o", i18n.T(a.lang, "flag.output"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, i18n.T(a.lang, "flag.quiet"))
+	f.BoolVar(&opts.Accessible, "accessible", false, i18n.T(a.lang, "flag.accessible"))
+	f.BoolVar(&opts.NoInput, "no-input", false, i18n.T(a.lang, "flag.no_input"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(checkFormats), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("answers", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
@@ -103,7 +89,7 @@ func (a *app) checkCmd() *cobra.Command {
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%s takes no arguments, but got %q; run '%s --help' for usage", cmd.CommandPath(), args[0], cmd.CommandPath())
+		return usagef("cli.no_args", cmd.CommandPath(), args[0], cmd.CommandPath())
 	}
 	return nil
 }
@@ -116,10 +102,10 @@ var checkHook func()
 // still missing), evaluates them and prints the result.
 func runCheck(ctx context.Context, o *checkOptions) error {
 	if o.Quiet && o.OutputSet {
-		return usagef("--quiet prints only the recommendation key, so it cannot be used with --output; drop one of them")
+		return usagef("cli.quiet_output")
 	}
 	if !o.Output.validFor(checkFormats) {
-		return usagef("--output %q is not a format of check; use text, json or markdown", string(o.Output))
+		return usagef("cli.format", string(o.Output), "check", i18n.Or(formatNames(checkFormats)))
 	}
 	got, err := o.gather(ctx)
 	if err != nil {
@@ -161,13 +147,14 @@ func (o *checkOptions) gather(ctx context.Context) (map[string]assess.Answer, er
 	return got, nil
 }
 
-// missingError names the flags that would supply the missing answers.
+// missingError names the flags that would supply the missing answers; why
+// and fix are catalog IDs, and fix takes the flags.
 func missingError(missing []string, why, fix string) error {
 	flags := make([]string, len(missing))
 	for i, id := range missing {
 		flags[i] = "--" + id
 	}
-	return usagef("no answer for %s (%s); %s", strings.Join(missing, ", "), why, strings.Replace(fix, "FLAGS", strings.Join(flags, ", "), 1))
+	return usagef("cli.missing", strings.Join(missing, ", "), i18n.M(why), i18n.M(fix, strings.Join(flags, ", ")))
 }
 
 func envTrue(v string) bool {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/iopfit/iopfit"
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/prompt"
 	"github.com/iopfit/iopfit/internal/questions"
 )
@@ -29,17 +30,17 @@ func TestChoosePrompt(t *testing.T) {
 		whyContains         string
 	}{
 		{"terminal", false, false, "", "xterm", true, true, askForm, ""},
-		{"no-input wins over a terminal", true, false, "", "xterm", true, true, askNone, "--no-input"},
-		{"no-input wins over accessible", true, true, "", "xterm", true, true, askNone, "--no-input"},
-		{"stdin taken by answers", false, true, "-", "xterm", false, false, askNone, "stdin holds the answers"},
+		{"no-input wins over a terminal", true, false, "", "xterm", true, true, askNone, "cli.why_no_input"},
+		{"no-input wins over accessible", true, true, "", "xterm", true, true, askNone, "cli.why_no_input"},
+		{"stdin taken by answers", false, true, "-", "xterm", false, false, askNone, "cli.why_stdin"},
 		{"answers file leaves stdin free", false, false, "a.yaml", "xterm", true, true, askForm, ""},
 		{"accessible with a pipe", false, true, "", "", false, false, askPlain, ""},
 		{"accessible in a terminal", false, true, "", "xterm", true, true, askPlain, ""},
 		{"dumb terminal", false, false, "", "dumb", true, true, askPlain, ""},
-		{"dumb but piped", false, false, "", "dumb", false, true, askNone, "no terminal"},
-		{"stdin piped", false, false, "", "xterm", false, true, askNone, "no terminal"},
-		{"stderr piped", false, false, "", "xterm", true, false, askNone, "no terminal"},
-		{"nothing", false, false, "", "", false, false, askNone, "no terminal"},
+		{"dumb but piped", false, false, "", "dumb", false, true, askNone, "cli.why_no_tty"},
+		{"stdin piped", false, false, "", "xterm", false, true, askNone, "cli.why_no_tty"},
+		{"stderr piped", false, false, "", "xterm", true, false, askNone, "cli.why_no_tty"},
+		{"nothing", false, false, "", "", false, false, askNone, "cli.why_no_tty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,7 +54,7 @@ func TestChoosePrompt(t *testing.T) {
 	}
 }
 
-func TestQuestionsArg(t *testing.T) {
+func TestFlagArg(t *testing.T) {
 	tests := []struct {
 		args  []string
 		path  string
@@ -70,9 +71,9 @@ func TestQuestionsArg(t *testing.T) {
 		{[]string{"--questionsx", "q.yaml"}, "", false},
 	}
 	for _, tt := range tests {
-		path, given := questionsArg(tt.args)
+		path, given := flagArg(tt.args, "questions")
 		if path != tt.path || given != tt.given {
-			t.Errorf("questionsArg(%q) = %q, %v; want %q, %v", tt.args, path, given, tt.path, tt.given)
+			t.Errorf("flagArg(%q) = %q, %v; want %q, %v", tt.args, path, given, tt.path, tt.given)
 		}
 	}
 }
@@ -113,9 +114,9 @@ func TestExitCode(t *testing.T) {
 		{nil, 0},
 		{errors.New("boom"), 1},
 		{&OutputError{Err: syscall.ENOSPC}, 1},
-		{usagef("bad"), 2},
-		{fmt.Errorf("wrapped: %w", usagef("bad")), 2},
-		{&fileerr.Error{File: "q.yaml", Msg: "x"}, 2},
+		{usagef("cli.questions_path"), 2},
+		{fmt.Errorf("wrapped: %w", usagef("cli.questions_path")), 2},
+		{&fileerr.Error{File: "q.yaml", Msg: i18n.M("value.empty")}, 2},
 		{&prompt.EndOfInputError{ID: "x"}, 2},
 		{&prompt.TooManyTriesError{ID: "x"}, 2},
 		{prompt.ErrCancelled, 130},

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"syscall"
 
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/prompt"
 )
 
@@ -20,14 +20,17 @@ const (
 // UsageError is a mistake in how iopfit was called or in what it was given:
 // a bad flag or value, or missing answers when no one can be asked.
 type UsageError struct {
-	Err error
+	Msg i18n.Message
+	Err error // the cause, if any
 }
 
-func (e *UsageError) Error() string { return e.Err.Error() }
-func (e *UsageError) Unwrap() error { return e.Err }
+func (e *UsageError) Error() string         { return e.Msg.In(i18n.English) }
+func (e *UsageError) In(l i18n.Lang) string { return e.Msg.In(l) }
+func (e *UsageError) Unwrap() error         { return e.Err }
 
-func usagef(format string, args ...any) error {
-	return &UsageError{Err: fmt.Errorf(format, args...)}
+// usagef is a usage error with the catalog message id.
+func usagef(id string, args ...any) error {
+	return &UsageError{Msg: i18n.M(id, args...)}
 }
 
 // OutputError means the result could not be written (a full disk, a closed
@@ -36,8 +39,11 @@ type OutputError struct {
 	Err error
 }
 
-func (e *OutputError) Error() string { return "writing the output: " + e.Err.Error() }
-func (e *OutputError) Unwrap() error { return e.Err }
+func (e *OutputError) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l.
+func (e *OutputError) In(l i18n.Lang) string { return i18n.T(l, "cli.output", e.Err) }
+func (e *OutputError) Unwrap() error         { return e.Err }
 
 // SignalError means iopfit was stopped by a signal.
 type SignalError struct {

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // answerFlag is a question's flag. It parses the answer when the flag is set,
@@ -63,7 +63,7 @@ func (f *outputFormat) Type() string   { return "format" }
 func (f *outputFormat) Set(s string) error {
 	v := outputFormat(strings.ToLower(s))
 	if !slices.Contains(checkFormats, v) {
-		return fmt.Errorf("%q is not a format; use %s", s, strings.Join(formatNames(checkFormats), ", "))
+		return i18n.Errorf("cli.format_value", s, i18n.Or(formatNames(checkFormats)))
 	}
 	*f = v
 	return nil

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"github.com/iopfit/iopfit/internal/answers"
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // readAnswers reads and parses the answers file at path ("-" for stdin).
@@ -19,7 +19,7 @@ func readAnswers(ctx context.Context, s *Streams, path string, set *assess.Set) 
 	var open func() (io.ReadCloser, error)
 	if path == "-" {
 		if s.InTTY {
-			return nil, usagef("--answers - reads the answers from stdin, but stdin is a terminal; pipe a file in (--answers - < answers.yaml) or pass its path")
+			return nil, usagef("cli.stdin_tty")
 		}
 		name = "stdin"
 		open = func() (io.ReadCloser, error) { return io.NopCloser(s.In), nil }
@@ -88,16 +88,16 @@ func fileError(name string, err error) error {
 	if errors.As(err, &sig) {
 		return err
 	}
-	msg := fmt.Sprintf("cannot read it: %v", err)
+	msg := i18n.M("file.cannot_read", err)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg = "no such file; check the path given to --answers"
+		msg = i18n.M("answers.missing")
 	case errors.Is(err, fs.ErrPermission):
-		msg = "permission denied; make the file readable, or use another path"
+		msg = i18n.M("file.denied")
 	case errors.Is(err, errIsDir):
-		msg = "is a directory; give the path of an answers file"
+		msg = i18n.M("answers.dir")
 	case errors.Is(err, errTooLarge):
-		msg = fmt.Sprintf("is larger than %d KiB; an answers file holds one line per question", answers.MaxSize>>10)
+		msg = i18n.M("answers.too_large")
 	}
 	return &fileerr.Error{File: name, Msg: msg, Err: err}
 }

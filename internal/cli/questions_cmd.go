@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/report"
 )
 
@@ -13,25 +14,23 @@ func (a *app) questionsCmd() *cobra.Command {
 	format := formatText
 	cmd := &cobra.Command{
 		Use:   "questions",
-		Short: "List the questions of the active question set",
-		Long: `List the questions of the active question set: each one's id and flag,
-its prompt and help, and whether it decides the result. With -o json the
-list is one JSON object, for scripts that build their own forms.`,
-		Args: noArgs,
+		Short: i18n.T(a.lang, "cmd.questions.short"),
+		Long:  i18n.T(a.lang, "cmd.questions.long"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.ran = true
 			if a.setErr != nil {
 				return a.setErr
 			}
 			if !format.validFor(questionsFormats) {
-				return usagef("--output %q is not a format of questions; use text or json", string(format))
+				return usagef("cli.format", string(format), "questions", i18n.Or(formatNames(questionsFormats)))
 			}
 			var buf bytes.Buffer
 			var err error
 			if format == formatJSON {
 				err = report.QuestionsJSON(&buf, a.set)
 			} else {
-				err = report.QuestionsText(&buf, a.set)
+				err = report.QuestionsText(&buf, a.set, a.lang)
 			}
 			if err != nil {
 				return err
@@ -40,7 +39,7 @@ list is one JSON object, for scripts that build their own forms.`,
 			return outputErr(err)
 		},
 	}
-	cmd.Flags().VarP(&format, "output", "o", "list format: text or json")
+	cmd.Flags().VarP(&format, "output", "o", i18n.T(a.lang, "flag.output_q"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(questionsFormats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

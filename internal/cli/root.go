@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/questions"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
@@ -35,13 +36,14 @@ func Execute(build BuildInfo) int {
 // Run runs iopfit with args and returns the exit code. exit is called only as
 // the last resort after a signal, when the command does not stop in time.
 func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit func(int)) (code int) {
+	lang := i18n.English
 	defer func() {
 		if r := recover(); r != nil {
 			// Nothing outside a form puts the terminal in raw mode, and a form
 			// restores it before its panic reaches here, so the terminal is
 			// already as it was. The trace goes to stderr only.
-			fmt.Fprintf(s.ErrOut, "iopfit: internal error: %v\n%s", r, debug.Stack())
-			fmt.Fprintln(s.ErrOut, bugLine)
+			fmt.Fprintf(s.ErrOut, "iopfit: %s\n%s", i18n.T(lang, "cli.internal", r), debug.Stack())
+			fmt.Fprintln(s.ErrOut, i18n.T(lang, "cli.bug", BugURL))
 			code = ExitInternal
 		}
 	}()
@@ -49,6 +51,13 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	defer stop()
 
 	a := newApp(s, build, args)
+	lang = a.lang
+	if a.langErr != nil {
+		// A --lang iopfit does not speak stops every command, --version too:
+		// it would otherwise be silently ignored.
+		a.report(a.langErr, ExitUsage)
+		return ExitUsage
+	}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -60,7 +69,7 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 		// command or flag, a missing flag value, a stray argument.
 		var usage *UsageError
 		if !errors.As(err, &usage) {
-			err = &UsageError{Err: err}
+			err = &UsageError{Msg: i18n.M("cli.raw", err), Err: err}
 		}
 	}
 	if ctxErr := context.Cause(ctx); err != nil && ctxErr != nil && errors.As(ctxErr, new(*SignalError)) {
@@ -71,32 +80,72 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	return code
 }
 
-const bugLine = "This is a bug in iopfit, not something you did. Please report it, with the lines above, at " + BugURL
-
-// app holds what the commands share: the streams, the active question set
-// (or why it could not be loaded), and what happened during the run.
+// app holds what the commands share: the streams, the language, the active
+// question set in that language (or why it could not be loaded), and what
+// happened during the run.
 type app struct {
-	io     *Streams
-	build  BuildInfo
-	set    *assess.Set
-	setErr error
-	ran    bool
+	io      *Streams
+	build   BuildInfo
+	lang    i18n.Lang
+	langErr error
+	set     *assess.Set
+	setErr  error
+	ran     bool
 	// deferredErr is an error found where cobra cannot return one, such as
 	// in a help function.
 	deferredErr error
 }
 
+// newApp resolves the language and the active question set before any flag is
+// parsed, since the set's ids become the flags of check and its words their
+// help.
 func newApp(s *Streams, build BuildInfo, args []string) *app {
 	a := &app{io: s, build: build}
-	a.set, a.setErr = loadSet(args, s)
+	lang, explicit, err := chooseLang(args, s)
+	a.lang = lang
+	if err != nil {
+		a.langErr = err
+		return a
+	}
+	set, err := loadSet(args, s)
+	if err != nil {
+		a.setErr = err
+		return a
+	}
+	switch local, ok := set.In(lang); {
+	case ok:
+		a.set = local
+	case explicit:
+		langs := make([]string, 0, 2)
+		for _, l := range set.Langs() {
+			langs = append(langs, string(l))
+		}
+		a.setErr = usagef("cli.no_translation", set.File, string(lang), strings.Join(langs, ", "))
+	default:
+		// The locale asked for a language this set lacks: all in the set's
+		// own language is better than a mix.
+		a.set, a.lang = set, set.Lang
+	}
 	return a
 }
 
-// loadSet resolves the active question set before any flag is parsed, since
-// its ids become the flags of `check`: --questions FILE wins over
+// chooseLang picks the language: --lang when given (an unknown one is an
+// error), else the locale.
+func chooseLang(args []string, s *Streams) (lang i18n.Lang, explicit bool, err error) {
+	v, given := flagArg(args, "lang")
+	if !given {
+		return i18n.FromLocale(s.Getenv), false, nil
+	}
+	if l, ok := i18n.Parse(v); ok {
+		return l, true, nil
+	}
+	return i18n.English, true, usagef("cli.lang", v, i18n.Or{"en", "es"})
+}
+
+// loadSet reads the active question set: --questions FILE wins over
 // IOPFIT_QUESTIONS, and without either the embedded set is used.
 func loadSet(args []string, s *Streams) (*assess.Set, error) {
-	path, given := questionsArg(args)
+	path, given := flagArg(args, "questions")
 	if !given {
 		if v := s.Getenv(questionsEnv); v != "" {
 			path, given = v, true
@@ -106,46 +155,47 @@ func loadSet(args []string, s *Streams) (*assess.Set, error) {
 		set, err := questions.Embedded()
 		if err != nil {
 			// The embedded file is checked by the tests; this is a broken build.
-			return nil, fmt.Errorf("the built-in question set is broken: %w", err)
+			return nil, &i18n.Error{Msg: i18n.M("cli.builtin_broken", err), Err: err}
 		}
 		return set, nil
 	}
 	if path == "" {
-		return nil, usagef("--questions needs the path of a question file")
+		return nil, usagef("cli.questions_path")
 	}
 	return questions.Load(path)
 }
 
-// questionsArg finds the value of --questions in args, the way pflag would
-// parse it, without parsing the rest.
-func questionsArg(args []string) (path string, given bool) {
+// flagArg finds the value of the long flag name in args, the way pflag would
+// parse it, without parsing the rest; the last one wins, as in pflag.
+func flagArg(args []string, name string) (value string, given bool) {
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		switch {
 		case arg == "--":
-			return path, given
-		case arg == "--questions":
+			return value, given
+		case arg == "--"+name:
 			if i+1 < len(args) {
-				path, given = args[i+1], true
+				value, given = args[i+1], true
 				i++
 			}
 		default:
-			if v, ok := strings.CutPrefix(arg, "--questions="); ok {
-				path, given = v, true
+			if v, ok := strings.CutPrefix(arg, "--"+name+"="); ok {
+				value, given = v, true
 			}
 		}
 	}
-	return path, given
+	return value, given
 }
 
-// report prints the one line that explains a failed run.
+// report prints the one line that explains a failed run, in the reader's
+// language.
 func (a *app) report(err error, code int) {
 	if err == nil {
 		return
 	}
 	switch {
 	case code == ExitCancelled:
-		msg := "Stopped. Nothing was saved."
+		msg := i18n.T(a.lang, "cli.cancelled")
 		if a.set != nil {
 			msg = a.set.Labels.Get("cancelled")
 		}
@@ -159,29 +209,28 @@ func (a *app) report(err error, code int) {
 		// Stopped by a signal: the terminal is restored, and nothing more is
 		// printed, as for any other program that is ended.
 	default:
-		fmt.Fprintln(a.io.ErrOut, "iopfit: "+safetext.OneLine(err.Error()))
+		text := err.Error()
+		var l i18n.Localized
+		if errors.As(err, &l) {
+			text = l.In(a.lang)
+		}
+		fmt.Fprintln(a.io.ErrOut, "iopfit: "+safetext.OneLine(text))
 		if code == ExitInternal && !errors.As(err, new(*OutputError)) {
-			fmt.Fprintln(a.io.ErrOut, bugLine)
+			fmt.Fprintln(a.io.ErrOut, i18n.T(a.lang, "cli.bug", BugURL))
 		}
 	}
 }
 
 func (a *app) rootCmd() *cobra.Command {
 	var showVersion bool
+	l := a.lang
 	root := &cobra.Command{
 		Use:   "iopfit",
-		Short: "Check whether an intensive outpatient program (IOP) may fit your life",
-		Long: `iopfit asks four questions and explains whether an intensive outpatient
-program (IOP) for addiction recovery may fit your life now, or whether
-residential care may be the safer choice for now.
-
-It is private: nothing you enter is stored or sent. It is not a diagnosis;
-a clinician's assessment decides what care is right for you.
-
-Start with:  iopfit check`,
+		Short: i18n.T(l, "cmd.root.short"),
+		Long:  i18n.T(l, "cmd.root.long"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("unknown command %q; run 'iopfit --help' to see the commands", args[0])
+				return usagef("cli.unknown_cmd", args[0])
 			}
 			return nil
 		},
@@ -200,15 +249,16 @@ Start with:  iopfit check`,
 	root.SetIn(a.io.In)
 	root.SetOut(a.io.Out)
 	root.SetErr(a.io.ErrOut)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usagef("%v; run '%s --help' for usage", err, cmd.CommandPath())
-	})
-	root.Flags().BoolVarP(&showVersion, "version", "v", false, "print the version and exit")
-	root.PersistentFlags().String("questions", "", "use the question set in `FILE` instead of the built-in one (or set "+questionsEnv+")")
+	root.SetFlagErrorFunc(a.flagError)
+	root.Flags().BoolVarP(&showVersion, "version", "v", false, i18n.T(l, "flag.version"))
+	root.PersistentFlags().String("questions", "", i18n.T(l, "flag.questions"))
+	root.PersistentFlags().String("lang", "", i18n.T(l, "flag.lang"))
 	_ = root.RegisterFlagCompletionFunc("questions", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en\tEnglish", "es\tEspañol"}, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(a.checkCmd(), a.questionsCmd())
+	a.localizeHelp(root)
 	return root
 }
 

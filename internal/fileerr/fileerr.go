@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // Error is a problem in a file a person gave iopfit.
@@ -17,13 +19,20 @@ type Error struct {
 	File   string
 	Line   int
 	Column int
+	// Path names the value in the file, as YAML keys: "title",
+	// "questions[stable-home].prompt". It is the same in every language.
+	Path string
 	// Msg says what is wrong and, where it helps, how to fix it.
-	Msg string
+	Msg i18n.Message
 	// Err is the underlying cause, such as a file-system error, if any.
 	Err error
 }
 
-func (e *Error) Error() string {
+// Error says the problem in English.
+func (e *Error) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l: file:line:column: path: message.
+func (e *Error) In(l i18n.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -33,7 +42,10 @@ func (e *Error) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	if e.Path != "" {
+		b.WriteString(e.Path + ": ")
+	}
+	b.WriteString(e.Msg.In(l))
 	return b.String()
 }
 
@@ -61,40 +73,41 @@ var parserProblems = map[string]bool{
 
 // FromYAML turns a syntax error from the YAML library into an Error. The
 // library reports the line only inside its message, so it is lifted out here
-// to keep every message in the same file:line form. what names the format in
-// the message, such as "YAML" or "YAML or JSON".
-func FromYAML(file, what string, err error) *Error {
+// to keep every message in the same file:line form. id is the catalog message
+// that names the format ("yaml.invalid", "yaml.invalid_any"); the library's
+// own words follow it, in English.
+func FromYAML(file, id string, err error) *Error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if parserProblems[m[2]] {
 			line++
 		}
-		return &Error{File: file, Line: line, Msg: "invalid " + what + ": " + m[2], Err: err}
+		return &Error{File: file, Line: line, Msg: i18n.M(id, m[2]), Err: err}
 	}
-	return &Error{File: file, Msg: "invalid " + what + ": " + strings.TrimPrefix(msg, "yaml: "), Err: err}
+	return &Error{File: file, Msg: i18n.M(id, strings.TrimPrefix(msg, "yaml: ")), Err: err}
 }
 
 // KindName names what a YAML node holds, in the words of error messages:
 // "a list", "a number", "text" and so on.
-func KindName(n *yaml.Node) string {
+func KindName(n *yaml.Node) i18n.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return i18n.M("kind.mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return i18n.M("kind.list")
 	case yaml.AliasNode:
-		return "an alias"
+		return i18n.M("kind.alias")
 	}
 	switch n.Tag {
 	case "!!str":
-		return "text"
+		return i18n.M("kind.text")
 	case "!!int", "!!float":
-		return "a number"
+		return i18n.M("kind.number")
 	case "!!bool":
-		return "true or false"
+		return i18n.M("kind.bool")
 	case "!!null":
-		return "empty"
+		return i18n.M("kind.empty")
 	}
-	return "a value of type " + strings.TrimPrefix(n.Tag, "!!")
+	return i18n.M("kind.other", strings.TrimPrefix(n.Tag, "!!"))
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 func TestError(t *testing.T) {
@@ -13,16 +15,19 @@ func TestError(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{&Error{File: "q.yaml", Msg: "is empty"}, "q.yaml: is empty"},
-		{&Error{File: "q.yaml", Line: 3, Msg: "bad"}, "q.yaml:3: bad"},
-		{&Error{File: "q.yaml", Line: 3, Column: 7, Msg: "bad"}, "q.yaml:3:7: bad"},
+		{&Error{File: "q.yaml", Msg: i18n.M("value.empty")}, "q.yaml: is empty; write the text it needs"},
+		{&Error{File: "q.yaml", Line: 3, Msg: i18n.M("value.empty")}, "q.yaml:3: is empty; write the text it needs"},
+		{&Error{File: "q.yaml", Line: 3, Column: 7, Path: "title", Msg: i18n.M("value.empty")}, "q.yaml:3:7: title: is empty; write the text it needs"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("Error() = %q, want %q", got, tt.want)
 		}
 	}
-	e := &Error{File: "x", Msg: "m", Err: fs.ErrNotExist}
+	if got := (&Error{File: "q.yaml", Line: 3, Path: "title", Msg: i18n.M("value.empty")}).In(i18n.Spanish); got != "q.yaml:3: title: está vacío; escriba el texto que necesita" {
+		t.Errorf("In(Spanish) = %q", got)
+	}
+	e := &Error{File: "x", Msg: i18n.M("value.empty"), Err: fs.ErrNotExist}
 	if !errors.Is(e, fs.ErrNotExist) {
 		t.Error("Error does not unwrap to its cause")
 	}
@@ -49,7 +54,7 @@ func TestFromYAMLLines(t *testing.T) {
 		if err == nil {
 			t.Fatalf("%q parsed", tt.yaml)
 		}
-		got := FromYAML("f.yaml", "YAML", err)
+		got := FromYAML("f.yaml", "yaml.invalid", err)
 		if got.Line != tt.line {
 			t.Errorf("%q: line %d, want %d (%v)", tt.yaml, got.Line, tt.line, got)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // FormIO is what a form draws on and reads from. In and Out must be the
@@ -40,13 +41,18 @@ var theme = sync.OnceValue(func() huh.Theme {
 	})
 })
 
-// keyMap adds Esc to the keys that stop the form: a person who wants out
-// should not need to know Ctrl-C.
-func keyMap() *huh.KeyMap {
+// keyMap adds Esc to the keys that stop the form (a person who wants out
+// should not need to know Ctrl-C), and says the keys in the set's words.
+func keyMap(labels assess.Labels) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "quit"))
 	// Three options need no search box; "/" would only confuse.
 	km.Select.Filter.SetEnabled(false)
+	km.Select.Up.SetHelp("↑", labels.Get("key_up"))
+	km.Select.Down.SetHelp("↓", labels.Get("key_down"))
+	km.Select.Next.SetHelp("enter", labels.Get("key_select"))
+	km.Select.Submit.SetHelp("enter", labels.Get("key_select"))
+	km.Select.Prev.SetHelp("shift+tab", labels.Get("key_back"))
 	return km
 }
 
@@ -101,7 +107,7 @@ func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.A
 	}
 	form := huh.NewForm(groups...).
 		WithTheme(theme()).
-		WithKeyMap(keyMap()).
+		WithKeyMap(keyMap(set.Labels)).
 		WithShowHelp(true).
 		// The form owns neither the signals nor the streams: iopfit handles
 		// SIGINT, SIGTERM and SIGHUP in one place, and the form draws on
@@ -141,7 +147,7 @@ func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.An
 	case err != nil:
 		// iopfit sets no timeout, so a "timeout" here means Bubble Tea
 		// stopped the program itself, as it does after a panic.
-		return nil, fmt.Errorf("the form stopped unexpectedly: %w", err)
+		return nil, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
 	case form.State != huh.StateCompleted:
 		return nil, errors.New("the form ended before it was finished")
 	}
@@ -169,4 +175,4 @@ func runForm(ctx context.Context, form *huh.Form) (err error) {
 	return form.RunWithContext(ctx)
 }
 
-var errFormCrashed = errors.New("the form stopped after an internal error; its trace is above")
+var errFormCrashed = i18n.Errorf("prompt.crashed")

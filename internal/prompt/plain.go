@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -33,9 +34,10 @@ type EndOfInputError struct {
 	ID string
 }
 
-func (e *EndOfInputError) Error() string {
-	return fmt.Sprintf("input ended before %s was answered; give every answer, one per line, or pass --%s", e.ID, e.ID)
-}
+func (e *EndOfInputError) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l.
+func (e *EndOfInputError) In(l i18n.Lang) string { return i18n.T(l, "prompt.end", e.ID, e.ID) }
 
 // TooManyTriesError means MaxTries lines in a row were not an answer.
 type TooManyTriesError struct {
@@ -43,8 +45,11 @@ type TooManyTriesError struct {
 	Line string
 }
 
-func (e *TooManyTriesError) Error() string {
-	return fmt.Sprintf("no answer for %s after %d tries (last line %s); type 1, 2 or 3, or yes, no or unsure", e.ID, MaxTries, quoteLine(e.Line))
+func (e *TooManyTriesError) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l.
+func (e *TooManyTriesError) In(l i18n.Lang) string {
+	return i18n.T(l, "prompt.tries", e.ID, MaxTries, quoteLine(e.Line))
 }
 
 // quoteLine shows a line of input safely, whatever bytes it holds.

@@ -7,7 +7,6 @@ package questions
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -20,6 +19,7 @@ import (
 	"github.com/iopfit/iopfit"
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // MaxSize is the largest question file iopfit reads.
@@ -59,32 +59,32 @@ func Load(path string) (*assess.Set, error) {
 }
 
 func readFile(path string) ([]byte, error) {
-	fail := func(msg string, err error) error {
+	fail := func(msg i18n.Message, err error) error {
 		return &fileerr.Error{File: path, Msg: msg, Err: err}
 	}
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fail("no such file; check the path given to --questions or IOPFIT_QUESTIONS", err)
+		return nil, fail(i18n.M("questions.missing"), err)
 	case errors.Is(err, fs.ErrPermission):
-		return nil, fail("permission denied; make the file readable, or use another path", err)
+		return nil, fail(i18n.M("file.denied"), err)
 	case err != nil:
-		return nil, fail(fmt.Sprintf("cannot open it: %v", err), err)
+		return nil, fail(i18n.M("file.cannot_open", err), err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, fail(fmt.Sprintf("cannot read it: %v", err), err)
+		return nil, fail(i18n.M("file.cannot_read", err), err)
 	}
 	if info.IsDir() {
-		return nil, fail("is a directory; give the path of a question file (.yaml)", nil)
+		return nil, fail(i18n.M("questions.dir"), nil)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return nil, fail(fmt.Sprintf("cannot read it: %v", err), err)
+		return nil, fail(i18n.M("file.cannot_read", err), err)
 	}
 	if len(data) > MaxSize {
-		return nil, fail("is larger than 1 MiB; a question file is a few kilobytes", nil)
+		return nil, fail(i18n.M("questions.too_large"), nil)
 	}
 	return data, nil
 }
@@ -94,36 +94,36 @@ func readFile(path string) ([]byte, error) {
 func Parse(data []byte, name string) (*assess.Set, error) {
 	p := &parser{file: name}
 	if len(data) > MaxSize {
-		return nil, p.fail(0, 0, "is larger than 1 MiB; a question file is a few kilobytes")
+		return nil, p.failAt(0, 0, i18n.M("questions.too_large"))
 	}
 	// The byte-level checks are fast; the positions are found only when
 	// there is something to report.
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
-		return nil, p.fail(line, col, "is not valid UTF-8; save it as UTF-8 text")
+		return nil, p.failAt(line, col, i18n.M("file.utf8"))
 	}
 	if mayHoldBadRaw(data) {
 		if line, col, desc, r := firstBadRaw(data); line > 0 {
-			return nil, p.fail(line, col, describeBad(desc, r))
+			return nil, p.failAt(line, col, badChar(desc, r))
 		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, p.fail(0, 0, "is empty; a question file needs schema, id, questions and the other keys in the README")
+			return nil, p.failAt(0, 0, i18n.M("questions.empty"))
 		}
 		return nil, p.yamlError(err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		return nil, p.fail(extra.Line, 0, "holds more than one YAML document; keep one, without a second ---")
+		return nil, p.failAt(extra.Line, 0, i18n.M("questions.multi_doc"))
 	case !errors.Is(err, io.EOF):
 		return nil, p.yamlError(err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, p.fail(0, 0, "is empty; a question file needs schema, id, questions and the other keys in the README")
+		return nil, p.failAt(0, 0, i18n.M("questions.empty"))
 	}
 	set, err := p.set(doc.Content[0])
 	if err != nil {
@@ -134,17 +134,19 @@ func Parse(data []byte, name string) (*assess.Set, error) {
 }
 
 func (p *parser) yamlError(err error) error {
-	return fileerr.FromYAML(p.file, "YAML", err)
+	return fileerr.FromYAML(p.file, "yaml.invalid", err)
 }
 
 type parser struct {
 	file string
 }
 
-func (p *parser) fail(line, col int, msg string) error {
+// failAt is a problem at a line and column of the file (0 when unknown).
+func (p *parser) failAt(line, col int, msg i18n.Message) error {
 	return &fileerr.Error{File: p.file, Line: line, Column: col, Msg: msg}
 }
 
-func (p *parser) failf(n *yaml.Node, format string, args ...any) error {
-	return p.fail(n.Line, n.Column, fmt.Sprintf(format, args...))
+// fail is a problem with node n, at the value path names.
+func (p *parser) fail(n *yaml.Node, path string, msg i18n.Message) error {
+	return &fileerr.Error{File: p.file, Line: n.Line, Column: n.Column, Path: path, Msg: msg}
 }

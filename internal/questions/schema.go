@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,77 +11,114 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/suggest"
 )
 
 // The keys of each mapping in schema 1.
 var (
-	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
-	questionKeys = []string{"id", "prompt", "help", "decides", "reasons"}
-	reasonKeys   = []string{"yes", "no", "unsure"}
-	outcomeNames = []string{"iop", "residential"}
-	outcomeKeys  = []string{"headline", "summary", "next_steps"}
-	resourceKeys = []string{"name", "contact"}
+	setKeys         = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels", "translations"}
+	requiredSetKeys = setKeys[:len(setKeys)-1]
+	questionKeys    = []string{"id", "prompt", "help", "decides", "reasons"}
+	reasonKeys      = []string{"yes", "no", "unsure"}
+	outcomeNames    = []string{"iop", "residential"}
+	outcomeKeys     = []string{"headline", "summary", "next_steps"}
+	resourceKeys    = []string{"name", "contact"}
+	// A translation has every text of the set, and nothing else.
+	translationKeys = []string{"title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
+	translatedQKeys = []string{"prompt", "help", "reasons"}
 )
 
 func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
 	if err := p.noAliases(root); err != nil {
 		return nil, err
 	}
-	f, err := p.mapping(root, "the question file", setKeys)
+	if root.Kind != yaml.MappingNode {
+		return nil, p.fail(root, "", i18n.M("questions.not_map", fileerr.KindName(root)))
+	}
+	f, err := p.mapping(root, "", setKeys)
 	if err != nil {
 		return nil, err
 	}
-	f.top = true
-	s := &assess.Set{Schema: 1}
-	text := func(dst *string, key string) func(*yaml.Node) error {
-		return func(n *yaml.Node) (err error) {
-			*dst, err = p.textValue(n, key)
-			return err
-		}
-	}
-	textList := func(dst *[]string, key string) func(*yaml.Node) error {
-		return func(n *yaml.Node) (err error) {
-			*dst, err = p.textList(n, key)
-			return err
-		}
-	}
-	parse := map[string]func(*yaml.Node) error{
-		"schema":     p.schema,
-		"id":         text(&s.ID, "id"),
-		"version":    text(&s.Version, "version"),
-		"title":      text(&s.Title, "title"),
-		"intro":      text(&s.Intro, "intro"),
-		"source":     text(&s.Source, "source"),
-		"disclaimer": text(&s.Disclaimer, "disclaimer"),
-		"about":      textList(&s.About, "about"),
-		"caveats":    textList(&s.Caveats, "caveats"),
-		"questions":  func(n *yaml.Node) (err error) { s.Questions, err = p.questions(n); return err },
-		"outcomes":   func(n *yaml.Node) (err error) { s.Outcomes, err = p.outcomes(n); return err },
-		"resources":  func(n *yaml.Node) (err error) { s.Resources, err = p.resources(n); return err },
-		"labels":     func(n *yaml.Node) (err error) { s.Labels, err = p.labels(n); return err },
-	}
+	s := &assess.Set{Schema: 1, Lang: i18n.English}
 	// Check what is there in the order it is written, so the first error is
-	// the first one a person meets reading down the file; then what is missing.
+	// the first one a person meets reading down the file; then what is
+	// missing. Translations are checked last, against the questions.
 	for i := 1; i < len(root.Content); i += 2 {
-		if err := parse[root.Content[i-1].Value](root.Content[i]); err != nil {
+		key, n := root.Content[i-1].Value, root.Content[i]
+		if key == "translations" {
+			continue
+		}
+		if err := p.setField(s, key, n); err != nil {
 			return nil, err
 		}
 	}
-	for _, key := range setKeys {
+	for _, key := range requiredSetKeys {
 		if _, err := f.require(key); err != nil {
+			return nil, err
+		}
+	}
+	// The labels the file gives, before the optional ones are filled in:
+	// a translation must give the same.
+	given := slices.Collect(maps.Keys(s.Labels))
+	fillLabels(s.Labels, s.Lang)
+	if n, ok := f.vals["translations"]; ok {
+		if s.Translations, err = p.translations(s, n, given); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
 }
 
+// setField checks one top-level key of the set and stores its value.
+func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
+	switch key {
+	case "schema":
+		return p.schema(n)
+	case "id":
+		s.ID, err = p.textValue(n, key)
+	case "version":
+		s.Version, err = p.textValue(n, key)
+	case "questions":
+		s.Questions, err = p.questions(n)
+	case "labels":
+		s.Labels, err = p.labels(n, "labels", assess.RequiredLabels)
+	default:
+		err = p.textField(s, key, key, n)
+	}
+	return err
+}
+
+// textField stores one of the texts a translation gives too; path names it
+// in errors.
+func (p *parser) textField(s *assess.Set, key, path string, n *yaml.Node) (err error) {
+	switch key {
+	case "title":
+		s.Title, err = p.textValue(n, path)
+	case "intro":
+		s.Intro, err = p.textValue(n, path)
+	case "source":
+		s.Source, err = p.textValue(n, path)
+	case "disclaimer":
+		s.Disclaimer, err = p.textValue(n, path)
+	case "about":
+		s.About, err = p.textList(n, path)
+	case "caveats":
+		s.Caveats, err = p.textList(n, path)
+	case "outcomes":
+		s.Outcomes, err = p.outcomes(n, path)
+	case "resources":
+		s.Resources, err = p.resources(n, path)
+	}
+	return err
+}
+
 // noAliases rejects YAML aliases anywhere in the file. A question file has no
 // use for them, and refusing them rules out alias-expansion blow-ups.
 func (p *parser) noAliases(n *yaml.Node) error {
 	if n.Kind == yaml.AliasNode {
-		return p.failf(n, "uses an alias (*%s); write the text out in full instead", n.Value)
+		return p.fail(n, "", i18n.M("questions.alias", n.Value))
 	}
 	for _, c := range n.Content {
 		if err := p.noAliases(c); err != nil {
@@ -98,7 +136,7 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 	seen := map[string]int{}
 	var qs []assess.Question
 	for i, item := range items {
-		qf, err := p.mapping(item, questionName(item, i), questionKeys)
+		qf, err := p.mapping(item, questionPath(item, i), questionKeys)
 		if err != nil {
 			return nil, err
 		}
@@ -111,7 +149,7 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 			return nil, err
 		}
 		if first, dup := seen[q.ID]; dup {
-			return nil, p.failf(idNode, "question id %q is used twice (first on line %d); give each question its own id", q.ID, first)
+			return nil, p.fail(idNode, "", i18n.M("questions.dup_id", q.ID, first))
 		}
 		seen[q.ID] = idNode.Line
 		if q.Prompt, err = qf.text("prompt"); err != nil {
@@ -129,33 +167,33 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 		qs = append(qs, q)
 	}
 	if !slices.ContainsFunc(qs, func(q assess.Question) bool { return q.Decides }) {
-		return nil, p.failf(n, "no question decides the result; set decides: true on at least one")
+		return nil, p.fail(n, "questions", i18n.M("questions.no_decide"))
 	}
 	return qs, nil
 }
 
-// questionName names a question in errors: by its id when it has a usable
+// questionPath names a question in errors: by its id when it has a usable
 // one, since that is what a person searches the file for, else by position.
-func questionName(n *yaml.Node, i int) string {
+func questionPath(n *yaml.Node, i int) string {
 	if n.Kind == yaml.MappingNode {
 		for j := 0; j+1 < len(n.Content); j += 2 {
 			k, v := n.Content[j], n.Content[j+1]
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
-				return fmt.Sprintf("question %q", v.Value)
+				return fmt.Sprintf("questions[%s]", v.Value)
 			}
 		}
 	}
-	return fmt.Sprintf("question %d", i+1)
+	return fmt.Sprintf("questions[%d]", i+1)
 }
 
 func (p *parser) checkID(n *yaml.Node, id string) error {
 	switch {
 	case len(id) > maxIDLen:
-		return p.failf(n, "question id %q is longer than %d characters; use a shorter one", id, maxIDLen)
+		return p.fail(n, "", i18n.M("questions.id_long", id, maxIDLen))
 	case !idPattern.MatchString(id):
-		return p.failf(n, "question id %q is not kebab-case; use lower-case letters, digits and single hyphens, like stable-home", id)
+		return p.fail(n, "", i18n.M("questions.id_kebab", id))
 	case slices.Contains(ReservedIDs, id):
-		return p.failf(n, "question id %q is the name of one of iopfit's own flags; choose another id", id)
+		return p.fail(n, "", i18n.M("questions.id_flag", id))
 	}
 	return nil
 }
@@ -165,7 +203,7 @@ func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rf, err := p.mapping(n, qf.what+" reasons", reasonKeys)
+	rf, err := p.mapping(n, qf.name("reasons"), reasonKeys)
 	if err != nil {
 		return nil, err
 	}
@@ -178,8 +216,8 @@ func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
 	return reasons, nil
 }
 
-func (p *parser) outcomes(n *yaml.Node) (map[assess.Recommendation]assess.Outcome, error) {
-	of, err := p.mapping(n, "outcomes", outcomeNames)
+func (p *parser) outcomes(n *yaml.Node, path string) (map[assess.Recommendation]assess.Outcome, error) {
+	of, err := p.mapping(n, path, outcomeNames)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +227,7 @@ func (p *parser) outcomes(n *yaml.Node) (map[assess.Recommendation]assess.Outcom
 		if err != nil {
 			return nil, err
 		}
-		xf, err := p.mapping(n, "outcome "+name, outcomeKeys)
+		xf, err := p.mapping(n, of.name(name), outcomeKeys)
 		if err != nil {
 			return nil, err
 		}
@@ -208,14 +246,14 @@ func (p *parser) outcomes(n *yaml.Node) (map[assess.Recommendation]assess.Outcom
 	return out, nil
 }
 
-func (p *parser) resources(n *yaml.Node) ([]assess.Resource, error) {
-	items, err := p.list(n, "resources")
+func (p *parser) resources(n *yaml.Node, path string) ([]assess.Resource, error) {
+	items, err := p.list(n, path)
 	if err != nil {
 		return nil, err
 	}
 	var rs []assess.Resource
 	for i, item := range items {
-		rf, err := p.mapping(item, fmt.Sprintf("resource %d", i+1), resourceKeys)
+		rf, err := p.mapping(item, fmt.Sprintf("%s[%d]", path, i+1), resourceKeys)
 		if err != nil {
 			return nil, err
 		}
@@ -231,15 +269,18 @@ func (p *parser) resources(n *yaml.Node) ([]assess.Resource, error) {
 	return rs, nil
 }
 
-func (p *parser) labels(n *yaml.Node) (assess.Labels, error) {
+// labels reads a labels mapping, in which each key of need must be given.
+// A set needs the required labels; a translation needs every label its set
+// gives, so that no label is left in the set's own language.
+func (p *parser) labels(n *yaml.Node, path string, need []string) (assess.Labels, error) {
 	known := slices.Concat(assess.RequiredLabels, assess.OptionalLabels)
-	lf, err := p.mapping(n, "labels", known)
+	lf, err := p.mapping(n, path, known)
 	if err != nil {
 		return nil, err
 	}
 	labels := assess.Labels{}
 	for _, key := range known {
-		if _, ok := lf.vals[key]; !ok && !slices.Contains(assess.RequiredLabels, key) {
+		if _, given := lf.vals[key]; !given && !slices.Contains(need, key) {
 			continue
 		}
 		if labels[key], err = lf.text(key); err != nil {
@@ -249,38 +290,147 @@ func (p *parser) labels(n *yaml.Node) (assess.Labels, error) {
 	return labels, nil
 }
 
+// fillLabels gives every optional label the set leaves out its text in l.
+func fillLabels(labels assess.Labels, l i18n.Lang) {
+	for _, key := range assess.OptionalLabels {
+		if _, ok := labels[key]; !ok {
+			labels[key] = i18n.T(l, "label."+key)
+		}
+	}
+}
+
+// translations reads the translations section: for each language, every
+// text of the set. A translation that leaves a text out is an error that
+// names it, so that no one reads half a set in their language.
+func (p *parser) translations(base *assess.Set, n *yaml.Node, labels []string) (map[i18n.Lang]*assess.Set, error) {
+	var names []string
+	for _, l := range i18n.Langs[1:] {
+		names = append(names, string(l))
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch k := n.Content[i]; {
+			case k.Value == string(i18n.English):
+				return nil, p.fail(k, "translations", i18n.M("questions.lang_en"))
+			case !slices.Contains(names, k.Value):
+				return nil, p.fail(k, "translations", i18n.M("questions.lang", k.Value, i18n.Names(i18n.English)))
+			}
+		}
+	}
+	tf, err := p.mapping(n, "translations", names)
+	if err != nil {
+		return nil, err
+	}
+	out := map[i18n.Lang]*assess.Set{}
+	for _, name := range names {
+		if tn, ok := tf.vals[name]; ok {
+			if out[i18n.Lang(name)], err = p.translation(base, tn, tf.name(name), i18n.Lang(name), labels); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n.Lang, labels []string) (*assess.Set, error) {
+	f, err := p.mapping(n, path, translationKeys)
+	if err != nil {
+		return nil, err
+	}
+	t := *base
+	t.Lang, t.Translations = l, nil
+	for i := 1; i < len(n.Content); i += 2 {
+		key, v := n.Content[i-1].Value, n.Content[i]
+		switch key {
+		case "questions":
+			t.Questions, err = p.translatedQuestions(base, v, f.name(key))
+		case "labels":
+			t.Labels, err = p.labels(v, f.name(key), slices.Concat(assess.RequiredLabels, labels))
+		default:
+			err = p.textField(&t, key, f.name(key), v)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, key := range translationKeys {
+		if _, err := f.require(key); err != nil {
+			return nil, err
+		}
+	}
+	fillLabels(t.Labels, l)
+	return &t, nil
+}
+
+// translatedQuestions reads a translation's questions, keyed by id: each of
+// the set's questions, with its prompt, help and reasons.
+func (p *parser) translatedQuestions(base *assess.Set, n *yaml.Node, path string) ([]assess.Question, error) {
+	qf, err := p.mapping(n, path, base.IDs())
+	if err != nil {
+		return nil, err
+	}
+	qs := make([]assess.Question, len(base.Questions))
+	for i, bq := range base.Questions {
+		v, err := qf.require(bq.ID)
+		if err != nil {
+			return nil, err
+		}
+		f, err := p.mapping(v, qf.name(bq.ID), translatedQKeys)
+		if err != nil {
+			return nil, err
+		}
+		q := bq
+		if q.Prompt, err = f.text("prompt"); err != nil {
+			return nil, err
+		}
+		if q.Help, err = f.text("help"); err != nil {
+			return nil, err
+		}
+		if q.Reasons, err = p.reasons(f); err != nil {
+			return nil, err
+		}
+		qs[i] = q
+	}
+	return qs, nil
+}
+
 // fields is a validated mapping: each known key that is present, by name.
 type fields struct {
 	p    *parser
-	top  bool
 	node *yaml.Node
-	what string
+	// path names the mapping in the file, as YAML keys; "" at the top.
+	path string
 	keys map[string]*yaml.Node
 	vals map[string]*yaml.Node
 }
 
-// mapping checks that n is a mapping whose keys are all in known, each once.
-func (p *parser) mapping(n *yaml.Node, what string, known []string) (*fields, error) {
-	if n.Kind != yaml.MappingNode {
-		return nil, p.failf(n, "%s must be a mapping of keys to values, not %s", what, fileerr.KindName(n))
+// name is the path of key inside the mapping.
+func (f *fields) name(key string) string {
+	if f.path == "" {
+		return key
 	}
-	f := &fields{p: p, node: n, what: what, keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
+	return f.path + "." + key
+}
+
+// mapping checks that n is a mapping whose keys are all in known, each once.
+func (p *parser) mapping(n *yaml.Node, path string, known []string) (*fields, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, p.fail(n, path, i18n.M("key.not_map", fileerr.KindName(n)))
+	}
+	f := &fields{p: p, node: n, path: path, keys: map[string]*yaml.Node{}, vals: map[string]*yaml.Node{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
-			return nil, p.failf(k, "%s has a key that is not text; keys are names such as %s", what, known[0])
+			return nil, p.fail(k, path, i18n.M("key.not_text", known[0]))
 		}
 		if !slices.Contains(known, k.Value) {
-			msg := fmt.Sprintf("%s has an unknown key %q", what, k.Value)
 			if s := suggest.Closest(k.Value, known); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; known keys are " + strings.Join(known, ", ")
+				return nil, p.fail(k, path, i18n.M("key.unknown_near", k.Value, s))
 			}
-			return nil, p.failf(k, "%s", msg)
+			return nil, p.fail(k, path, i18n.M("key.unknown", k.Value, strings.Join(known, ", ")))
 		}
 		if prev, dup := f.keys[k.Value]; dup {
-			return nil, p.failf(k, "%s has the key %q twice (first on line %d); keep one", what, k.Value, prev.Line)
+			return nil, p.fail(k, path, i18n.M("key.twice", k.Value, prev.Line))
 		}
 		f.keys[k.Value], f.vals[k.Value] = k, v
 	}
@@ -290,7 +440,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) (*fields, er
 func (f *fields) require(key string) (*yaml.Node, error) {
 	v, ok := f.vals[key]
 	if !ok {
-		return nil, f.p.failf(f.node, "%s is missing the required key %q", f.what, key)
+		return nil, f.p.fail(f.node, f.path, i18n.M("key.missing", key))
 	}
 	return v, nil
 }
@@ -304,55 +454,45 @@ func (f *fields) text(key string) (string, error) {
 	return f.p.textValue(n, f.name(key))
 }
 
-// name names a key in messages: "title" at the top of the file, and
-// `question "stable-home": prompt` below it.
-func (f *fields) name(key string) string {
-	if f.top {
-		return key
-	}
-	return f.what + ": " + key
-}
-
-func (p *parser) textValue(n *yaml.Node, what string) (string, error) {
+func (p *parser) textValue(n *yaml.Node, path string) (string, error) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return "", p.failf(n, "%s is empty; write the text it needs", what)
+		return "", p.fail(n, path, i18n.M("value.empty"))
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		hint := ""
 		if n.Kind == yaml.ScalarNode {
-			hint = fmt.Sprintf(`; put it in quotes, like "%s"`, n.Value)
+			return "", p.fail(n, path, i18n.M("value.quote", fileerr.KindName(n), n.Value))
 		}
-		return "", p.failf(n, "%s must be text, not %s%s", what, fileerr.KindName(n), hint)
+		return "", p.fail(n, path, i18n.M("value.not_text", fileerr.KindName(n)))
 	}
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
-		return "", p.failf(n, "%s is empty; write the text it needs", what)
+		return "", p.fail(n, path, i18n.M("value.empty"))
 	}
 	if desc, r := safetext.Find(s); desc != "" {
-		return "", p.failf(n, "%s: %s", what, describeBad(desc, r))
+		return "", p.fail(n, path, badChar(desc, r))
 	}
 	return s, nil
 }
 
-// list returns the items of a non-empty sequence; name names it in errors.
-func (p *parser) list(n *yaml.Node, name string) ([]*yaml.Node, error) {
+// list returns the items of a non-empty sequence.
+func (p *parser) list(n *yaml.Node, path string) ([]*yaml.Node, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.failf(n, "%s must be a list, not %s", name, fileerr.KindName(n))
+		return nil, p.fail(n, path, i18n.M("value.not_list", fileerr.KindName(n)))
 	}
 	if len(n.Content) == 0 {
-		return nil, p.failf(n, "%s is an empty list; add at least one item", name)
+		return nil, p.fail(n, path, i18n.M("value.empty_list"))
 	}
 	return n.Content, nil
 }
 
-func (p *parser) textList(n *yaml.Node, name string) ([]string, error) {
-	items, err := p.list(n, name)
+func (p *parser) textList(n *yaml.Node, path string) ([]string, error) {
+	items, err := p.list(n, path)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, len(items))
 	for i, item := range items {
-		if out[i], err = p.textValue(item, fmt.Sprintf("%s item %d", name, i+1)); err != nil {
+		if out[i], err = p.textValue(item, fmt.Sprintf("%s[%d]", path, i+1)); err != nil {
 			return nil, err
 		}
 	}
@@ -374,23 +514,23 @@ func (f *fields) boolean(key string, def bool) (bool, error) {
 		return def, nil
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		return false, f.p.failf(n, "%s must be true or false, not %s", f.name(key), fileerr.KindName(n))
+		return false, f.p.fail(n, f.name(key), i18n.M("value.not_bool", fileerr.KindName(n)))
 	}
 	b, err := strconv.ParseBool(strings.ToLower(n.Value))
 	if err != nil {
-		return false, f.p.failf(n, "%s must be true or false, not %q", f.name(key), n.Value)
+		return false, f.p.fail(n, f.name(key), i18n.M("value.not_bool", strconv.Quote(n.Value)))
 	}
 	return b, nil
 }
 
 func (p *parser) schema(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Value != "1" {
-		return p.failf(n, "schema must be 1, the only version this iopfit reads, not %s", describeValue(n))
+		return p.fail(n, "", i18n.M("questions.schema", describeValue(n)))
 	}
 	return nil
 }
 
-func describeValue(n *yaml.Node) string {
+func describeValue(n *yaml.Node) any {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return strconv.Quote(n.Value)
 	}

@@ -1,15 +1,15 @@
 package questions
 
 import (
-	"fmt"
 	"unicode/utf8"
 
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
-// describeBad formats the message for a rejected character.
-func describeBad(desc string, r rune) string {
-	return fmt.Sprintf("text contains %s (U+%04X); remove it, since it could change what the terminal shows", desc, r)
+// badChar is the message for a rejected character; desc is safetext.Bad's ID.
+func badChar(desc string, r rune) i18n.Message {
+	return i18n.M("file.bad_char", i18n.M(desc), r)
 }
 
 // firstInvalidUTF8 returns the 1-based line and column of the first byte of

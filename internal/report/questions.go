@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 type jsonQuestions struct {
@@ -36,14 +37,14 @@ func QuestionsJSON(w io.Writer, s *assess.Set) error {
 
 // QuestionsText writes the active question set for a person reviewing it: each
 // question's id and flag, prompt, help, and whether it decides the result.
-func QuestionsText(w io.Writer, s *assess.Set) error {
+func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", s.Title)
-	fmt.Fprintf(&b, "Question set %s, version %s (%s)\n", s.ID, s.Version, s.File)
+	fmt.Fprintln(&b, i18n.T(l, "questions.header", s.ID, s.Version, s.File))
 	for _, q := range s.Questions {
-		decides := "decides the result"
+		decides := i18n.T(l, "questions.decides")
 		if !q.Decides {
-			decides = "does not change the result"
+			decides = i18n.T(l, "questions.not_decides")
 		}
 		fmt.Fprintf(&b, "\n%s (--%s; %s)\n  %s\n  %s\n", q.ID, q.ID, decides, q.Prompt, q.Help)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/questions"
 )
 
@@ -108,7 +109,7 @@ func TestGolden(t *testing.T) {
 	})
 	t.Run("questions", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := QuestionsText(&b, set); err != nil {
+		if err := QuestionsText(&b, set, i18n.English); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "questions.txt", b.Bytes())

@@ -11,28 +11,29 @@ import (
 	"unicode/utf8"
 )
 
-// Bad says why r must not be shown, or "" when it may. Newline and tab are
-// allowed; every other control character is not.
+// Bad says why r must not be shown, as the i18n catalog ID of its kind
+// ("char.escape"), or "" when it may. Newline and tab are allowed; every
+// other control character is not.
 func Bad(r rune) string {
 	switch {
 	case r == '\n' || r == '\t':
 		return ""
 	case r == 0x1b:
-		return "an escape character"
+		return "char.escape"
 	case r < 0x20 || r == 0x7f:
-		return "a control character"
+		return "char.control"
 	case r >= 0x80 && r <= 0x9f:
-		return "a C1 control character"
+		return "char.c1"
 	case r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
-		return "a bidirectional-text control character"
+		return "char.bidi"
 	case r == utf8.RuneError:
-		return "an invalid character"
+		return "char.invalid"
 	}
 	return ""
 }
 
-// Find returns the first character in s that Bad rejects and why, or
-// desc == "" when s is clean.
+// Find returns the first character in s that Bad rejects and Bad's ID for it,
+// or desc == "" when s is clean.
 func Find(s string) (desc string, bad rune) {
 	for _, r := range s {
 		if d := Bad(r); d != "" {

@@ -24,7 +24,7 @@ func TestFind(t *testing.T) {
 	if d, _ := Find("plain text, sí"); d != "" {
 		t.Errorf("Find flagged clean text: %s", d)
 	}
-	if d, r := Find("a\x1b[2Jb"); d != "an escape character" || r != 0x1b {
+	if d, r := Find("a\x1b[2Jb"); d != "char.escape" || r != 0x1b {
 		t.Errorf("Find = %q, %U", d, r)
 	}
 }

@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// localizeHelp gives every command, including cobra's own help and
+// completion commands, its help in the reader's language, and renders help
+// without cobra's templates (which would link text/template and its
+// reflection into the binary, 2.6 MiB).
+func (a *app) localizeHelp(root *cobra.Command) {
+	l := a.lang
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = i18n.T(l, "help.help_cmd")
+		case "completion":
+			c.Short = i18n.T(l, "help.completion")
+			c.Long = i18n.T(l, "help.completion_long")
+			for _, sh := range c.Commands() {
+				sh.Short = i18n.T(l, "help.completion_sh", sh.Name())
+				sh.Long = i18n.T(l, "help.completion_sh_long", sh.Name())
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = i18n.T(l, "help.no_descriptions")
+				}
+			}
+		}
+	}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = i18n.T(l, "help.help_flag", c.Name())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		if c.Name() == "check" && a.setErr != nil {
+			// check's flags come from the question file; with the file
+			// broken, its error is the only true help.
+			a.deferredErr = a.setErr
+			return
+		}
+		fmt.Fprint(c.OutOrStdout(), helpText(c, l))
+	})
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		fmt.Fprint(c.OutOrStderr(), usageText(c, l))
+		return nil
+	})
+}
+
+// helpText is a command's description followed by its usage.
+func helpText(c *cobra.Command, l i18n.Lang) string {
+	desc := strings.TrimSpace(c.Long)
+	if desc == "" {
+		desc = c.Short
+	}
+	if desc == "" {
+		return usageText(c, l)
+	}
+	return desc + "\n\n" + usageText(c, l)
+}
+
+// usageText lays out a command's usage, commands and flags as cobra does.
+func usageText(c *cobra.Command, l i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(i18n.T(l, "help.usage") + "\n")
+	if c.Runnable() {
+		line := c.CommandPath()
+		if c.HasAvailableFlags() {
+			line += " " + i18n.T(l, "help.flags_word")
+		}
+		b.WriteString("  " + line + "\n")
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("  " + c.CommandPath() + " " + i18n.T(l, "help.command_word") + "\n")
+	}
+	if c.Example != "" {
+		b.WriteString("\n" + i18n.T(l, "help.examples") + "\n" + c.Example + "\n")
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n" + i18n.T(l, "help.commands") + "\n")
+		width := 0
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				width = max(width, len(sub.Name()))
+			}
+		}
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "  %-*s  %s\n", width, sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n" + i18n.T(l, "help.flags") + "\n" + flagUsages(c.LocalFlags(), l))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n" + i18n.T(l, "help.global_flags") + "\n" + flagUsages(c.InheritedFlags(), l))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n" + i18n.T(l, "help.more", c.CommandPath()) + "\n")
+	}
+	return b.String()
+}
+
+// flagUsages lists flags as pflag does, but says the default in l.
+func flagUsages(fs *pflag.FlagSet, l i18n.Lang) string {
+	type row struct{ left, usage string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		varname, usage := pflag.UnquoteUsage(f)
+		if varname != "" && f.Value.Type() != "bool" {
+			left += " " + varname
+		}
+		if f.DefValue != "" && f.Value.Type() != "bool" {
+			usage += " " + i18n.T(l, "help.default", f.DefValue)
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, len([]rune(left)))
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s%s   %s\n", r.left, strings.Repeat(" ", width-len([]rune(r.left))), r.usage)
+	}
+	return b.String()
+}
+
+// flagError explains a bad flag in the reader's language. pflag reports each
+// kind of mistake as its own error type.
+func (a *app) flagError(c *cobra.Command, err error) error {
+	var (
+		unknown  *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		badValue *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+		msg      i18n.Message
+	)
+	switch {
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		if shorts := unknown.GetSpecifiedShortnames(); shorts != "" && name != "" {
+			msg = i18n.M("flag.unknown_short", []rune(name)[0], shorts)
+		} else {
+			msg = i18n.M("flag.unknown", "--"+name)
+		}
+	case errors.As(err, &noValue):
+		msg = i18n.M("flag.needs_value", "--"+noValue.GetFlag().Name)
+	case errors.As(err, &badValue):
+		f := badValue.GetFlag()
+		name := "--" + f.Name
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand + ", " + name
+		}
+		var cause any = errors.Unwrap(badValue)
+		if loc, ok := cause.(i18n.Localized); ok {
+			cause = loc
+		}
+		msg = i18n.M("flag.invalid", badValue.GetValue(), name, cause)
+	case errors.As(err, &syntax):
+		msg = i18n.M("flag.syntax", syntax.GetSpecifiedFlag())
+	default:
+		msg = i18n.M("cli.raw", err)
+	}
+	return &UsageError{Msg: i18n.M("cli.flag_hint", msg, c.CommandPath()), Err: err}
+}

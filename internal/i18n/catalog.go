@@ -1,0 +1,180 @@
+package i18n
+
+// catalog holds every text the Go code shows, by ID, in each language. The
+// Spanish addresses the reader as "usted", as the question set does. Answer
+// words, flags and file keys stay as typed (yes, --answers, decides), since
+// they are what a person types.
+//
+// TestCatalog checks that every ID used in the code is here, that every text
+// has both languages, and that both take the same arguments.
+var catalog = map[string]map[Lang]string{
+	// Files, for question files and answers files alike.
+	"file.denied":      {English: "permission denied; make the file readable, or use another path", Spanish: "permiso denegado; haga que el archivo se pueda leer, o use otra ruta"},
+	"file.cannot_open": {English: "cannot open it: %v", Spanish: "no se puede abrir: %v"},
+	"file.cannot_read": {English: "cannot read it: %v", Spanish: "no se puede leer: %v"},
+	"file.utf8":        {English: "is not valid UTF-8; save it as UTF-8 text", Spanish: "no es UTF-8 válido; guárdelo como texto UTF-8"},
+	"file.bad_char":    {English: "text contains %s (U+%04X); remove it, since it could change what the terminal shows", Spanish: "el texto contiene %s (U+%04X); quítelo, porque podría cambiar lo que muestra la terminal"},
+	"yaml.invalid":     {English: "invalid YAML: %s", Spanish: "YAML no válido: %s"},
+	"yaml.invalid_any": {English: "invalid YAML or JSON: %s", Spanish: "YAML o JSON no válido: %s"},
+
+	"char.escape":  {English: "an escape character", Spanish: "un carácter de escape"},
+	"char.control": {English: "a control character", Spanish: "un carácter de control"},
+	"char.c1":      {English: "a C1 control character", Spanish: "un carácter de control C1"},
+	"char.bidi":    {English: "a bidirectional-text control character", Spanish: "un carácter de control de texto bidireccional"},
+	"char.invalid": {English: "an invalid character", Spanish: "un carácter no válido"},
+
+	"kind.mapping": {English: "a mapping", Spanish: "un mapa"},
+	"kind.list":    {English: "a list", Spanish: "una lista"},
+	"kind.alias":   {English: "an alias", Spanish: "un alias"},
+	"kind.text":    {English: "text", Spanish: "texto"},
+	"kind.number":  {English: "a number", Spanish: "un número"},
+	"kind.bool":    {English: "true or false", Spanish: "true o false"},
+	"kind.empty":   {English: "empty", Spanish: "vacío"},
+	"kind.other":   {English: "a value of type %s", Spanish: "un valor de tipo %s"},
+
+	// Question files.
+	"questions.missing":   {English: "no such file; check the path given to --questions or IOPFIT_QUESTIONS", Spanish: "no existe ese archivo; revise la ruta que dio en --questions o IOPFIT_QUESTIONS"},
+	"questions.dir":       {English: "is a directory; give the path of a question file (.yaml)", Spanish: "es una carpeta; dé la ruta de un archivo de preguntas (.yaml)"},
+	"questions.too_large": {English: "is larger than 1 MiB; a question file is a few kilobytes", Spanish: "pesa más de 1 MiB; un archivo de preguntas ocupa unos pocos kilobytes"},
+	"questions.empty":     {English: "is empty; a question file needs schema, id, questions and the other keys in the README", Spanish: "está vacío; un archivo de preguntas necesita schema, id, questions y las demás claves del README"},
+	"questions.multi_doc": {English: "holds more than one YAML document; keep one, without a second ---", Spanish: "contiene más de un documento YAML; deje uno, sin un segundo ---"},
+	"questions.not_map":   {English: "the file must be a mapping of keys to values, not %s", Spanish: "el archivo debe ser un mapa de claves y valores, no %s"},
+	"questions.alias":     {English: "uses an alias (*%s); write the text out in full instead", Spanish: "usa un alias (*%s); escriba el texto completo en su lugar"},
+	"questions.dup_id":    {English: "question id %q is used twice (first on line %d); give each question its own id", Spanish: "el id de pregunta %q se usa dos veces (la primera en la línea %d); dé a cada pregunta su propio id"},
+	"questions.no_decide": {English: "no question decides the result; set decides: true on at least one", Spanish: "ninguna pregunta decide el resultado; ponga decides: true en al menos una"},
+	"questions.id_long":   {English: "question id %q is longer than %d characters; use a shorter one", Spanish: "el id de pregunta %q tiene más de %d caracteres; use uno más corto"},
+	"questions.id_kebab":  {English: "question id %q is not kebab-case; use lower-case letters, digits and single hyphens, like stable-home", Spanish: "el id de pregunta %q no está en kebab-case; use minúsculas, dígitos y guiones sueltos, como stable-home"},
+	"questions.id_flag":   {English: "question id %q is the name of one of iopfit's own flags; choose another id", Spanish: "el id de pregunta %q es el nombre de una opción de iopfit; elija otro id"},
+	"questions.schema":    {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
+	"questions.lang":      {English: "unknown language %q; iopfit speaks %s", Spanish: "idioma desconocido %q; iopfit habla %s"},
+	"questions.lang_en":   {English: "English is the set's own language; translate into the others only", Spanish: "el inglés es el idioma propio del conjunto; traduzca solo a los demás"},
+
+	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
+	"key.not_text":     {English: "has a key that is not text; keys are names such as %s", Spanish: "tiene una clave que no es texto; las claves son nombres como %s"},
+	"key.unknown_near": {English: "unknown key %q; did you mean %q?", Spanish: "clave desconocida %q; ¿quiso decir %q?"},
+	"key.unknown":      {English: "unknown key %q; the keys here are %s", Spanish: "clave desconocida %q; las claves aquí son %s"},
+	"key.twice":        {English: "has the key %q twice (first on line %d); keep one", Spanish: "tiene la clave %q dos veces (la primera en la línea %d); deje una"},
+	"key.missing":      {English: "is missing the required key %q", Spanish: "le falta la clave obligatoria %q"},
+	"value.empty":      {English: "is empty; write the text it needs", Spanish: "está vacío; escriba el texto que necesita"},
+	"value.not_text":   {English: "must be text, not %s", Spanish: "debe ser texto, no %s"},
+	"value.quote":      {English: "must be text, not %s; put it in quotes, like \"%s\"", Spanish: "debe ser texto, no %s; póngalo entre comillas, así: \"%s\""},
+	"value.not_list":   {English: "must be a list, not %s", Spanish: "debe ser una lista, no %s"},
+	"value.empty_list": {English: "is an empty list; add at least one item", Spanish: "es una lista vacía; agregue al menos un elemento"},
+	"value.not_bool":   {English: "must be true or false, not %s", Spanish: "debe ser true o false, no %s"},
+
+	// Answers files.
+	"answers.missing":   {English: "no such file; check the path given to --answers", Spanish: "no existe ese archivo; revise la ruta que dio en --answers"},
+	"answers.dir":       {English: "is a directory; give the path of an answers file", Spanish: "es una carpeta; dé la ruta de un archivo de respuestas"},
+	"answers.too_large": {English: "is larger than 64 KiB; an answers file holds one line per question", Spanish: "pesa más de 64 KiB; un archivo de respuestas tiene una línea por pregunta"},
+	"answers.empty":     {English: "is empty; write one line per question, like %s: yes", Spanish: "está vacío; escriba una línea por pregunta, así: %s: yes"},
+	"answers.multi_doc": {English: "holds more than one YAML document; keep one", Spanish: "contiene más de un documento YAML; deje uno"},
+	"answers.not_map":   {English: "must be a mapping of question ids to answers, like %s: yes", Spanish: "debe ser un mapa de ids de pregunta a respuestas, así: %s: yes"},
+	"answers.key":       {English: "has a key that is not a question id; the ids are %s", Spanish: "tiene una clave que no es un id de pregunta; los ids son %s"},
+	"answers.id_near":   {English: "no question has the id %q; did you mean %q?", Spanish: "ninguna pregunta tiene el id %q; ¿quiso decir %q?"},
+	"answers.id":        {English: "no question has the id %q; the ids are %s", Spanish: "ninguna pregunta tiene el id %q; los ids son %s"},
+	"answers.twice":     {English: "answers %q twice; keep one answer", Spanish: "responde %q dos veces; deje una respuesta"},
+	"answers.not_word":  {English: "the answer must be a single word, not %s; use yes, no or unsure", Spanish: "la respuesta debe ser una sola palabra, no %s; use yes, no o unsure"},
+	"answers.null":      {English: "no answer is given; use yes, no or unsure", Spanish: "no hay respuesta; use yes, no o unsure"},
+	"answer.invalid":    {English: "%s is not an answer; use yes, no or unsure", Spanish: "%s no es una respuesta; use yes, no o unsure"},
+
+	// The command line.
+	"cli.no_args":        {English: "%s takes no arguments, but got %q; run '%s --help' for usage", Spanish: "%s no acepta argumentos, pero recibió %q; ejecute '%s --help' para ver cómo se usa"},
+	"cli.quiet_output":   {English: "--quiet prints only the recommendation key, so it cannot be used with --output; drop one of them", Spanish: "--quiet muestra solo la clave de la recomendación, así que no se puede usar con --output; quite una de las dos"},
+	"cli.format":         {English: "--output %q is not a format of %s; use %s", Spanish: "--output %q no es un formato de %s; use %s"},
+	"cli.format_value":   {English: "%q is not a format; use %s", Spanish: "%q no es un formato; use %s"},
+	"cli.missing":        {English: "no answer for %s (%s); %s", Spanish: "falta la respuesta a %s (%s); %s"},
+	"cli.why_no_input":   {English: "--no-input is set", Spanish: "se usó --no-input"},
+	"cli.why_stdin":      {English: "stdin holds the answers file, so nothing can be asked", Spanish: "la entrada estándar trae el archivo de respuestas, así que no se puede preguntar nada"},
+	"cli.why_no_tty":     {English: "no terminal to ask in", Spanish: "no hay una terminal donde preguntar"},
+	"cli.fix_flags":      {English: "pass %s with yes, no or unsure, or --answers FILE", Spanish: "pase %s con yes, no o unsure, o --answers ARCHIVO"},
+	"cli.fix_stdin":      {English: "add them to the answers, or pass %s", Spanish: "agréguelas a las respuestas, o pase %s"},
+	"cli.fix_tty":        {English: "pass %s with yes, no or unsure, or --answers FILE, or --accessible to answer line by line", Spanish: "pase %s con yes, no o unsure, o --answers ARCHIVO, o --accessible para responder línea por línea"},
+	"cli.stdin_tty":      {English: "--answers - reads the answers from stdin, but stdin is a terminal; pipe a file in (--answers - < answers.yaml) or pass its path", Spanish: "--answers - lee las respuestas de la entrada estándar, pero esta es una terminal; envíe un archivo (--answers - < respuestas.yaml) o dé su ruta"},
+	"cli.questions_path": {English: "--questions needs the path of a question file", Spanish: "--questions necesita la ruta de un archivo de preguntas"},
+	"cli.unknown_cmd":    {English: "unknown command %q; run 'iopfit --help' to see the commands", Spanish: "comando desconocido %q; ejecute 'iopfit --help' para ver los comandos"},
+	"cli.flag_hint":      {English: "%s; run '%s --help' for usage", Spanish: "%s; ejecute '%s --help' para ver cómo se usa"},
+	"cli.lang":           {English: "--lang %q is not a language iopfit speaks; use %s", Spanish: "--lang %q no es un idioma que iopfit hable; use %s"},
+	"cli.no_translation": {English: "the question set %s has no translation into %q; its languages are %s", Spanish: "el conjunto de preguntas %s no tiene traducción al %q; sus idiomas son %s"},
+	"cli.builtin_broken": {English: "the built-in question set is broken: %v", Spanish: "el conjunto de preguntas incorporado está dañado: %v"},
+	"cli.output":         {English: "writing the output: %v", Spanish: "al escribir el resultado: %v"},
+	"cli.internal":       {English: "internal error: %v", Spanish: "error interno: %v"},
+	"cli.bug":            {English: "This is a bug in iopfit, not something you did. Please report it, with the lines above, at %s", Spanish: "Esto es un fallo de iopfit, no algo que usted hizo. Por favor, infórmelo, con las líneas de arriba, en %s"},
+	"cli.cancelled":      {English: "Stopped. Nothing was saved.", Spanish: "Se detuvo. No se guardó nada."},
+
+	"cli.raw":            {English: "%v", Spanish: "%v"},
+	"flag.unknown":       {English: "unknown flag: %s", Spanish: "opción desconocida: %s"},
+	"flag.unknown_short": {English: "unknown shorthand flag: %q in -%s", Spanish: "opción corta desconocida: %q en -%s"},
+	"flag.needs_value":   {English: "flag needs an argument: %s", Spanish: "la opción necesita un valor: %s"},
+	"flag.invalid":       {English: "invalid argument %q for %q flag: %s", Spanish: "valor %q no válido para la opción %q: %s"},
+	"flag.syntax":        {English: "bad flag syntax: %s", Spanish: "opción mal escrita: %s"},
+
+	// Prompts.
+	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
+	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type 1, 2 or 3, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba 1, 2 o 3, o la palabra de su respuesta"},
+	"prompt.crashed":    {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
+	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
+
+	// Labels a question set may leave out, by label key.
+	"label.form_hint":   {English: "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.", Spanish: "Use ↑ y ↓ para elegir y luego pulse Enter. Pulse Esc para salir cuando quiera."},
+	"label.plain_hint":  {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y pulse Enter."},
+	"label.plain_retry": {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
+	"label.source":      {English: "Source", Spanish: "Fuente"},
+	"label.key_up":      {English: "up", Spanish: "subir"},
+	"label.key_down":    {English: "down", Spanish: "bajar"},
+	"label.key_select":  {English: "select", Spanish: "elegir"},
+	"label.key_back":    {English: "back", Spanish: "volver"},
+
+	// Help.
+	"help.usage":         {English: "Usage:", Spanish: "Uso:"},
+	"help.examples":      {English: "Examples:", Spanish: "Ejemplos:"},
+	"help.commands":      {English: "Available Commands:", Spanish: "Comandos:"},
+	"help.flags":         {English: "Flags:", Spanish: "Opciones:"},
+	"help.global_flags":  {English: "Global Flags:", Spanish: "Opciones globales:"},
+	"help.more":          {English: "Use \"%s [command] --help\" for more information about a command.", Spanish: "Use \"%s [comando] --help\" para saber más de un comando."},
+	"help.flags_word":    {English: "[flags]", Spanish: "[opciones]"},
+	"help.command_word":  {English: "[command]", Spanish: "[comando]"},
+	"help.default":       {English: "(default %s)", Spanish: "(por defecto: %s)"},
+	"help.help_flag":     {English: "help for %s", Spanish: "ayuda de %s"},
+	"help.help_cmd":      {English: "Help about any command", Spanish: "Ayuda sobre cualquier comando"},
+	"help.completion":    {English: "Generate the autocompletion script for the specified shell", Spanish: "Generar el script de autocompletado para el shell indicado"},
+	"help.completion_sh": {English: "Generate the autocompletion script for %s", Spanish: "Generar el script de autocompletado para %s"},
+	"help.completion_long": {
+		English: "Generate the autocompletion script for iopfit for the given shell.\nSee each sub-command's help for how to use the generated script.",
+		Spanish: "Genera el script de autocompletado de iopfit para el shell indicado.\nVea la ayuda de cada subcomando para saber cómo usar el script.",
+	},
+	"help.completion_sh_long": {
+		English: "Generate the autocompletion script for the %[1]s shell.\n\nTo load completions in your current shell session, or for every new session, see your shell's documentation; for example:\n\n  source <(iopfit completion %[1]s)",
+		Spanish: "Genera el script de autocompletado para el shell %[1]s.\n\nPara cargarlo en la sesión actual, o en cada sesión nueva, vea la documentación de su shell; por ejemplo:\n\n  source <(iopfit completion %[1]s)",
+	},
+	"help.no_descriptions": {English: "disable completion descriptions", Spanish: "no mostrar descripciones al completar"},
+
+	"flag.version":    {English: "print the version and exit", Spanish: "mostrar la versión y salir"},
+	"flag.questions":  {English: "use the question set in `FILE` instead of the built-in one (or set IOPFIT_QUESTIONS)", Spanish: "usar el conjunto de preguntas de `ARCHIVO` en lugar del incorporado (o defina IOPFIT_QUESTIONS)"},
+	"flag.lang":       {English: "the `language`, en or es (default: from LC_ALL, LC_MESSAGES or LANG)", Spanish: "el `idioma`, en o es (por defecto: según LC_ALL, LC_MESSAGES o LANG)"},
+	"flag.question":   {English: "%s (`answer`: yes, no or unsure)", Spanish: "%s (`respuesta`: yes, no o unsure)"},
+	"flag.answers":    {English: "read the answers from `FILE`, a YAML or JSON mapping of id: answer (- for stdin); flags win over it", Spanish: "leer las respuestas de `ARCHIVO`, un mapa YAML o JSON de id: respuesta (- para la entrada estándar); las opciones tienen prioridad"},
+	"flag.output":     {English: "result `format`: text, json or markdown", Spanish: "`formato` del resultado: text, json o markdown"},
+	"flag.output_q":   {English: "list `format`: text or json", Spanish: "`formato` de la lista: text o json"},
+	"flag.quiet":      {English: "print only the recommendation key (iop or residential)", Spanish: "mostrar solo la clave de la recomendación (iop o residential)"},
+	"flag.accessible": {English: "ask with plain numbered prompts, line by line, for screen readers (or set ACCESSIBLE=1)", Spanish: "preguntar con preguntas numeradas sencillas, línea por línea, para lectores de pantalla (o defina ACCESSIBLE=1)"},
+	"flag.no_input":   {English: "never ask; a missing answer is an error", Spanish: "no preguntar nunca; una respuesta que falte es un error"},
+
+	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
+	"cmd.root.long": {
+		English: "iopfit asks four questions and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential care may be the safer choice for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
+		Spanish: "iopfit hace cuatro preguntas y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial puede ser más seguro por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
+	},
+	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
+	"cmd.check.long": {
+		English: "Ask the questions, or take the answers from flags or a file, and print\nwhether an intensive outpatient program (IOP) may fit, with the reasons,\nwhat IOP involves, things to keep in mind, next steps and where to get help.\n\nEach question has a flag that takes yes, no or unsure (y, n, u and not-sure\nwork too, in any case). Questions without an answer are asked in a form when\nstdin and stderr are a terminal, or line by line with --accessible. With no\nterminal to ask in, a missing answer is an error: iopfit never guesses one.\n\nThe result goes to stdout; prompts and errors go to stderr.\n\nExit codes: 0 a result was printed; 1 an internal or output error;\n2 a usage or input error; 130 cancelled; 128+N stopped by signal N.",
+		Spanish: "Hace las preguntas, o toma las respuestas de las opciones o de un archivo,\ny muestra si un programa ambulatorio intensivo (IOP) puede encajar, con las\nrazones, qué implica el IOP, cosas a tener en cuenta, próximos pasos y dónde\nconseguir ayuda.\n\nCada pregunta tiene una opción que acepta yes, no o unsure (también y, n, u y\nnot-sure, en mayúsculas o minúsculas). Las preguntas sin respuesta se hacen en\nun formulario cuando la entrada y la salida de errores son una terminal, o\nlínea por línea con --accessible. Sin una terminal donde preguntar, una\nrespuesta que falte es un error: iopfit nunca la adivina.\n\nEl resultado va a la salida estándar; las preguntas y los errores, a la\nsalida de errores.\n\nCódigos de salida: 0 se mostró un resultado; 1 un error interno o al escribir;\n2 un error de uso o de datos; 130 se canceló; 128+N lo detuvo la señal N.",
+	},
+	"cmd.questions.short": {English: "List the questions of the active question set", Spanish: "Mostrar las preguntas del conjunto activo"},
+	"cmd.questions.long": {
+		English: "List the questions of the active question set: each one's id and flag,\nits prompt and help, and whether it decides the result. With -o json the\nlist is one JSON object, for scripts that build their own forms.",
+		Spanish: "Muestra las preguntas del conjunto activo: el id y la opción de cada una,\nsu texto y su ayuda, y si decide el resultado. Con -o json la lista es un\nobjeto JSON, para scripts que arman sus propios formularios.",
+	},
+	"questions.header":      {English: "Question set %s, version %s (%s)", Spanish: "Conjunto de preguntas %s, versión %s (%s)"},
+	"questions.decides":     {English: "decides the result", Spanish: "decide el resultado"},
+	"questions.not_decides": {English: "does not change the result", Spanish: "no cambia el resultado"},
+}
