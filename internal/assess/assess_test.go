@@ -55,7 +55,7 @@ func testSet() *Set {
 		}}
 	}
 	return &Set{
-		ID: "test", Version: "1", Title: "T", Source: "S", File: "embedded",
+		ID: "test", Version: "1", Title: "T", Source: "S", File: "embedded", Lang: i18n.English,
 		Questions: []Question{q("stable-home", true), q("manageable-needs", true), q("can-commit", true), q("responsibilities", false)},
 		Outcomes: map[Recommendation]Outcome{
 			IOP:         {Headline: "iop head", Summary: "iop sum", NextSteps: []string{"iop step"}},
@@ -112,7 +112,7 @@ func TestEvaluateCarriesTheSet(t *testing.T) {
 	if res.Title != "T" || res.Disclaimer != "not a diagnosis" || len(res.Resources) != 1 || res.About[0] != "about" || res.Caveats[0] != "caveat" {
 		t.Errorf("result does not carry the set's text: %+v", res)
 	}
-	if res.SetInfo != (SetInfo{ID: "test", Version: "1", File: "embedded", Source: "S"}) {
+	if res.SetInfo != (SetInfo{ID: "test", Version: "1", File: "embedded", Source: "S", Lang: i18n.English}) {
 		t.Errorf("SetInfo = %+v", res.SetInfo)
 	}
 }

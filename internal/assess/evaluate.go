@@ -3,6 +3,8 @@ package assess
 import (
 	"fmt"
 	"strings"
+
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // Recommendation is the result's key: what level of care may fit.
@@ -45,6 +47,7 @@ type SetInfo struct {
 	Version string
 	File    string
 	Source  string
+	Lang    i18n.Lang
 }
 
 // MissingAnswersError reports questions that have no answer. Evaluate never
@@ -106,7 +109,7 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		NextSteps:      out.NextSteps,
 		Resources:      set.Resources,
 		Disclaimer:     set.Disclaimer,
-		SetInfo:        SetInfo{ID: set.ID, Version: set.Version, File: set.File, Source: set.Source},
+		SetInfo:        SetInfo{ID: set.ID, Version: set.Version, File: set.File, Source: set.Source, Lang: set.Lang},
 	}, nil
 }
 

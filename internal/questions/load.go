@@ -130,6 +130,9 @@ func Parse(data []byte, name string) (*assess.Set, error) {
 		return nil, err
 	}
 	set.File = name
+	for _, t := range set.Translations {
+		t.File = name
+	}
 	return set, nil
 }
 

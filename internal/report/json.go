@@ -40,10 +40,12 @@ type jsonSet struct {
 	Version string `json:"version"`
 	File    string `json:"file"`
 	Source  string `json:"source"`
+	// Lang is the language of the texts; added in schema 1, as keys may be.
+	Lang string `json:"lang"`
 }
 
 func setInfoJSON(s assess.SetInfo) jsonSet {
-	return jsonSet{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source}
+	return jsonSet{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: string(s.Lang)}
 }
 
 // JSON writes r as one indented JSON object and a newline.

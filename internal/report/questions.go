@@ -23,7 +23,7 @@ type jsonQuestion struct {
 }
 
 func setInfo(s *assess.Set) assess.SetInfo {
-	return assess.SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source}
+	return assess.SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang}
 }
 
 // QuestionsJSON writes the active question set for scripts.

@@ -107,6 +107,37 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, "iop-20-columns.txt", b.Bytes())
 	})
+	es, ok := set.In(i18n.Spanish)
+	if !ok {
+		t.Fatal("the embedded set has no Spanish")
+	}
+	for _, c := range cases {
+		res := result(t, es, c.answers)
+		t.Run("es-"+c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Text(&b, res, es.Labels, TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "es-"+c.name+".txt", b.Bytes())
+			b.Reset()
+			if err := JSON(&b, res); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "es-"+c.name+".json", b.Bytes())
+			b.Reset()
+			if err := Markdown(&b, res, es.Labels); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "es-"+c.name+".md", b.Bytes())
+		})
+	}
+	t.Run("es-questions", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := QuestionsText(&b, es, i18n.Spanish); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "es-questions.txt", b.Bytes())
+	})
 	t.Run("questions", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := QuestionsText(&b, set, i18n.English); err != nil {
@@ -169,6 +200,10 @@ func TestJSONKeys(t *testing.T) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
+	}
+	var qs map[string]string
+	if err := json.Unmarshal(m["question_set"], &qs); err != nil || qs["lang"] != "en" {
+		t.Errorf("question_set = %s, want lang en", m["question_set"])
 	}
 	want := []string{"schema_version", "recommendation", "headline", "summary", "answers", "about", "caveats", "next_steps", "resources", "disclaimer", "question_set"}
 	var got []string
