@@ -19,7 +19,7 @@ FUZZ_TARGETS := \
 	./internal/answers:FuzzParse:60000 \
 	./internal/prompt:FuzzParseLine:40000
 
-.PHONY: all build test vet lint unit fuzz-short fuzz bench clean
+.PHONY: all build test vet lint unit fuzz-short fuzz bench man release-snapshot clean
 
 all: build
 
@@ -72,5 +72,17 @@ fuzz:
 bench:
 	$(GO) run ./tools/bench -runs 21
 
+# Release archives, packages and checksums in dist/, from the working tree,
+# with a pinned goreleaser installed through the Go module proxy.
+GORELEASER ?= github.com/goreleaser/goreleaser/v2@v2.15.1
+release-snapshot:
+	$(GO) install $(GORELEASER)
+	@bindir=$$($(GO) env GOBIN); [ -n "$$bindir" ] || bindir=$$($(GO) env GOPATH)/bin; \
+	"$$bindir/goreleaser" check && "$$bindir/goreleaser" release --snapshot --clean
+
+# iopfit(1), a page per subcommand, and the shell completions, in build/.
+man:
+	$(GO) run ./tools/docs -out build
+
 clean:
-	rm -rf bin
+	rm -rf bin build dist

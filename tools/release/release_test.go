@@ -1,0 +1,136 @@
+package release
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+type config struct {
+	Version int `yaml:"version"`
+	Before  struct {
+		Hooks []string `yaml:"hooks"`
+	} `yaml:"before"`
+	Builds []struct {
+		Main    string   `yaml:"main"`
+		Binary  string   `yaml:"binary"`
+		Env     []string `yaml:"env"`
+		GOOS    []string `yaml:"goos"`
+		GOARCH  []string `yaml:"goarch"`
+		Ldflags []string `yaml:"ldflags"`
+	} `yaml:"builds"`
+	Archives []struct {
+		Formats   []string `yaml:"formats"`
+		Overrides []struct {
+			GOOS    string   `yaml:"goos"`
+			Formats []string `yaml:"formats"`
+		} `yaml:"format_overrides"`
+		Files []any `yaml:"files"`
+	} `yaml:"archives"`
+	NFPMs []struct {
+		Formats    []string `yaml:"formats"`
+		Maintainer string   `yaml:"maintainer"`
+		Bindir     string   `yaml:"bindir"`
+		Contents   []struct {
+			Src string `yaml:"src"`
+			Dst string `yaml:"dst"`
+		} `yaml:"contents"`
+	} `yaml:"nfpms"`
+	Checksum struct {
+		NameTemplate string `yaml:"name_template"`
+	} `yaml:"checksum"`
+}
+
+func load(t *testing.T) config {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", ".goreleaser.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c config
+	if err := yaml.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestReleaseConfig(t *testing.T) {
+	c := load(t)
+	if c.Version != 2 {
+		t.Errorf("version = %d, want 2 (goreleaser v2)", c.Version)
+	}
+	if !slices.Contains(c.Before.Hooks, "go run ./tools/docs -out build") {
+		t.Error("no before hook writes the man pages and completions into build/")
+	}
+	if len(c.Builds) != 1 {
+		t.Fatalf("%d builds, want 1", len(c.Builds))
+	}
+	b := c.Builds[0]
+	if b.Main != "./cmd/iopfit" || b.Binary != "iopfit" || !slices.Contains(b.Env, "CGO_ENABLED=0") {
+		t.Errorf("build = %+v", b)
+	}
+	for _, os := range []string{"linux", "darwin", "windows"} {
+		if !slices.Contains(b.GOOS, os) {
+			t.Errorf("no %s build", os)
+		}
+	}
+	for _, arch := range []string{"amd64", "arm64"} {
+		if !slices.Contains(b.GOARCH, arch) {
+			t.Errorf("no %s build", arch)
+		}
+	}
+	flags := strings.Join(b.Ldflags, " ")
+	main, err := os.ReadFile(filepath.Join("..", "..", "cmd", "iopfit", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range regexp.MustCompile(`-X main\.(\w+)=`).FindAllStringSubmatch(flags, -1) {
+		if !regexp.MustCompile(`(?m)^\s+` + v[1] + `\s+string$`).Match(main) {
+			t.Errorf("ldflags set main.%s, which cmd/iopfit/main.go does not declare", v[1])
+		}
+	}
+	if !strings.Contains(flags, "main.version={{ .Version }}") || !strings.Contains(flags, "main.commit=") {
+		t.Errorf("ldflags = %q: the version must come from the tag", flags)
+	}
+
+	if len(c.Archives) != 1 || !slices.Contains(c.Archives[0].Formats, "tar.gz") {
+		t.Fatalf("archives = %+v", c.Archives)
+	}
+	zip := false
+	for _, o := range c.Archives[0].Overrides {
+		zip = zip || (o.GOOS == "windows" && slices.Contains(o.Formats, "zip"))
+	}
+	if !zip {
+		t.Error("Windows archives are not zip")
+	}
+
+	if len(c.NFPMs) != 1 {
+		t.Fatalf("nfpms = %+v", c.NFPMs)
+	}
+	p := c.NFPMs[0]
+	if !slices.Contains(p.Formats, "deb") || !slices.Contains(p.Formats, "rpm") || p.Maintainer == "" || p.Bindir != "/usr/bin" {
+		t.Errorf("nfpm = %+v", p)
+	}
+	dsts := map[string]string{}
+	for _, ct := range p.Contents {
+		dsts[ct.Dst] = ct.Src
+	}
+	for dst, src := range map[string]string{
+		"/usr/share/man/man1/":                             "build/man/*.1",
+		"/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
+		"/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
+		"/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
+	} {
+		if dsts[dst] != src {
+			t.Errorf("packages do not install %s to %s", src, dst)
+		}
+	}
+	if c.Checksum.NameTemplate == "" {
+		t.Error("no checksums")
+	}
+}
