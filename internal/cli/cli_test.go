@@ -97,6 +97,7 @@ func TestVersionLine(t *testing.T) {
 		{BuildInfo{}, vcs, "iopfit (devel) (0123456789ab-dirty, "},
 		{BuildInfo{}, installed, "iopfit v1.2.3 (unknown commit, "},
 		{BuildInfo{}, none, "iopfit (devel) (unknown commit, "},
+		{BuildInfo{Version: "0.1.0", Commit: "none"}, none, "iopfit 0.1.0 (unknown commit, "},
 	}
 	for _, tt := range tests {
 		got := versionLine(tt.build, tt.read)

@@ -17,6 +17,9 @@ var readBuildInfo = debug.ReadBuildInfo
 // versionLine is "iopfit <version> (<commit>, <go version>)".
 func versionLine(b BuildInfo, read func() (*debug.BuildInfo, bool)) string {
 	version, commit := b.Version, b.Commit
+	if commit == "none" {
+		commit = "" // goreleaser's word when it could not read the commit
+	}
 	if bi, ok := read(); ok {
 		if version == "" && bi.Main.Version != "" {
 			version = bi.Main.Version // "v1.2.3" after go install, "(devel)" in a checkout
