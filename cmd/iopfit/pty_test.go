@@ -496,3 +496,21 @@ func TestFirstPaintInSilentTerminal(t *testing.T) {
 	s.send(keyEsc)
 	s.exit()
 }
+
+// TestFormInSpanish: with a Spanish locale the form, its key hints and the
+// cancel line are Spanish.
+func TestFormInSpanish(t *testing.T) {
+	s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check")
+	s.waitFor("(1/4) ¿El ambiente de su hogar es estable y le da apoyo?")
+	s.waitFor("No estoy seguro")
+	s.waitFor("↑ subir")
+	s.waitFor("Pulse Esc para salir cuando quiera.")
+	s.send(keyEsc)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if got := strings.TrimSpace(s.afterForm()); got != "Se detuvo. No se guardó nada." {
+		t.Fatalf("after the form: %q", got)
+	}
+	s.restored()
+}
