@@ -16,6 +16,7 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS := \
 	./internal/questions:FuzzParse:20000 \
 	./internal/questions:FuzzMayHoldBadRaw:100000 \
+	./internal/questions:FuzzParseTranslation:10000 \
 	./internal/answers:FuzzParse:60000 \
 	./internal/prompt:FuzzParseLine:40000
 

@@ -9,3 +9,9 @@ import _ "embed"
 //
 //go:embed questions.yaml
 var QuestionsYAML []byte
+
+// QuestionsSpanishYAML is its Spanish translation, questions.es.yaml. It is a
+// file of its own so that a run in English does not parse it.
+//
+//go:embed questions.es.yaml
+var QuestionsSpanishYAML []byte

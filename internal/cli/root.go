@@ -107,7 +107,7 @@ func newApp(s *Streams, build BuildInfo, args []string) *app {
 		a.langErr = err
 		return a
 	}
-	set, err := loadSet(args, s)
+	set, err := loadSet(args, s, lang)
 	if err != nil {
 		a.setErr = err
 		return a
@@ -143,8 +143,9 @@ func chooseLang(args []string, s *Streams) (lang i18n.Lang, explicit bool, err e
 }
 
 // loadSet reads the active question set: --questions FILE wins over
-// IOPFIT_QUESTIONS, and without either the embedded set is used.
-func loadSet(args []string, s *Streams) (*assess.Set, error) {
+// IOPFIT_QUESTIONS, and without either the embedded set is used, in lang
+// (it holds every language iopfit speaks, each parsed only when needed).
+func loadSet(args []string, s *Streams, lang i18n.Lang) (*assess.Set, error) {
 	path, given := flagArg(args, "questions")
 	if !given {
 		if v := s.Getenv(questionsEnv); v != "" {
@@ -152,7 +153,7 @@ func loadSet(args []string, s *Streams) (*assess.Set, error) {
 		}
 	}
 	if !given {
-		set, err := questions.Embedded()
+		set, err := questions.EmbeddedIn(lang)
 		if err != nil {
 			// The embedded file is checked by the tests; this is a broken build.
 			return nil, &i18n.Error{Msg: i18n.M("cli.builtin_broken", err), Err: err}

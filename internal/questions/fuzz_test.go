@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -81,4 +82,49 @@ func FuzzMayHoldBadRaw(f *testing.F) {
 			t.Fatalf("fast scan missed %s (%U) in %q", desc, r, data)
 		}
 	})
+}
+
+// FuzzParseTranslation checks a translation file the same way: any input
+// either loads as a complete translation with safe text, or fails with a
+// positioned file error.
+func FuzzParseTranslation(f *testing.F) {
+	b, err := os.ReadFile("../../questions.es.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte("title: x\n"))
+	base, given, err := parse([]byte(mustRead(f, "../../questions.yaml")), "q.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, err := parseTranslation(base, given, data, "f.yaml", i18n.Spanish)
+		if err != nil {
+			var fe *fileerr.Error
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *fileerr.Error: %v", err, err)
+			}
+			return
+		}
+		if len(set.Questions) != len(base.Questions) || set.Title == "" {
+			t.Fatal("an incomplete translation loaded")
+		}
+		for _, q := range set.Questions {
+			for _, s := range []string{q.Prompt, q.Help, q.Reasons["yes"], q.Reasons["no"], q.Reasons["unsure"]} {
+				if desc, _ := safetext.Find(s); desc != "" || s == "" {
+					t.Fatalf("unsafe or empty text loaded: %q", s)
+				}
+			}
+		}
+	})
+}
+
+func mustRead(tb testing.TB, path string) string {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

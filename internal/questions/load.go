@@ -40,10 +40,34 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 // maxIDLen keeps flags typeable and help aligned.
 const maxIDLen = 40
 
-// Embedded returns the question set built into the binary. It is parsed once.
+// Embedded returns the question set built into the binary, in English. It is
+// parsed once.
 var Embedded = sync.OnceValues(func() (*assess.Set, error) {
-	return Parse(iopfit.QuestionsYAML, EmbeddedName)
+	set, _, err := parse(iopfit.QuestionsYAML, EmbeddedName)
+	return set, err
 })
+
+// embeddedSpanish parses the built-in Spanish once, when first asked for.
+var embeddedSpanish = sync.OnceValues(func() (*assess.Set, error) {
+	base, given, err := parse(iopfit.QuestionsYAML, EmbeddedName)
+	if err != nil {
+		return nil, err
+	}
+	return parseTranslation(base, given, iopfit.QuestionsSpanishYAML, EmbeddedName+" (es)", i18n.Spanish)
+})
+
+// EmbeddedIn returns the built-in question set in l. Each language is parsed
+// once, and only when it is asked for.
+func EmbeddedIn(l i18n.Lang) (*assess.Set, error) {
+	if l == i18n.Spanish {
+		set, err := embeddedSpanish()
+		if err == nil {
+			set.File = EmbeddedName
+		}
+		return set, err
+	}
+	return Embedded()
+}
 
 // Load reads and validates the question file at path.
 func Load(path string) (*assess.Set, error) {
@@ -92,7 +116,52 @@ func readFile(path string) ([]byte, error) {
 // Parse validates data as a question set; name is the file name used in errors
 // and in the result's question_set.file.
 func Parse(data []byte, name string) (*assess.Set, error) {
+	set, _, err := parse(data, name)
+	return set, err
+}
+
+// parseTranslation validates data as a translation of base into l: a file
+// that holds, at its top, what a translations section holds for a language.
+// given lists the labels base's file gives, which the translation must give.
+func parseTranslation(base *assess.Set, given []string, data []byte, name string, l i18n.Lang) (*assess.Set, error) {
 	p := &parser{file: name}
+	root, err := p.document(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.noAliases(root); err != nil {
+		return nil, err
+	}
+	t, err := p.translation(base, root, "", l, given)
+	if err != nil {
+		return nil, err
+	}
+	t.File = name
+	return t, nil
+}
+
+// parse validates data as a question set, and returns the labels its file
+// gives (a translation must give the same).
+func parse(data []byte, name string) (*assess.Set, []string, error) {
+	p := &parser{file: name}
+	root, err := p.document(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, given, err := p.set(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	set.File = name
+	for _, t := range set.Translations {
+		t.File = name
+	}
+	return set, given, nil
+}
+
+// document checks data as text and as YAML, and returns its one document's
+// root.
+func (p *parser) document(data []byte) (*yaml.Node, error) {
 	if len(data) > MaxSize {
 		return nil, p.failAt(0, 0, i18n.M("questions.too_large"))
 	}
@@ -125,15 +194,7 @@ func Parse(data []byte, name string) (*assess.Set, error) {
 	if len(doc.Content) == 0 {
 		return nil, p.failAt(0, 0, i18n.M("questions.empty"))
 	}
-	set, err := p.set(doc.Content[0])
-	if err != nil {
-		return nil, err
-	}
-	set.File = name
-	for _, t := range set.Translations {
-		t.File = name
-	}
-	return set, nil
+	return doc.Content[0], nil
 }
 
 func (p *parser) yamlError(err error) error {

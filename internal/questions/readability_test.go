@@ -121,9 +121,9 @@ func TestReadability(t *testing.T) {
 	if grade > maxGrade {
 		t.Errorf("English prose reads at grade %.1f, above %.0f; hardest fields:\n%s", grade, maxGrade, hardest(prose(set), englishSyllables, fleschKincaidGrade))
 	}
-	es, ok := set.In(i18n.Spanish)
-	if !ok {
-		t.Fatal("no Spanish")
+	es, err := EmbeddedIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
 	}
 	sp := count(prose(es), spanishSyllables)
 	score := fernandezHuerta(sp)

@@ -30,16 +30,16 @@ var (
 	translatedQKeys = []string{"prompt", "help", "reasons"}
 )
 
-func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
+func (p *parser) set(root *yaml.Node) (*assess.Set, []string, error) {
 	if err := p.noAliases(root); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, p.fail(root, "", i18n.M("questions.not_map", fileerr.KindName(root)))
+		return nil, nil, p.fail(root, "", i18n.M("questions.not_map", fileerr.KindName(root)))
 	}
 	f, err := p.mapping(root, "", setKeys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := &assess.Set{Schema: 1, Lang: i18n.English}
 	// Check what is there in the order it is written, so the first error is
@@ -51,12 +51,12 @@ func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
 			continue
 		}
 		if err := p.setField(s, key, n); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	for _, key := range requiredSetKeys {
 		if _, err := f.require(key); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	// The labels the file gives, before the optional ones are filled in:
@@ -65,10 +65,10 @@ func (p *parser) set(root *yaml.Node) (*assess.Set, error) {
 	fillLabels(s.Labels, s.Lang)
 	if n, ok := f.vals["translations"]; ok {
 		if s.Translations, err = p.translations(s, n, given); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return s, nil
+	return s, given, nil
 }
 
 // setField checks one top-level key of the set and stores its value.

@@ -56,9 +56,12 @@ func TestEmbeddedSpanishIsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, ok := set.In(i18n.Spanish)
-	if !ok {
-		t.Fatal("questions.yaml has no Spanish")
+	es, err := EmbeddedIn(i18n.Spanish)
+	if err != nil {
+		t.Fatalf("questions.es.yaml does not load: %v", err)
+	}
+	if es.Lang != i18n.Spanish || es.File != EmbeddedName {
+		t.Errorf("Spanish set: lang %q, file %q", es.Lang, es.File)
 	}
 	if es.Labels["option_yes"] != "Sí" || es.Labels["option_no"] != "No" || es.Labels["option_unsure"] != "No estoy seguro" {
 		t.Errorf("Spanish options = %q, %q, %q", es.Labels["option_yes"], es.Labels["option_no"], es.Labels["option_unsure"])
@@ -108,6 +111,30 @@ func TestTranslationNeedsTheSetsLabels(t *testing.T) {
 	src := strings.Replace(withTranslation(t, "", ""), "  cancelled: F\n", "  cancelled: F\n  source: Source\n", 1)
 	_, err := Parse([]byte(src), "t.yaml")
 	if err == nil || !strings.Contains(err.Error(), `translations.es.labels: is missing the required key "source"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestSiblingTranslationErrors: the built-in Spanish file's errors name the
+// file and the text, like a translations section's.
+func TestSiblingTranslationErrors(t *testing.T) {
+	base, given, err := parse([]byte(minimal(t)), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/translation.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The section's body, moved to the top of a file of its own.
+	body := strings.ReplaceAll(strings.TrimPrefix(string(b), "translations:\n  es:\n"), "\n    ", "\n")
+	body = strings.TrimPrefix(body, "    ")
+	es, err := parseTranslation(base, given, []byte(body), "t.es.yaml", i18n.Spanish)
+	if err != nil || es.Title != "T es" || es.File != "t.es.yaml" {
+		t.Fatalf("parseTranslation = %+v, %v", es, err)
+	}
+	_, err = parseTranslation(base, given, []byte(strings.Replace(body, "disclaimer: D es\n", "", 1)), "t.es.yaml", i18n.Spanish)
+	if err == nil || !strings.HasPrefix(err.Error(), "t.es.yaml:1:1: is missing the required key \"disclaimer\"") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -107,9 +107,9 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, "iop-20-columns.txt", b.Bytes())
 	})
-	es, ok := set.In(i18n.Spanish)
-	if !ok {
-		t.Fatal("the embedded set has no Spanish")
+	es, err := questions.EmbeddedIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, c := range cases {
 		res := result(t, es, c.answers)
