@@ -262,3 +262,51 @@ func TestOpensNoSocketWritesNoFile(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadableFiles: a question or answers file iopfit may not read is a
+// clear error, exit 2. Root reads everything, so as root the binary runs as
+// nobody against a file only root may read.
+func TestUnreadableFiles(t *testing.T) {
+	bin := binary(t, "")
+	dir := t.TempDir()
+	// t.TempDir's folders are private; nobody must be able to reach the files.
+	for _, d := range []string{filepath.Dir(dir), dir} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	locked := filepath.Join(dir, "locked.yaml")
+	if err := os.WriteFile(locked, []byte("stable-home: yes\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The binary, too, must be reachable by nobody.
+	runBin := filepath.Join(dir, "iopfit")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(runBin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--questions", locked, "questions"}, "iopfit: " + locked + ": permission denied; make the file readable, or use another path\n"},
+		{[]string{"check", "--answers", locked}, "iopfit: " + locked + ": permission denied; make the file readable, or use another path\n"},
+	} {
+		cmd := exec.Command(runBin, tc.args...)
+		cmd.Env = baseEnv()
+		if os.Geteuid() == 0 {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		} else if err := os.Chmod(locked, 0); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		code := exitStatus(t, cmd.Run())
+		if code != 2 || stdout.Len() != 0 || stderr.String() != tc.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, stdout.String(), stderr.String())
+		}
+	}
+}
