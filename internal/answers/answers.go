@@ -15,6 +15,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/suggest"
 )
 
@@ -106,26 +107,17 @@ func value(v *yaml.Node) (a assess.Answer, msg *i18n.Message) {
 	case "!!str":
 		a, err := assess.ParseAnswer(v.Value)
 		if err != nil {
-			return fail(i18n.M("answer.invalid", quote(v.Value)))
+			return fail(i18n.M("answer.invalid", safetext.Quote(v.Value)))
 		}
 		return a, nil
 	case "!!bool":
 		b, err := strconv.ParseBool(strings.ToLower(v.Value))
 		if err != nil {
-			return fail(i18n.M("answer.invalid", quote(v.Value)))
+			return fail(i18n.M("answer.invalid", safetext.Quote(v.Value)))
 		}
 		return assess.FromBool(b), nil
 	case "!!null":
 		return fail(i18n.M("answers.null"))
 	}
-	return fail(i18n.M("answer.invalid", quote(v.Value)))
-}
-
-// quote shows a value from the file safely, whatever bytes it holds.
-func quote(s string) string {
-	const max = 40
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max]) + "…"
-	}
-	return strconv.Quote(s)
+	return fail(i18n.M("answer.invalid", safetext.Quote(v.Value)))
 }

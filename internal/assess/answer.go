@@ -2,11 +2,10 @@ package assess
 
 import (
 	"errors"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // Answer is a person's answer to one question.
@@ -34,19 +33,10 @@ func (e *InvalidAnswerError) Error() string { return e.In(i18n.English) }
 
 // In says the problem in l.
 func (e *InvalidAnswerError) In(l i18n.Lang) string {
-	return i18n.T(l, "answer.invalid", quote(e.Value))
+	return i18n.T(l, "answer.invalid", safetext.Quote(e.Value))
 }
 
 func (e *InvalidAnswerError) Unwrap() error { return ErrInvalidAnswer }
-
-// quote shows a value a person gave, safely and briefly, whatever it holds.
-func quote(s string) string {
-	const max = 40
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max]) + "…"
-	}
-	return strconv.Quote(s)
-}
 
 // ParseAnswer reads an answer word in any case: yes/y, no/n, unsure/not-sure/u.
 // Surrounding white space is ignored; anything else is an error, never a guess.

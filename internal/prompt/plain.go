@@ -49,16 +49,7 @@ func (e *TooManyTriesError) Error() string { return e.In(i18n.English) }
 
 // In says the problem in l.
 func (e *TooManyTriesError) In(l i18n.Lang) string {
-	return i18n.T(l, "prompt.tries", e.ID, MaxTries, quoteLine(e.Line))
-}
-
-// quoteLine shows a line of input safely, whatever bytes it holds.
-func quoteLine(s string) string {
-	const max = 40
-	if r := []rune(s); len(r) > max {
-		s = string(r[:max]) + "…"
-	}
-	return strconv.Quote(s)
+	return i18n.T(l, "prompt.tries", e.ID, MaxTries, safetext.Quote(e.Line))
 }
 
 // Lines reads input one line at a time, so that each question takes exactly

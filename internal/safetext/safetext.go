@@ -7,6 +7,7 @@ package safetext
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -58,4 +59,17 @@ func OneLine(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// quoteMax is how many characters of a value Quote shows.
+const quoteMax = 40
+
+// Quote shows a value a person gave (a flag value, a line of input, a value
+// from a file) in quotes, with every control character escaped, and cut to
+// 40 characters so that a huge value cannot flood an error line.
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) > quoteMax {
+		s = string([]rune(s)[:quoteMax]) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -1,6 +1,9 @@
 package safetext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBad(t *testing.T) {
 	tests := []struct {
@@ -40,6 +43,20 @@ func TestOneLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := OneLine(tt.in); got != tt.want {
 			t.Errorf("OneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"maybe", `"maybe"`},
+		{"\x1b[2J", `"\x1b[2J"`},
+		{"sí", `"sí"`},
+		{strings.Repeat("ñ", 50), `"` + strings.Repeat("ñ", 40) + `…"`},
+	}
+	for _, tt := range tests {
+		if got := Quote(tt.in); got != tt.want {
+			t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }
