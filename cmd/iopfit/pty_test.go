@@ -187,11 +187,21 @@ func (s *session) signal(sig syscall.Signal) {
 	}
 }
 
-// exit waits for iopfit to end and returns its status.
+// exit waits for iopfit to end and returns its status. Its last bytes may
+// still be on their way through the terminal, so it also waits until the
+// screen has been quiet for a moment (on a busy machine that takes a while).
 func (s *session) exit() int {
 	s.t.Helper()
 	waitDone(s.t, s.done, "the session", 10*time.Second)
-	time.Sleep(20 * time.Millisecond) // let the last bytes reach the screen
+	deadline := time.Now().Add(3 * time.Second)
+	for n := -1; time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		m := len(s.screen.String())
+		if m == n {
+			break
+		}
+		n = m
+	}
 	return exitStatus(s.t, s.err)
 }
 
