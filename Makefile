@@ -12,6 +12,8 @@ BIN         ?= bin/iopfit
 # seconds here): Go 1.26's fuzzer can report its own -fuzztime deadline as a
 # failure (golang/go#75804, fixed in Go 1.27), and a count has no deadline.
 # `make fuzz` runs each target for FUZZTIME and fails only on a real finding.
+# Minimizing a new input is capped at 5 s (Go's default is a minute, which a
+# large seed such as questions.es.yaml can spend entirely on one input).
 FUZZTIME ?= 60s
 FUZZ_TARGETS := \
 	./internal/questions:FuzzParse:20000 \
@@ -50,7 +52,7 @@ fuzz-short:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$$(echo $$t | cut -d: -f1); name=$$(echo $$t | cut -d: -f2); runs=$$(echo $$t | cut -d: -f3); \
 		echo "fuzz $$pkg $$name: $$runs runs"; \
-		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$${runs}x $$pkg; \
+		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$${runs}x -fuzzminimizetime=5s $$pkg; \
 	done
 
 fuzz:
@@ -58,7 +60,7 @@ fuzz:
 		pkg=$$(echo $$t | cut -d: -f1); name=$$(echo $$t | cut -d: -f2); \
 		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
 		log=$$(mktemp); \
-		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) $$pkg >$$log 2>&1; rc=$$?; \
+		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s $$pkg >$$log 2>&1; rc=$$?; \
 		cat $$log; \
 		if [ $$rc -ne 0 ]; then \
 			if grep -q 'context deadline exceeded' $$log && ! grep -qE 'Failing input written|panic:|_test.go:[0-9]+:' $$log; then \
