@@ -40,31 +40,45 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 // maxIDLen keeps flags typeable and help aligned.
 const maxIDLen = 40
 
+// embeddedBase parses the built-in set once, with the labels its file gives
+// (which its Spanish must give too).
+var embeddedBase = sync.OnceValues(func() (parsed, error) {
+	set, given, err := parse(iopfit.QuestionsYAML, EmbeddedName)
+	return parsed{set, given}, err
+})
+
+type parsed struct {
+	set   *assess.Set
+	given []string
+}
+
 // Embedded returns the question set built into the binary, in English. It is
 // parsed once.
-var Embedded = sync.OnceValues(func() (*assess.Set, error) {
-	set, _, err := parse(iopfit.QuestionsYAML, EmbeddedName)
-	return set, err
-})
+func Embedded() (*assess.Set, error) {
+	b, err := embeddedBase()
+	return b.set, err
+}
 
 // embeddedSpanish parses the built-in Spanish once, when first asked for.
 var embeddedSpanish = sync.OnceValues(func() (*assess.Set, error) {
-	base, given, err := parse(iopfit.QuestionsYAML, EmbeddedName)
+	b, err := embeddedBase()
 	if err != nil {
 		return nil, err
 	}
-	return parseTranslation(base, given, iopfit.QuestionsSpanishYAML, EmbeddedName+" (es)", i18n.Spanish)
+	// Errors name the Spanish file; a result names the set as English does.
+	t, err := parseTranslation(b.set, b.given, iopfit.QuestionsSpanishYAML, EmbeddedName+" (es)", i18n.Spanish)
+	if err != nil {
+		return nil, err
+	}
+	t.File = EmbeddedName
+	return t, nil
 })
 
 // EmbeddedIn returns the built-in question set in l. Each language is parsed
 // once, and only when it is asked for.
 func EmbeddedIn(l i18n.Lang) (*assess.Set, error) {
 	if l == i18n.Spanish {
-		set, err := embeddedSpanish()
-		if err == nil {
-			set.File = EmbeddedName
-		}
-		return set, err
+		return embeddedSpanish()
 	}
 	return Embedded()
 }
