@@ -66,9 +66,10 @@ func (c cleanupM) Run() int {
 }
 
 // baseEnv is a small, fixed environment, so that a developer's NO_COLOR or
-// IOPFIT_QUESTIONS cannot change what a test sees.
+// IOPFIT_QUESTIONS cannot change what a test sees. iopfit reads the fixture
+// question set.
 func baseEnv(extra ...string) []string {
-	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "TERM=xterm-256color"}, extra...)
+	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "TERM=xterm-256color", "IOPFIT_QUESTIONS=" + fixture}, extra...)
 }
 
 // exitStatus returns the exit code of a finished command, or 128+N when a

@@ -19,11 +19,28 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// fixture is the question set the tests render (testdata/fixture), so that a
+// change of wording in the shipped questions.yaml breaks none of them.
+var fixture = func() string {
+	p, err := filepath.Abs(filepath.Join("..", "..", "testdata", "fixture", "questions.yaml"))
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
 // TestScripts runs the command-line behaviour tests in testdata/script: each
-// file is a command with its expected stdout, stderr and exit status.
+// file is a command with its expected stdout, stderr and exit status. They
+// run on the fixture set ($IOPFIT_QUESTIONS); a script that tests the
+// built-in set unsets it.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		Dir: filepath.Join("..", "..", "testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("IOPFIT_QUESTIONS", fixture)
+			env.Setenv("FIXTURE", fixture)
+			return nil
+		},
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

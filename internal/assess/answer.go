@@ -1,12 +1,6 @@
 package assess
 
-import (
-	"errors"
-	"strings"
-
-	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/safetext"
-)
+import "strings"
 
 // Answer is a person's answer to one question.
 type Answer string
@@ -21,35 +15,19 @@ const (
 // Answers lists the answers in the order the form offers them.
 var Answers = []Answer{Yes, No, Unsure}
 
-// ErrInvalidAnswer is wrapped by every error ParseAnswer returns.
-var ErrInvalidAnswer = errors.New("not an answer")
-
-// InvalidAnswerError is a word that is not an answer.
-type InvalidAnswerError struct {
-	Value string
-}
-
-func (e *InvalidAnswerError) Error() string { return e.In(i18n.English) }
-
-// In says the problem in l.
-func (e *InvalidAnswerError) In(l i18n.Lang) string {
-	return i18n.T(l, "answer.invalid", safetext.Quote(e.Value))
-}
-
-func (e *InvalidAnswerError) Unwrap() error { return ErrInvalidAnswer }
-
 // ParseAnswer reads an answer word in any case: yes/y, no/n, unsure/not-sure/u.
-// Surrounding white space is ignored; anything else is an error, never a guess.
-func ParseAnswer(s string) (Answer, error) {
+// Surrounding white space is ignored; anything else is not an answer, never a
+// guess.
+func ParseAnswer(s string) (Answer, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "yes", "y":
-		return Yes, nil
+		return Yes, true
 	case "no", "n":
-		return No, nil
+		return No, true
 	case "unsure", "not-sure", "u":
-		return Unsure, nil
+		return Unsure, true
 	}
-	return "", &InvalidAnswerError{Value: s}
+	return "", false
 }
 
 // FromBool maps a boolean from an answers file to an answer.

@@ -3,8 +3,6 @@ package assess
 import (
 	"fmt"
 	"strings"
-
-	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // Recommendation is the result's key: what level of care may fit.
@@ -47,7 +45,7 @@ type SetInfo struct {
 	Version string
 	File    string
 	Source  string
-	Lang    i18n.Lang
+	Lang    string
 }
 
 // MissingAnswersError reports questions that have no answer. Evaluate never
@@ -71,8 +69,9 @@ func (e *UnknownQuestionError) Error() string {
 
 // Evaluate applies the deciding rule: the recommendation is IOP when every
 // deciding question is answered yes, and residential care otherwise. "Unsure"
-// on a deciding question counts as not-yes, the cautious side. A question that
-// does not decide only shapes the explanation.
+// on a deciding question counts as not-yes: the check does not point to IOP
+// until that question is settled. A question that does not decide only shapes
+// the explanation.
 func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 	for id := range answers {
 		if _, ok := set.Question(id); !ok {
@@ -109,7 +108,7 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		NextSteps:      out.NextSteps,
 		Resources:      set.Resources,
 		Disclaimer:     set.Disclaimer,
-		SetInfo:        SetInfo{ID: set.ID, Version: set.Version, File: set.File, Source: set.Source, Lang: set.Lang},
+		SetInfo:        set.Info(),
 	}, nil
 }
 

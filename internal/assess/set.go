@@ -3,11 +3,8 @@
 // the result that every renderer prints. It does no I/O and keeps no state.
 package assess
 
-import "github.com/iopfit/iopfit/internal/i18n"
-
 // Set is a validated question set: every word of the assessment a person reads.
 type Set struct {
-	Schema     int
 	ID         string
 	Version    string
 	Title      string
@@ -22,31 +19,8 @@ type Set struct {
 	Labels     Labels
 	// File says where the set came from: "embedded" or the path it was read from.
 	File string
-	// Lang is the language of the set's text.
-	Lang i18n.Lang
-	// Translations holds the set in the other languages its file carries,
-	// each complete; ids, decides and the rule are the same in all.
-	Translations map[i18n.Lang]*Set
-}
-
-// In returns the set in l, and whether the file carries that language.
-func (s *Set) In(l i18n.Lang) (*Set, bool) {
-	if l == s.Lang {
-		return s, true
-	}
-	t, ok := s.Translations[l]
-	return t, ok
-}
-
-// Langs lists the languages the set is in, its own first.
-func (s *Set) Langs() []i18n.Lang {
-	langs := []i18n.Lang{s.Lang}
-	for _, l := range i18n.Langs {
-		if _, ok := s.Translations[l]; ok {
-			langs = append(langs, l)
-		}
-	}
-	return langs
+	// Lang is the language of the set's text, as its ISO 639-1 code.
+	Lang string
 }
 
 // Question is one question of a set.
@@ -77,7 +51,7 @@ type Resource struct {
 type Labels map[string]string
 
 // Get returns the label for key. A loaded set has every label: the ones its
-// file leaves out are filled in from the i18n catalog in the set's language.
+// file leaves out are filled in, in the set's language, when it is loaded.
 func (l Labels) Get(key string) string {
 	return l[key]
 }
@@ -101,9 +75,9 @@ var RequiredLabels = []string{
 	"cancelled",
 }
 
-// OptionalLabels are the label keys a question set may define; each has a
-// text in every language in the i18n catalog ("label.<key>"), used when a set
-// leaves it out.
+// OptionalLabels are the label keys a question set may define. They name
+// the keys of iopfit's own screens, so each has a default text in every
+// language iopfit speaks, used when a set leaves it out.
 var OptionalLabels = []string{"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back"}
 
 // Question returns the question with the given id.
@@ -123,4 +97,9 @@ func (s *Set) IDs() []string {
 		ids[i] = q.ID
 	}
 	return ids
+}
+
+// Info names the set, for a result or a listing of the set.
+func (s *Set) Info() SetInfo {
+	return SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang}
 }

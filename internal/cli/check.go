@@ -22,7 +22,8 @@ type checkOptions struct {
 	Given       map[string]assess.Answer
 	AnswersFile string
 	Output      outputFormat
-	OutputSet   bool
+	// OutputGiven is true when -o was on the command line, which -q rules out.
+	OutputGiven bool
 	Quiet       bool
 	Accessible  bool
 	NoInput     bool
@@ -44,22 +45,31 @@ func checkExample(set *assess.Set) string {
 		"  printf '" + strings.Join(lines, `\n`) + `\n` + "' | iopfit check --accessible"
 }
 
-func (a *app) checkCmd() *cobra.Command {
-	opts := &checkOptions{IO: a.io, Set: a.set, Given: map[string]assess.Answer{}, Output: formatText}
+// checkCmd is `iopfit check`: the cobra part parses and checks the flags
+// into checkOptions, then hands them to runF (runCheck, unless a test gives
+// its own).
+func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{IO: a.io, Given: map[string]assess.Answer{}, Output: formatText}
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: i18n.T(a.lang, "cmd.check.short"),
 		Long:  i18n.T(a.lang, "cmd.check.long"),
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			a.ran = true
-			if a.setErr != nil {
-				return a.setErr
-			}
-			opts.OutputSet = cmd.Flags().Changed("output")
+		RunE: a.withSet(func(cmd *cobra.Command, set *assess.Set) error {
+			opts.Set = set
+			opts.OutputGiven = cmd.Flags().Changed("output")
 			opts.Accessible = opts.Accessible || envTrue(a.io.Getenv("ACCESSIBLE"))
+			if opts.Quiet && opts.OutputGiven {
+				return usagef("cli.quiet_output")
+			}
+			if !opts.Output.validFor(checkFormats) {
+				return usagef("cli.format", string(opts.Output), "check", i18n.Or(formatNames(checkFormats)))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runCheck(cmd.Context(), opts)
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.SortFlags = false
@@ -70,10 +80,11 @@ func (a *app) checkCmd() *cobra.Command {
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, completeAnswers(a.set))
 		}
 	} else {
-		// The question file is broken, so its flags are unknown: let any flag
-		// through, and report the file's error instead of a confusing
-		// "unknown flag".
-		cmd.FParseErrWhitelist.UnknownFlags = true
+		// The question file is broken, so its flags are unknown: take no
+		// flag at all, --help included, and report the file's error instead
+		// of a confusing "unknown flag" or help that lists no questions.
+		cmd.DisableFlagParsing = true
+		cmd.Args = cobra.ArbitraryArgs
 	}
 	f.StringVar(&opts.AnswersFile, "answers", "", i18n.T(a.lang, "flag.answers"))
 	f.VarP(&opts.Output, "output", "o", i18n.T(a.lang, "flag.output"))
@@ -101,12 +112,6 @@ var checkHook func()
 // runCheck gathers the answers (file, then flags, then prompts for what is
 // still missing), evaluates them and prints the result.
 func runCheck(ctx context.Context, o *checkOptions) error {
-	if o.Quiet && o.OutputSet {
-		return usagef("cli.quiet_output")
-	}
-	if !o.Output.validFor(checkFormats) {
-		return usagef("cli.format", string(o.Output), "check", i18n.Or(formatNames(checkFormats)))
-	}
 	got, err := o.gather(ctx)
 	if err != nil {
 		return err

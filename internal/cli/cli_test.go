@@ -14,10 +14,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/iopfit/iopfit"
-	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/prompt"
-	"github.com/iopfit/iopfit/internal/questions"
 )
 
 func TestChoosePrompt(t *testing.T) {
@@ -117,9 +117,12 @@ func TestExitCode(t *testing.T) {
 		{&OutputError{Err: syscall.ENOSPC}, 1},
 		{usagef("cli.questions_path"), 2},
 		{fmt.Errorf("wrapped: %w", usagef("cli.questions_path")), 2},
-		{&fileerr.Error{File: "q.yaml", Msg: i18n.M("value.empty")}, 2},
+		{&load.Error{File: "q.yaml", Msg: i18n.M("value.empty")}, 2},
 		{&prompt.EndOfInputError{ID: "x"}, 2},
 		{&prompt.TooManyTriesError{ID: "x"}, 2},
+		{&load.NoTranslationError{File: "q.yaml", Lang: i18n.Spanish}, 2},
+		{&commandError{usagef("cli.questions_path")}, 2},
+		{&commandError{errors.New("boom")}, 1},
 		{prompt.ErrCancelled, 130},
 		{&SignalError{Signal: syscall.SIGINT}, 130},
 		{&SignalError{Signal: syscall.SIGTERM}, 143},
@@ -136,8 +139,11 @@ func TestExitCode(t *testing.T) {
 // TestReservedIDsCoverFlags keeps the loader's list of reserved ids in step
 // with the flags iopfit defines, so that no question can shadow one.
 func TestReservedIDsCoverFlags(t *testing.T) {
-	a := newApp(&Streams{}, BuildInfo{}, nil)
-	root := a.rootCmd()
+	a, err := newApp(context.Background(), &Streams{}, BuildInfo{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := a.rootCmd(nil)
 	for _, c := range append(root.Commands(), root) {
 		c.InitDefaultHelpFlag()
 		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
@@ -146,8 +152,8 @@ func TestReservedIDsCoverFlags(t *testing.T) {
 					return
 				}
 				for _, name := range []string{f.Name, f.Shorthand} {
-					if name != "" && !slices.Contains(questions.ReservedIDs, name) {
-						t.Errorf("flag %q of %s is not in questions.ReservedIDs", name, c.Name())
+					if name != "" && !slices.Contains(load.ReservedIDs, name) {
+						t.Errorf("flag %q of %s is not in load.ReservedIDs", name, c.Name())
 					}
 				}
 			})
@@ -167,4 +173,59 @@ func TestRunInProcess(t *testing.T) {
 func embeddedYAML(tb testing.TB) []byte {
 	tb.Helper()
 	return iopfit.QuestionsYAML
+}
+
+// TestCheckFlags parses check's command line apart from running it: what
+// each flag turns into, and the mistakes found before anything is asked.
+func TestCheckFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     []string
+		want    func(*checkOptions) bool
+		wantErr string
+	}{
+		{"answers as flags", []string{"--stable-home", "Y", "--can-commit=no", "--can-commit", "unsure"}, nil,
+			func(o *checkOptions) bool {
+				return len(o.Given) == 2 && o.Given["stable-home"] == assess.Yes && o.Given["can-commit"] == assess.Unsure
+			}, ""},
+		{"formats and files", []string{"-o", "JSON", "--answers", "a.yaml", "--no-input"}, nil,
+			func(o *checkOptions) bool {
+				return o.Output == formatJSON && o.OutputGiven && o.AnswersFile == "a.yaml" && o.NoInput && !o.Quiet
+			}, ""},
+		{"defaults", nil, nil,
+			func(o *checkOptions) bool {
+				return o.Output == formatText && !o.OutputGiven && !o.Accessible && o.Set != nil
+			}, ""},
+		{"ACCESSIBLE", nil, []string{"ACCESSIBLE=1"}, func(o *checkOptions) bool { return o.Accessible }, ""},
+		{"quiet with a format", []string{"-q", "-o", "text"}, nil, nil, "-q"},
+		{"unknown format", []string{"-o", "yaml"}, nil, nil, `"yaml"`},
+		{"bad answer", []string{"--stable-home", "maybe"}, nil, nil, `"maybe" is not an answer`},
+		{"stray argument", []string{"yes"}, nil, nil, `"yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}, Environ: tt.env}
+			a, err := newApp(context.Background(), s, BuildInfo{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *checkOptions
+			root := a.rootCmd(func(o *checkOptions) error { got = o; return nil })
+			root.SetArgs(append([]string{"check"}, tt.args...))
+			err = root.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || exitCode(err) != ExitUsage {
+					t.Fatalf("err = %v (exit %d), want a usage error with %q", err, exitCode(err), tt.wantErr)
+				}
+				if got != nil {
+					t.Fatal("check ran despite the error")
+				}
+				return
+			}
+			if err != nil || got == nil || !tt.want(got) {
+				t.Fatalf("err %v, options %+v", err, got)
+			}
+		})
+	}
 }

@@ -4,9 +4,7 @@ import (
 	"errors"
 	"syscall"
 
-	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/prompt"
 )
 
 // Exit codes, as documented in the README.
@@ -16,6 +14,16 @@ const (
 	ExitUsage     = 2
 	ExitCancelled = 130
 )
+
+// usageMarker is implemented by every error that is a mistake in what iopfit
+// was given (a flag, a file, a line typed at a prompt) rather than a fault of
+// iopfit's. The packages that find such mistakes mark their errors with it,
+// so that the exit code is chosen here without knowing their types.
+type usageMarker interface{ Usage() bool }
+
+// cancelMarker is implemented by the error a person's own stop (Esc, Ctrl-C
+// at a form, Ctrl-D at a prompt) ends with.
+type cancelMarker interface{ Cancelled() bool }
 
 // UsageError is a mistake in how iopfit was called or in what it was given:
 // a bad flag or value, or missing answers when no one can be asked.
@@ -27,6 +35,9 @@ type UsageError struct {
 func (e *UsageError) Error() string         { return e.Msg.In(i18n.English) }
 func (e *UsageError) In(l i18n.Lang) string { return e.Msg.In(l) }
 func (e *UsageError) Unwrap() error         { return e.Err }
+
+// Usage marks a UsageError as the person's mistake.
+func (e *UsageError) Usage() bool { return true }
 
 // usagef is a usage error with the catalog message id.
 func usagef(id string, args ...any) error {
@@ -55,11 +66,9 @@ func (e *SignalError) Error() string { return "stopped by " + e.Signal.String() 
 // exitCode chooses the exit code for err, in one place.
 func exitCode(err error) int {
 	var (
-		usage *UsageError
-		file  *fileerr.Error
-		sig   *SignalError
-		eoi   *prompt.EndOfInputError
-		tries *prompt.TooManyTriesError
+		sig    *SignalError
+		usage  usageMarker
+		cancel cancelMarker
 	)
 	switch {
 	case err == nil:
@@ -69,9 +78,9 @@ func exitCode(err error) int {
 			return ExitCancelled
 		}
 		return 128 + int(sig.Signal)
-	case errors.Is(err, prompt.ErrCancelled):
+	case errors.As(err, &cancel) && cancel.Cancelled():
 		return ExitCancelled
-	case errors.As(err, &usage), errors.As(err, &file), errors.As(err, &eoi), errors.As(err, &tries):
+	case errors.As(err, &usage) && usage.Usage():
 		return ExitUsage
 	}
 	return ExitInternal

@@ -8,6 +8,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // answerFlag is a question's flag. It parses the answer when the flag is set,
@@ -22,9 +23,9 @@ func (f *answerFlag) String() string { return string(f.value) }
 func (f *answerFlag) Type() string   { return "answer" }
 
 func (f *answerFlag) Set(s string) error {
-	a, err := assess.ParseAnswer(s)
-	if err != nil {
-		return err
+	a, ok := assess.ParseAnswer(s)
+	if !ok {
+		return i18n.Errorf("answer.invalid", safetext.Quote(s))
 	}
 	f.value = a
 	f.into[f.id] = a

@@ -17,12 +17,11 @@ import (
 // reflection into the binary, 2.6 MiB).
 func (a *app) localizeHelp(root *cobra.Command) {
 	l := a.lang
+	root.SetHelpCommand(a.helpCmd())
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		switch c.Name() {
-		case "help":
-			c.Short = i18n.T(l, "help.help_cmd")
 		case "completion":
 			c.Short = i18n.T(l, "help.completion")
 			c.Long = i18n.T(l, "help.completion_long")
@@ -47,18 +46,43 @@ func (a *app) localizeHelp(root *cobra.Command) {
 	}
 	walk(root)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
-		if c.Name() == "check" && a.setErr != nil {
-			// check's flags come from the question file; with the file
-			// broken, its error is the only true help.
-			a.deferredErr = a.setErr
-			return
-		}
 		fmt.Fprint(c.OutOrStdout(), helpText(c, l))
 	})
 	root.SetUsageFunc(func(c *cobra.Command) error {
 		fmt.Fprint(c.OutOrStderr(), usageText(c, l))
 		return nil
 	})
+}
+
+// helpCmd is `iopfit help [command]`. Unlike cobra's own, it can fail: help
+// for check with a broken question file is that file's error, since check's
+// flags come from the file.
+func (a *app) helpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: i18n.T(a.lang, "help.help_cmd"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			if len(args) == 0 {
+				for _, sub := range c.Root().Commands() {
+					if sub.IsAvailableCommand() {
+						names = append(names, sub.Name()+"\t"+sub.Short)
+					}
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: run(func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usagef("cli.unknown_cmd", strings.Join(args, " "))
+			}
+			if target.Name() == "check" && a.setErr != nil {
+				return a.setErr
+			}
+			return target.Help()
+		}),
+	}
 }
 
 // helpText is a command's description followed by its usage.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/report"
 )
@@ -17,27 +18,23 @@ func (a *app) questionsCmd() *cobra.Command {
 		Short: i18n.T(a.lang, "cmd.questions.short"),
 		Long:  i18n.T(a.lang, "cmd.questions.long"),
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			a.ran = true
-			if a.setErr != nil {
-				return a.setErr
-			}
+		RunE: a.withSet(func(cmd *cobra.Command, set *assess.Set) error {
 			if !format.validFor(questionsFormats) {
 				return usagef("cli.format", string(format), "questions", i18n.Or(formatNames(questionsFormats)))
 			}
 			var buf bytes.Buffer
 			var err error
 			if format == formatJSON {
-				err = report.QuestionsJSON(&buf, a.set)
+				err = report.QuestionsJSON(&buf, set)
 			} else {
-				err = report.QuestionsText(&buf, a.set, a.lang)
+				err = report.QuestionsText(&buf, set, a.lang)
 			}
 			if err != nil {
 				return err
 			}
 			_, err = io.Copy(a.io.Out, &buf)
 			return outputErr(err)
-		},
+		}),
 	}
 	cmd.Flags().VarP(&format, "output", "o", i18n.T(a.lang, "flag.output_q"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(questionsFormats), cobra.ShellCompDirectiveNoFileComp))

@@ -17,7 +17,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/questions"
+	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -50,27 +50,21 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	ctx, stop := watchSignals(ctx, exit)
 	defer stop()
 
-	a := newApp(s, build, args)
+	a, err := newApp(ctx, s, build, args)
 	lang = a.lang
-	if a.langErr != nil {
+	if err != nil {
 		// A --lang iopfit does not speak stops every command, --version too:
 		// it would otherwise be silently ignored.
-		a.report(a.langErr, ExitUsage)
+		a.report(err, ExitUsage)
 		return ExitUsage
 	}
-	root := a.rootCmd()
+	root := a.rootCmd(nil)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err == nil {
-		err = a.deferredErr
-	}
-	if err != nil && !a.ran {
+	err = root.ExecuteContext(ctx)
+	if err != nil && !errors.As(err, new(*commandError)) && !errors.As(err, new(*UsageError)) {
 		// cobra rejected the command line before any command ran: an unknown
 		// command or flag, a missing flag value, a stray argument.
-		var usage *UsageError
-		if !errors.As(err, &usage) {
-			err = &UsageError{Msg: i18n.M("cli.raw", err), Err: err}
-		}
+		err = &UsageError{Msg: i18n.M("cli.raw", err), Err: err}
 	}
 	if ctxErr := context.Cause(ctx); err != nil && ctxErr != nil && errors.As(ctxErr, new(*SignalError)) {
 		err = ctxErr // a signal explains whatever else went wrong after it
@@ -80,53 +74,64 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	return code
 }
 
-// app holds what the commands share: the streams, the language, the active
-// question set in that language (or why it could not be loaded), and what
-// happened during the run.
+// app holds what the commands share: the streams, the language, and the
+// active question set in that language, or why it could not be loaded.
 type app struct {
-	io      *Streams
-	build   BuildInfo
-	lang    i18n.Lang
-	langErr error
-	set     *assess.Set
-	setErr  error
-	ran     bool
-	// deferredErr is an error found where cobra cannot return one, such as
-	// in a help function.
-	deferredErr error
+	io    *Streams
+	build BuildInfo
+	lang  i18n.Lang
+	set   *assess.Set
+	// setErr is why the set could not be loaded; a command that needs the
+	// set reports it (see withSet).
+	setErr error
+}
+
+// commandError marks an error that a command returned once it ran, as
+// opposed to one cobra found in the command line first.
+type commandError struct{ err error }
+
+func (e *commandError) Error() string { return e.err.Error() }
+func (e *commandError) Unwrap() error { return e.err }
+
+// run wraps a command's work, marking what it returns as a command's error.
+func run(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := fn(cmd, args); err != nil {
+			return &commandError{err}
+		}
+		return nil
+	}
+}
+
+// withSet wraps the work of a command that needs the question set: it gets
+// the set, or the command fails with why the set could not be loaded.
+func (a *app) withSet(fn func(cmd *cobra.Command, set *assess.Set) error) func(*cobra.Command, []string) error {
+	return run(func(cmd *cobra.Command, _ []string) error {
+		if a.setErr != nil {
+			return a.setErr
+		}
+		return fn(cmd, a.set)
+	})
 }
 
 // newApp resolves the language and the active question set before any flag is
 // parsed, since the set's ids become the flags of check and its words their
-// help.
-func newApp(s *Streams, build BuildInfo, args []string) *app {
+// help. Only an unknown --lang is an error here; a set that fails to load is
+// kept for the commands that need it. ctx ends a read that never finishes.
+func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*app, error) {
 	a := &app{io: s, build: build}
 	lang, explicit, err := chooseLang(args, s)
 	a.lang = lang
 	if err != nil {
-		a.langErr = err
-		return a
+		return a, err
 	}
-	set, err := loadSet(args, s, lang)
-	if err != nil {
-		a.setErr = err
-		return a
+	a.set, a.setErr = loadSet(ctx, args, s, lang, explicit)
+	if a.set != nil {
+		// A set without the locale's language is read in its own, and so is
+		// everything else: all in one language is better than a mix.
+		a.lang = i18n.Lang(a.set.Lang)
 	}
-	switch local, ok := set.In(lang); {
-	case ok:
-		a.set = local
-	case explicit:
-		langs := make([]string, 0, 2)
-		for _, l := range set.Langs() {
-			langs = append(langs, string(l))
-		}
-		a.setErr = usagef("cli.no_translation", set.File, string(lang), strings.Join(langs, ", "))
-	default:
-		// The locale asked for a language this set lacks: all in the set's
-		// own language is better than a mix.
-		a.set, a.lang = set, set.Lang
-	}
-	return a
+	return a, nil
 }
 
 // chooseLang picks the language: --lang when given (an unknown one is an
@@ -142,10 +147,10 @@ func chooseLang(args []string, s *Streams) (lang i18n.Lang, explicit bool, err e
 	return i18n.English, true, usagef("cli.lang", v, i18n.Or{"en", "es"})
 }
 
-// loadSet reads the active question set: --questions FILE wins over
-// IOPFIT_QUESTIONS, and without either the embedded set is used, in lang
-// (it holds every language iopfit speaks, each parsed only when needed).
-func loadSet(args []string, s *Streams, lang i18n.Lang) (*assess.Set, error) {
+// loadSet reads the active question set in lang: --questions FILE wins over
+// IOPFIT_QUESTIONS, and without either the built-in set is used. strict says
+// the person asked for lang, so a set without it is an error.
+func loadSet(ctx context.Context, args []string, s *Streams, lang i18n.Lang, strict bool) (*assess.Set, error) {
 	path, given := flagArg(args, "questions")
 	if !given {
 		if v := s.Getenv(questionsEnv); v != "" {
@@ -153,9 +158,9 @@ func loadSet(args []string, s *Streams, lang i18n.Lang) (*assess.Set, error) {
 		}
 	}
 	if !given {
-		set, err := questions.EmbeddedIn(lang)
+		set, err := load.Embedded(lang)
 		if err != nil {
-			// The embedded file is checked by the tests; this is a broken build.
+			// The built-in files are checked by the tests; this is a broken build.
 			return nil, &i18n.Error{Msg: i18n.M("cli.builtin_broken", err), Err: err}
 		}
 		return set, nil
@@ -163,7 +168,7 @@ func loadSet(args []string, s *Streams, lang i18n.Lang) (*assess.Set, error) {
 	if path == "" {
 		return nil, usagef("cli.questions_path")
 	}
-	return questions.Load(path)
+	return load.Questions(ctx, path, lang, strict)
 }
 
 // flagArg finds the value of the long flag name in args, the way pflag would
@@ -222,7 +227,9 @@ func (a *app) report(err error, code int) {
 	}
 }
 
-func (a *app) rootCmd() *cobra.Command {
+// rootCmd builds the command tree. checkRun, when given, replaces check's
+// work, so that tests can see what the flags parsed into.
+func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	var showVersion bool
 	l := a.lang
 	root := &cobra.Command{
@@ -238,14 +245,13 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			a.ran = true
+		RunE: run(func(cmd *cobra.Command, args []string) error {
 			if showVersion {
 				_, err := io.WriteString(a.io.Out, versionLine(a.build, readBuildInfo)+"\n")
 				return outputErr(err)
 			}
 			return cmd.Help()
-		},
+		}),
 	}
 	root.SetIn(a.io.In)
 	root.SetOut(a.io.Out)
@@ -258,7 +264,7 @@ func (a *app) rootCmd() *cobra.Command {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en\tEnglish", "es\tEspañol"}, cobra.ShellCompDirectiveNoFileComp))
-	root.AddCommand(a.checkCmd(), a.questionsCmd())
+	root.AddCommand(a.checkCmd(checkRun), a.questionsCmd())
 	a.localizeHelp(root)
 	return root
 }

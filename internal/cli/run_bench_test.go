@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iopfit/iopfit/internal/questions"
+	"github.com/iopfit/iopfit/internal/load"
 )
 
 // BenchmarkScriptedCheck is a scripted check in-process, from arguments to
@@ -25,7 +25,7 @@ func BenchmarkScriptedCheck(b *testing.B) {
 func BenchmarkParseEmbedded(b *testing.B) {
 	data := embeddedYAML(b)
 	for b.Loop() {
-		if _, err := questions.Parse(data, "embedded"); err != nil {
+		if _, err := load.ParseSet(data, "embedded"); err != nil {
 			b.Fatal(err)
 		}
 	}

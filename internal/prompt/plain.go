@@ -19,7 +19,14 @@ import (
 )
 
 // ErrCancelled means the person chose to stop (Ctrl-C or Esc in the form).
-var ErrCancelled = errors.New("cancelled")
+var ErrCancelled error = cancelled{}
+
+type cancelled struct{}
+
+func (cancelled) Error() string { return "cancelled" }
+
+// Cancelled marks the person's own stop, which exits 130.
+func (cancelled) Cancelled() bool { return true }
 
 // MaxTries is how many unusable lines a plain prompt accepts for one question
 // before it gives up, so that a stream of wrong input cannot loop forever.
@@ -36,6 +43,9 @@ type EndOfInputError struct {
 
 func (e *EndOfInputError) Error() string { return e.In(i18n.English) }
 
+// Usage marks input that ended too soon as a mistake in what iopfit was given.
+func (e *EndOfInputError) Usage() bool { return true }
+
 // In says the problem in l.
 func (e *EndOfInputError) In(l i18n.Lang) string { return i18n.T(l, "prompt.end", e.ID, e.ID) }
 
@@ -46,6 +56,10 @@ type TooManyTriesError struct {
 }
 
 func (e *TooManyTriesError) Error() string { return e.In(i18n.English) }
+
+// Usage marks lines that were never an answer as a mistake in what iopfit was
+// given.
+func (e *TooManyTriesError) Usage() bool { return true }
 
 // In says the problem in l.
 func (e *TooManyTriesError) In(l i18n.Lang) string {
@@ -194,7 +208,7 @@ func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
 		}
 		return "", false
 	}
-	if a, err := assess.ParseAnswer(s); err == nil {
+	if a, ok := assess.ParseAnswer(s); ok {
 		return a, true
 	}
 	for _, a := range assess.Answers {

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/cli"
 )
 
@@ -27,7 +29,10 @@ func main() {
 }
 
 func run(out string) error {
-	root := cli.DocCommand()
+	root, set, err := cli.DocCommand()
+	if err != nil {
+		return fmt.Errorf("reading the built-in question set: %w", err)
+	}
 	manDir := filepath.Join(out, "man")
 	if err := os.MkdirAll(manDir, 0o755); err != nil {
 		return err
@@ -43,7 +48,7 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.WriteString(extraSections); err != nil {
+	if _, err := f.WriteString(extraSections + notes(set)); err != nil {
 		f.Close()
 		return err
 	}
@@ -105,8 +110,8 @@ Set to 1, true, yes or on, it asks with plain numbered prompts, as --accessible 
 Set to anything, the result has no colour or bold.
 .SH FILES
 .TP
-.I questions.yaml
-The built-in question set, with its Spanish translation, is compiled into the binary. A file given with --questions or IOPFIT_QUESTIONS replaces it; see the README for its keys.
+.I questions.yaml, questions.es.yaml
+The built-in question set and its Spanish translation are compiled into the binary. A file given with --questions or IOPFIT_QUESTIONS replaces them; its translation, if any, is the file beside it with the language before the extension (questions.es.yaml). See the README for their keys.
 .PP
 iopfit writes no file and stores nothing: your answers exist only in memory while it runs.
 .SH EXAMPLES
@@ -119,6 +124,27 @@ iopfit check --answers - -q < answers.yaml
 printf '1\en1\en2\en1\en' | iopfit check --accessible
 iopfit questions -o json
 .fi
-.SH NOTES
-iopfit is not a diagnosis or medical advice. A clinician who assesses you decides what care is right for you. In an emergency, call 911. To talk to someone now, call or text 988 (press 2 for Spanish), or call the SAMHSA National Helpline at 1-800-662-4357.
 `
+
+// notes is the NOTES section: the question set's disclaimer and where to get
+// help, from the set itself, so that the man page never says a phone number
+// the set does not.
+func notes(set *assess.Set) string {
+	var b strings.Builder
+	b.WriteString(".SH NOTES\n" + roff(set.Disclaimer) + "\n")
+	b.WriteString(".PP\n" + roff(set.Labels.Get("resources")) + "\n")
+	for _, r := range set.Resources {
+		b.WriteString(".TP\n.B " + roff(r.Name) + "\n" + roff(r.Contact) + "\n")
+	}
+	return b.String()
+}
+
+// roff escapes text for a man page: backslashes, and a period or quote that
+// would start a line as a request.
+func roff(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = `\&` + s
+	}
+	return s
+}

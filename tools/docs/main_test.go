@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iopfit/iopfit/internal/cli"
 )
 
 // TestManPages builds the pages and completions, checks their format, and,
@@ -26,9 +28,19 @@ func TestManPages(t *testing.T) {
 		}
 	}
 	root, _ := os.ReadFile(filepath.Join(out, "man", "iopfit.1"))
-	for _, sh := range []string{".SH EXIT STATUS", ".SH ENVIRONMENT", ".SH FILES", ".SH EXAMPLES", "IOPFIT_QUESTIONS", ".B 130"} {
+	for _, sh := range []string{".SH EXIT STATUS", ".SH ENVIRONMENT", ".SH FILES", ".SH EXAMPLES", ".SH NOTES", "IOPFIT_QUESTIONS", ".B 130"} {
 		if !strings.Contains(string(root), sh) {
 			t.Errorf("iopfit.1 lacks %q", sh)
+		}
+	}
+	// The help lines come from the question set, not from Go.
+	_, set, err := cli.DocCommand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range set.Resources {
+		if !strings.Contains(string(root), r.Name) || !strings.Contains(string(root), roff(r.Contact)) {
+			t.Errorf("iopfit.1 lacks the help line %q", r.Name)
 		}
 	}
 	check, _ := os.ReadFile(filepath.Join(out, "man", "iopfit-check.1"))

@@ -1,12 +1,12 @@
-package answers
+package load
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/iopfit/iopfit/internal/assess"
-	"github.com/iopfit/iopfit/internal/fileerr"
 )
 
 func set() *assess.Set {
@@ -15,7 +15,7 @@ func set() *assess.Set {
 	}}
 }
 
-func TestParse(t *testing.T) {
+func TestParseAnswers(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -31,7 +31,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse([]byte(tt.in), "a.yaml", set())
+			got, err := ParseAnswers([]byte(tt.in), "a.yaml", set())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,7 +47,7 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestParseRejects(t *testing.T) {
+func TestParseAnswersRejects(t *testing.T) {
 	tests := []struct {
 		name, in  string
 		line, col int
@@ -70,21 +70,21 @@ func TestParseRejects(t *testing.T) {
 		{"map value", "stable-home: {a: b}", 1, 14, `not a mapping`},
 		{"broken json", `{"stable-home": "yes"`, 0, 0, "invalid YAML or JSON"},
 		{"broken yaml", "stable-home: [yes\n", 0, 0, "invalid YAML or JSON"},
-		{"two documents", "stable-home: yes\n---\ncan-commit: no\n", 2, 1, "more than one YAML document"},
+		{"two documents", "stable-home: yes\n---\ncan-commit: no\n", 2, 0, "more than one YAML document"},
 		{"invalid utf-8", "stable-home: \xff", 0, 0, "not valid UTF-8"},
 		{"escape in value", "stable-home: \"\\e[2J\"", 1, 14, `"\x1b[2J" is not an answer`},
-		{"alias", "stable-home: &a yes\ncan-commit: *a", 2, 13, "not an alias"},
-		{"too large", "stable-home: yes\n#" + strings.Repeat("x", MaxSize), 0, 0, "larger than 64 KiB"},
+		{"alias", "stable-home: &a yes\ncan-commit: *a", 2, 13, "uses an alias (*a)"},
+		{"too large", "stable-home: yes\n#" + strings.Repeat("x", MaxAnswersSize), 0, 0, "larger than 64 KiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse([]byte(tt.in), "a.yaml", set())
+			got, err := ParseAnswers([]byte(tt.in), "a.yaml", set())
 			if err == nil {
 				t.Fatalf("Parse succeeded with %v", got)
 			}
-			var fe *fileerr.Error
+			var fe *Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("err %T is not a *fileerr.Error", err)
+				t.Fatalf("err %T is not a *Error", err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %q\nwant it to contain %q", err, tt.want)
@@ -99,8 +99,12 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-func TestParseStdinName(t *testing.T) {
-	_, err := Parse([]byte("x: yes"), "-", set())
+func TestAnswersFromStdin(t *testing.T) {
+	got, err := Answers(context.Background(), Stdin(strings.NewReader("stable-home: yes")), set())
+	if err != nil || got["stable-home"] != assess.Yes {
+		t.Fatalf("Answers(stdin) = %v, %v", got, err)
+	}
+	_, err = Answers(context.Background(), Stdin(strings.NewReader("x: yes")), set())
 	if err == nil || !strings.HasPrefix(err.Error(), "stdin:") {
 		t.Fatalf("err = %v, want it to name stdin", err)
 	}
@@ -108,18 +112,18 @@ func TestParseStdinName(t *testing.T) {
 
 // FuzzParse checks that any input yields either valid answers to known
 // questions or a positioned file error; never a panic, never a guess.
-func FuzzParse(f *testing.F) {
+func FuzzParseAnswers(f *testing.F) {
 	f.Add([]byte("stable-home: yes\ncan-commit: false\n"))
 	f.Add([]byte(`{"stable-home": "u"}`))
 	f.Add([]byte("- a\n"))
 	f.Add([]byte("stable-home: &a yes\ncan-commit: *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := set()
-		got, err := Parse(data, "f", s)
+		got, err := ParseAnswers(data, "f", s)
 		if err != nil {
-			var fe *fileerr.Error
+			var fe *Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("error %T is not a *fileerr.Error: %v", err, err)
+				t.Fatalf("error %T is not a *Error: %v", err, err)
 			}
 			return
 		}

@@ -1,8 +1,4 @@
-// Package fileerr is the error for a problem inside an input file (a question
-// set or an answers document): it carries the file and, where known, the line
-// and column, and prints them as file:line:column so a person can go straight
-// to the spot.
-package fileerr
+package load
 
 import (
 	"regexp"
@@ -14,7 +10,9 @@ import (
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
-// Error is a problem in a file a person gave iopfit.
+// Error is a problem in a file a person gave iopfit. It carries the file
+// and, where known, the line and column, and prints them as
+// file:line:column so a person can go straight to the spot.
 type Error struct {
 	File   string
 	Line   int
@@ -71,12 +69,12 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
-// FromYAML turns a syntax error from the YAML library into an Error. The
+// fromYAML turns a syntax error from the YAML library into an Error. The
 // library reports the line only inside its message, so it is lifted out here
 // to keep every message in the same file:line form. id is the catalog message
 // that names the format ("yaml.invalid", "yaml.invalid_any"); the library's
 // own words follow it, in English.
-func FromYAML(file, id string, err error) *Error {
+func fromYAML(file, id string, err error) *Error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -88,9 +86,9 @@ func FromYAML(file, id string, err error) *Error {
 	return &Error{File: file, Msg: i18n.M(id, strings.TrimPrefix(msg, "yaml: ")), Err: err}
 }
 
-// KindName names what a YAML node holds, in the words of error messages:
+// kindName names what a YAML node holds, in the words of error messages:
 // "a list", "a number", "text" and so on.
-func KindName(n *yaml.Node) i18n.Message {
+func kindName(n *yaml.Node) i18n.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return i18n.M("kind.mapping")
@@ -111,3 +109,7 @@ func KindName(n *yaml.Node) i18n.Message {
 	}
 	return i18n.M("kind.other", strings.TrimPrefix(n.Tag, "!!"))
 }
+
+// Usage marks a file's problem as a mistake in what iopfit was given, which
+// exits 2.
+func (e *Error) Usage() bool { return true }

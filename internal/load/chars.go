@@ -1,4 +1,4 @@
-package questions
+package load
 
 import (
 	"unicode/utf8"
@@ -54,31 +54,4 @@ func firstBadRaw(data []byte) (line, col int, desc string, bad rune) {
 		}
 	}
 	return 0, 0, "", 0
-}
-
-// mayHoldBadRaw reports whether data, valid UTF-8, may hold a character that
-// safetext.Bad rejects. It looks at bytes, not runes, so that the common case
-// (a clean file) costs next to nothing; when it says yes, firstBadRaw finds
-// the character and its position. It never says no when firstBadRaw would
-// find one (FuzzMayHoldBadRaw checks this).
-func mayHoldBadRaw(data []byte) bool {
-	for i, b := range data {
-		switch {
-		case b < 0x20 && b != '\t' && b != '\n' && b != '\r', b == 0x7f:
-			return true
-		case b == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
-			return true
-		case b == 0xc2 && i+1 < len(data) && data[i+1] <= 0x9f: // U+0080–U+009F
-			return true
-		case b == 0xd8 && i+1 < len(data) && data[i+1] == 0x9c: // U+061C
-			return true
-		case b == 0xe2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0x8e || data[i+2] == 0x8f || (data[i+2] >= 0xaa && data[i+2] <= 0xae)): // U+200E, U+200F, U+202A–U+202E
-			return true
-		case b == 0xe2 && i+2 < len(data) && data[i+1] == 0x81 && data[i+2] >= 0xa6 && data[i+2] <= 0xa9: // U+2066–U+2069
-			return true
-		case b == 0xef && i+2 < len(data) && data[i+1] == 0xbf && data[i+2] == 0xbd: // U+FFFD
-			return true
-		}
-	}
-	return false
 }

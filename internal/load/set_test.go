@@ -1,13 +1,14 @@
-package questions
+package load
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/iopfit/iopfit/internal/fileerr"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 func minimal(t testing.TB) string {
@@ -32,7 +33,7 @@ func edit(t *testing.T, old, new string) string {
 }
 
 func TestParseMinimal(t *testing.T) {
-	set, err := Parse([]byte(minimal(t)), "t.yaml")
+	set, err := ParseSet([]byte(minimal(t)), "t.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestParseAccepts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Parse([]byte(tt.yaml), "t.yaml"); err != nil {
+			if _, err := ParseSet([]byte(tt.yaml), "t.yaml"); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -128,18 +129,18 @@ func TestParseRejects(t *testing.T) {
 		{"raw escape in a comment", edit(t, "title: T", "title: T # \x1b[2J"), 4, 12, `an escape character`},
 		{"raw NUL", edit(t, "title: T", "title: T\x00"), 4, 9, `a control character (U+0000)`},
 		{"invalid UTF-8", edit(t, "title: T", "title: T\xff"), 4, 9, `not valid UTF-8`},
-		{"too large", minimal(t) + "# " + strings.Repeat("x", MaxSize) + "\n", 0, 0, `larger than 1 MiB`},
+		{"too large", minimal(t) + "# " + strings.Repeat("x", MaxQuestionsSize) + "\n", 0, 0, `larger than 1 MiB`},
 		{"deep nesting", deep, 0, 0, `invalid YAML`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := Parse([]byte(tt.yaml), "t.yaml")
+			set, err := ParseSet([]byte(tt.yaml), "t.yaml")
 			if err == nil {
 				t.Fatalf("Parse succeeded with %+v", set)
 			}
-			var fe *fileerr.Error
+			var fe *Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("err %T %v is not a *fileerr.Error", err, err)
+				t.Fatalf("err %T %v is not a *Error", err, err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %q\nwant it to contain %q", err, tt.want)
@@ -163,9 +164,9 @@ func TestLoad(t *testing.T) {
 	if err := os.WriteFile(good, []byte(minimal(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	set, err := Load(good)
+	set, err := Questions(context.Background(), good, i18n.English, false)
 	if err != nil || set.File != good {
-		t.Fatalf("Load(good) = %v, %v", set, err)
+		t.Fatalf("Questions(context.Background(), good, i18n.English, false) = %v, %v", set, err)
 	}
 	tests := []struct {
 		name, path, want string
@@ -177,10 +178,10 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(tt.path)
-			var fe *fileerr.Error
+			_, err := Questions(context.Background(), tt.path, i18n.English, false)
+			var fe *Error
 			if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), tt.path+":") {
-				t.Fatalf("Load(%s) err = %v, want a *fileerr.Error containing %q", tt.path, err, tt.want)
+				t.Fatalf("Questions(context.Background(), %s, i18n.English, false) err = %v, want a *Error containing %q", tt.path, err, tt.want)
 			}
 		})
 	}
@@ -192,7 +193,7 @@ func TestLoad(t *testing.T) {
 		if err := os.WriteFile(p, []byte(minimal(t)), 0o000); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "permission denied") {
+		if _, err := Questions(context.Background(), p, i18n.English, false); err == nil || !strings.Contains(err.Error(), "permission denied") {
 			t.Fatalf("err = %v", err)
 		}
 	})

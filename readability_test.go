@@ -1,4 +1,4 @@
-package questions
+package iopfit_test
 
 import (
 	"regexp"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
 )
 
 // The people who read iopfit may be scared and tired, so its words must be
@@ -111,7 +112,7 @@ func fernandezHuerta(c counts) float64 {
 }
 
 func TestReadability(t *testing.T) {
-	set, err := Embedded()
+	set, err := load.Embedded(i18n.English)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestReadability(t *testing.T) {
 	if grade > maxGrade {
 		t.Errorf("English prose reads at grade %.1f, above %.0f; hardest fields:\n%s", grade, maxGrade, hardest(prose(set), englishSyllables, fleschKincaidGrade))
 	}
-	es, err := EmbeddedIn(i18n.Spanish)
+	es, err := load.Embedded(i18n.Spanish)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package fileerr
+package load
 
 import (
 	"errors"
@@ -54,7 +54,7 @@ func TestFromYAMLLines(t *testing.T) {
 		if err == nil {
 			t.Fatalf("%q parsed", tt.yaml)
 		}
-		got := FromYAML("f.yaml", "yaml.invalid", err)
+		got := fromYAML("f.yaml", "yaml.invalid", err)
 		if got.Line != tt.line {
 			t.Errorf("%q: line %d, want %d (%v)", tt.yaml, got.Line, tt.line, got)
 		}

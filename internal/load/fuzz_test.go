@@ -1,20 +1,18 @@
-package questions
+package load
 
 import (
 	"errors"
 	"os"
 	"slices"
 	"testing"
-	"unicode/utf8"
 
-	"github.com/iopfit/iopfit/internal/fileerr"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // FuzzParse checks that any input either loads as a set that keeps every
 // promise of the schema, or fails with a positioned file error; never a panic.
-func FuzzParse(f *testing.F) {
+func FuzzParseSet(f *testing.F) {
 	for _, p := range []string{"testdata/minimal.yaml", "../../questions.yaml"} {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -26,11 +24,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Add([]byte("title: \"\\e[2J\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		set, err := Parse(data, "f.yaml")
+		set, err := ParseSet(data, "f.yaml")
 		if err != nil {
-			var fe *fileerr.Error
+			var fe *Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("error %T is not a *fileerr.Error: %v", err, err)
+				t.Fatalf("error %T is not a *Error: %v", err, err)
 			}
 			return
 		}
@@ -67,23 +65,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzMayHoldBadRaw checks the fast byte scan against the careful rune scan:
-// whenever the careful scan finds a character to reject, the fast one must
-// have said there may be one.
-func FuzzMayHoldBadRaw(f *testing.F) {
-	for _, s := range []string{"plain", "a\x1bb", "\u202e", "\u2066", "\u200f", "\u061c", "\u0085", "\ufffd", "a\rb", "a\r\n", "—↑é日", "\ufeffx"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if !utf8.Valid(data) {
-			return
-		}
-		if line, _, desc, r := firstBadRaw(data); line > 0 && !mayHoldBadRaw(data) {
-			t.Fatalf("fast scan missed %s (%U) in %q", desc, r, data)
-		}
-	})
-}
-
 // FuzzParseTranslation checks a translation file the same way: any input
 // either loads as a complete translation with safe text, or fails with a
 // positioned file error.
@@ -94,16 +75,17 @@ func FuzzParseTranslation(f *testing.F) {
 	}
 	f.Add(b)
 	f.Add([]byte("title: x\n"))
-	base, given, err := parse([]byte(mustRead(f, "../../questions.yaml")), "q.yaml")
+	setData := []byte(mustRead(f, "../../questions.yaml"))
+	base, err := ParseSet(setData, "q.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		set, err := parseTranslation(base, given, data, "f.yaml", i18n.Spanish)
+		set, err := ParseTranslation(setData, data, "f.yaml", i18n.Spanish)
 		if err != nil {
-			var fe *fileerr.Error
+			var fe *Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("error %T is not a *fileerr.Error: %v", err, err)
+				t.Fatalf("error %T is not a *Error: %v", err, err)
 			}
 			return
 		}

@@ -1,0 +1,130 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// Input is something iopfit reads: a file, or stdin. Every file iopfit reads
+// comes in through Read, so that each is bounded, cancellable and explained
+// the same way.
+type Input struct {
+	// Name is how errors name the input: the path, or "stdin".
+	Name string
+	open func() (io.ReadCloser, error)
+}
+
+// File is the file at path. A directory is refused when it is opened, where
+// reading it would give a less clear error.
+func File(path string) Input {
+	return Input{Name: path, open: func() (io.ReadCloser, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		if info, err := f.Stat(); err == nil && info.IsDir() {
+			f.Close()
+			return nil, errIsDir
+		}
+		return f, nil
+	}}
+}
+
+// Stdin is the process's standard input, given as r. Read does not close it.
+func Stdin(r io.Reader) Input {
+	return Input{Name: "stdin", open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+}
+
+// Kind says what an input holds, which chooses the words of its errors.
+type Kind string
+
+// The kinds of file iopfit reads.
+const (
+	KindQuestions Kind = "questions"
+	KindAnswers   Kind = "answers"
+)
+
+// Limits on what iopfit reads. A question file is a few kilobytes and four
+// answers fit in well under one; the caps keep endless input from being read
+// forever.
+const (
+	MaxQuestionsSize = 1 << 20
+	MaxAnswersSize   = 64 << 10
+)
+
+// message is the catalog message for a problem ("missing", "dir",
+// "too_large", "multi_doc") with a file of kind k.
+func (k Kind) message(problem string) i18n.Message {
+	ids := map[string]string{"missing": "questions.missing", "dir": "questions.dir", "too_large": "questions.too_large", "multi_doc": "questions.multi_doc"}
+	if k == KindAnswers {
+		ids = map[string]string{"missing": "answers.missing", "dir": "answers.dir", "too_large": "answers.too_large", "multi_doc": "answers.multi_doc"}
+	}
+	return i18n.M(ids[problem])
+}
+
+func (k Kind) limit() int64 {
+	if k == KindAnswers {
+		return MaxAnswersSize
+	}
+	return MaxQuestionsSize
+}
+
+var (
+	errIsDir    = errors.New("is a directory")
+	errTooLarge = errors.New("too large")
+)
+
+// Read reads all of in, up to k's size limit. It reads in a goroutine so that
+// a cancelled ctx ends the wait even on a pipe that never closes or a named
+// pipe with no writer; then it returns ctx's cause, and the goroutine ends
+// with the process. Any other failure is an *Error that says what to do.
+func Read(ctx context.Context, in Input, k Kind) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := in.open()
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, k.limit()+1))
+		if err == nil && int64(len(data)) > k.limit() {
+			err = errTooLarge
+		}
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, readError(in.Name, k, res.err)
+		}
+		return res.data, nil
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+}
+
+// readError explains a failure to open or read a file, with what to do.
+func readError(name string, k Kind, err error) error {
+	msg := i18n.M("file.cannot_read", err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = k.message("missing")
+	case errors.Is(err, fs.ErrPermission):
+		msg = i18n.M("file.denied")
+	case errors.Is(err, errIsDir):
+		msg = k.message("dir")
+	case errors.Is(err, errTooLarge):
+		msg = k.message("too_large")
+	}
+	return &Error{File: name, Msg: msg, Err: err}
+}

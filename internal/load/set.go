@@ -1,0 +1,280 @@
+package load
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// The keys of each mapping in schema 1.
+var (
+	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
+	questionKeys = []string{"id", "prompt", "help", "decides", "reasons"}
+	reasonKeys   = []string{"yes", "no", "unsure"}
+	outcomeNames = []string{"iop", "residential"}
+	outcomeKeys  = []string{"headline", "summary", "next_steps"}
+	resourceKeys = []string{"name", "contact"}
+)
+
+// idPattern is kebab-case: a question id becomes a flag of iopfit check.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// maxIDLen keeps flags typeable and help aligned.
+const maxIDLen = 40
+
+// set reads a question set's root mapping. It returns the set and the labels
+// its file gives, before the optional ones are filled in: a translation must
+// give the same.
+func (p *parser) set(root *yaml.Node) (*assess.Set, []string, error) {
+	if root.Kind != yaml.MappingNode {
+		return nil, nil, p.fail(root, "", i18n.M("questions.not_map", kindName(root)))
+	}
+	f, err := p.mapping(root, "", setKeys)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &assess.Set{Lang: string(i18n.English), File: p.file}
+	// Check what is there in the order it is written, so the first error is
+	// the first one a person meets reading down the file; then what is
+	// missing.
+	for i := 1; i < len(root.Content); i += 2 {
+		if err := p.setField(s, root.Content[i-1].Value, root.Content[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, key := range setKeys {
+		if _, err := f.require(key); err != nil {
+			return nil, nil, err
+		}
+	}
+	given := slices.Collect(maps.Keys(s.Labels))
+	fillLabels(s.Labels, i18n.English)
+	return s, given, nil
+}
+
+// setField checks one top-level key of the set and stores its value.
+func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
+	switch key {
+	case "schema":
+		return p.schema(n)
+	case "id":
+		s.ID, err = p.textValue(n, key)
+	case "version":
+		s.Version, err = p.textValue(n, key)
+	case "questions":
+		s.Questions, err = p.questions(n)
+	case "labels":
+		s.Labels, err = p.labels(n, "labels", assess.RequiredLabels)
+	default:
+		err = p.textField(s, key, key, n)
+	}
+	return err
+}
+
+// textField stores one of the texts a translation gives too; path names it
+// in errors.
+func (p *parser) textField(s *assess.Set, key, path string, n *yaml.Node) (err error) {
+	switch key {
+	case "title":
+		s.Title, err = p.textValue(n, path)
+	case "intro":
+		s.Intro, err = p.textValue(n, path)
+	case "source":
+		s.Source, err = p.textValue(n, path)
+	case "disclaimer":
+		s.Disclaimer, err = p.textValue(n, path)
+	case "about":
+		s.About, err = p.textList(n, path)
+	case "caveats":
+		s.Caveats, err = p.textList(n, path)
+	case "outcomes":
+		s.Outcomes, err = p.outcomes(n, path)
+	case "resources":
+		s.Resources, err = p.resources(n, path)
+	}
+	return err
+}
+
+func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
+	items, err := p.list(n, "questions")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]int{}
+	var qs []assess.Question
+	for i, item := range items {
+		qf, err := p.mapping(item, questionPath(item, i), questionKeys)
+		if err != nil {
+			return nil, err
+		}
+		q := assess.Question{Decides: true}
+		if q.ID, err = qf.text("id"); err != nil {
+			return nil, err
+		}
+		idNode := qf.vals["id"]
+		if err := p.checkID(idNode, q.ID); err != nil {
+			return nil, err
+		}
+		if first, dup := seen[q.ID]; dup {
+			return nil, p.fail(idNode, "", i18n.M("questions.dup_id", q.ID, first))
+		}
+		seen[q.ID] = idNode.Line
+		if q.Prompt, err = qf.text("prompt"); err != nil {
+			return nil, err
+		}
+		if q.Help, err = qf.text("help"); err != nil {
+			return nil, err
+		}
+		if q.Decides, err = qf.boolean("decides", true); err != nil {
+			return nil, err
+		}
+		if q.Reasons, err = p.reasons(qf); err != nil {
+			return nil, err
+		}
+		qs = append(qs, q)
+	}
+	if !slices.ContainsFunc(qs, func(q assess.Question) bool { return q.Decides }) {
+		return nil, p.fail(n, "questions", i18n.M("questions.no_decide"))
+	}
+	return qs, nil
+}
+
+// questionPath names a question in errors: by its id when it has a usable
+// one, since that is what a person searches the file for, else by position.
+func questionPath(n *yaml.Node, i int) string {
+	if n.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			k, v := n.Content[j], n.Content[j+1]
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+				return fmt.Sprintf("questions[%s]", v.Value)
+			}
+		}
+	}
+	return fmt.Sprintf("questions[%d]", i+1)
+}
+
+func (p *parser) checkID(n *yaml.Node, id string) error {
+	switch {
+	case len(id) > maxIDLen:
+		return p.fail(n, "", i18n.M("questions.id_long", id, maxIDLen))
+	case !idPattern.MatchString(id):
+		return p.fail(n, "", i18n.M("questions.id_kebab", id))
+	case slices.Contains(ReservedIDs, id):
+		return p.fail(n, "", i18n.M("questions.id_flag", id))
+	}
+	return nil
+}
+
+func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
+	n, err := qf.require("reasons")
+	if err != nil {
+		return nil, err
+	}
+	rf, err := p.mapping(n, qf.name("reasons"), reasonKeys)
+	if err != nil {
+		return nil, err
+	}
+	reasons := map[assess.Answer]string{}
+	for _, a := range assess.Answers {
+		if reasons[a], err = rf.text(string(a)); err != nil {
+			return nil, err
+		}
+	}
+	return reasons, nil
+}
+
+func (p *parser) outcomes(n *yaml.Node, path string) (map[assess.Recommendation]assess.Outcome, error) {
+	of, err := p.mapping(n, path, outcomeNames)
+	if err != nil {
+		return nil, err
+	}
+	out := map[assess.Recommendation]assess.Outcome{}
+	for _, name := range outcomeNames {
+		n, err := of.require(name)
+		if err != nil {
+			return nil, err
+		}
+		xf, err := p.mapping(n, of.name(name), outcomeKeys)
+		if err != nil {
+			return nil, err
+		}
+		var o assess.Outcome
+		if o.Headline, err = xf.text("headline"); err != nil {
+			return nil, err
+		}
+		if o.Summary, err = xf.text("summary"); err != nil {
+			return nil, err
+		}
+		if o.NextSteps, err = xf.textList("next_steps"); err != nil {
+			return nil, err
+		}
+		out[assess.Recommendation(name)] = o
+	}
+	return out, nil
+}
+
+func (p *parser) resources(n *yaml.Node, path string) ([]assess.Resource, error) {
+	items, err := p.list(n, path)
+	if err != nil {
+		return nil, err
+	}
+	var rs []assess.Resource
+	for i, item := range items {
+		rf, err := p.mapping(item, fmt.Sprintf("%s[%d]", path, i+1), resourceKeys)
+		if err != nil {
+			return nil, err
+		}
+		var r assess.Resource
+		if r.Name, err = rf.text("name"); err != nil {
+			return nil, err
+		}
+		if r.Contact, err = rf.text("contact"); err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	return rs, nil
+}
+
+// labels reads a labels mapping, in which each key of need must be given.
+// A set needs the required labels; a translation needs every label its set
+// gives, so that no label is left in the set's own language.
+func (p *parser) labels(n *yaml.Node, path string, need []string) (assess.Labels, error) {
+	known := slices.Concat(assess.RequiredLabels, assess.OptionalLabels)
+	lf, err := p.mapping(n, path, known)
+	if err != nil {
+		return nil, err
+	}
+	labels := assess.Labels{}
+	for _, key := range known {
+		if _, given := lf.vals[key]; !given && !slices.Contains(need, key) {
+			continue
+		}
+		if labels[key], err = lf.text(key); err != nil {
+			return nil, err
+		}
+	}
+	return labels, nil
+}
+
+// fillLabels gives every optional label the set leaves out its text in l.
+func fillLabels(labels assess.Labels, l i18n.Lang) {
+	for _, key := range assess.OptionalLabels {
+		if _, ok := labels[key]; !ok {
+			labels[key] = i18n.T(l, "label."+key)
+		}
+	}
+}
+
+func (p *parser) schema(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Value != "1" {
+		return p.fail(n, "", i18n.M("questions.schema", describeValue(n)))
+	}
+	return nil
+}

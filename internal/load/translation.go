@@ -1,0 +1,87 @@
+package load
+
+import (
+	"slices"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// A translation is a file of its own beside its set (questions.es.yaml beside
+// questions.yaml): every text of the set, in one language, and nothing else.
+// Ids, decides and the rule stay in the set, so a translation cannot change
+// what the check decides.
+var (
+	translationKeys = []string{"title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
+	translatedQKeys = []string{"prompt", "help", "reasons"}
+)
+
+// translation reads a translation's root mapping into a copy of base in l.
+// labels lists the labels base's file gives, which the translation must give
+// too, so that no label is left in the set's own language.
+func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n.Lang, labels []string) (*assess.Set, error) {
+	f, err := p.mapping(n, path, translationKeys)
+	if err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.fail(n, "", i18n.M("questions.not_map", kindName(n)))
+	}
+	t := *base
+	t.Lang, t.File = string(l), p.file
+	for i := 1; i < len(n.Content); i += 2 {
+		key, v := n.Content[i-1].Value, n.Content[i]
+		switch key {
+		case "questions":
+			t.Questions, err = p.translatedQuestions(base, v, f.name(key))
+		case "labels":
+			t.Labels, err = p.labels(v, f.name(key), slices.Concat(assess.RequiredLabels, labels))
+		default:
+			err = p.textField(&t, key, f.name(key), v)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, key := range translationKeys {
+		if _, err := f.require(key); err != nil {
+			return nil, err
+		}
+	}
+	fillLabels(t.Labels, l)
+	return &t, nil
+}
+
+// translatedQuestions reads a translation's questions, keyed by id: each of
+// the set's questions, with its prompt, help and reasons.
+func (p *parser) translatedQuestions(base *assess.Set, n *yaml.Node, path string) ([]assess.Question, error) {
+	qf, err := p.mapping(n, path, base.IDs())
+	if err != nil {
+		return nil, err
+	}
+	qs := make([]assess.Question, len(base.Questions))
+	for i, bq := range base.Questions {
+		v, err := qf.require(bq.ID)
+		if err != nil {
+			return nil, err
+		}
+		f, err := p.mapping(v, qf.name(bq.ID), translatedQKeys)
+		if err != nil {
+			return nil, err
+		}
+		q := bq
+		if q.Prompt, err = f.text("prompt"); err != nil {
+			return nil, err
+		}
+		if q.Help, err = f.text("help"); err != nil {
+			return nil, err
+		}
+		if q.Reasons, err = p.reasons(f); err != nil {
+			return nil, err
+		}
+		qs[i] = q
+	}
+	return qs, nil
+}
