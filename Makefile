@@ -1,8 +1,9 @@
 # iopfit's build and checks. `make test` is what CI runs; it needs only Go
-# (and fetches modules, including the pinned staticcheck, through the proxy).
+# (and fetches modules through the proxy). staticcheck is pinned by a tool
+# directive in go.mod, and goreleaser by one in tools/goreleaser/go.mod, so
+# go.sum checks both and neither touches a developer's own install.
 
 GO          ?= go
-STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo "(devel)")
 COMMIT      ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo "unknown commit")
 LDFLAGS     := -X main.version=$(VERSION) -X 'main.commit=$(COMMIT)'
@@ -16,10 +17,9 @@ BIN         ?= bin/iopfit
 # large seed such as questions.es.yaml can spend entirely on one input).
 FUZZTIME ?= 60s
 FUZZ_TARGETS := \
-	./internal/questions:FuzzParse:20000 \
-	./internal/questions:FuzzMayHoldBadRaw:100000 \
-	./internal/questions:FuzzParseTranslation:10000 \
-	./internal/answers:FuzzParse:60000 \
+	./internal/load:FuzzParseSet:20000 \
+	./internal/load:FuzzParseTranslation:10000 \
+	./internal/load:FuzzParseAnswers:60000 \
 	./internal/prompt:FuzzParseLine:40000
 
 .PHONY: all build test vet lint unit fuzz-short fuzz bench man release-snapshot clean
@@ -30,7 +30,8 @@ build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/iopfit
 
 # Everything, in order of cost: vet and lint, then the unit, CLI-script and
-# real-terminal tests with the race detector, then a short fuzz pass.
+# real-terminal tests with the race detector (the binaries the real-terminal
+# and process tests drive are built with -race too), then a short fuzz pass.
 test: vet lint unit fuzz-short
 
 vet:
@@ -38,10 +39,10 @@ vet:
 	$(GO) vet -tags iopfit_testpanic ./...
 
 lint:
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@unformatted=$$(find . -name '*.go' -not -path './.git/*' -not -path './dist/*' -print0 | xargs -0 gofmt -l); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
-	$(GO) run $(STATICCHECK) ./...
-	$(GO) run $(STATICCHECK) -tags iopfit_testpanic ./...
+	$(GO) tool staticcheck ./...
+	$(GO) tool staticcheck -tags iopfit_testpanic ./...
 
 # The unit tests, the testscript CLI tests (testdata/script) and the
 # pseudo-terminal tests (cmd/iopfit/pty_test.go) are all Go tests.
@@ -76,12 +77,11 @@ bench:
 	$(GO) run ./tools/bench -runs 21
 
 # Release archives, packages and checksums in dist/, from the working tree,
-# with a pinned goreleaser installed through the Go module proxy.
-GORELEASER ?= github.com/goreleaser/goreleaser/v2@v2.15.1
+# with the goreleaser that tools/goreleaser/go.mod pins.
+GORELEASER := $(GO) tool -modfile=tools/goreleaser/go.mod goreleaser
 release-snapshot:
-	$(GO) install $(GORELEASER)
-	@bindir=$$($(GO) env GOBIN); [ -n "$$bindir" ] || bindir=$$($(GO) env GOPATH)/bin; \
-	"$$bindir/goreleaser" check && "$$bindir/goreleaser" release --snapshot --clean
+	$(GORELEASER) check
+	$(GORELEASER) release --snapshot --clean
 
 # iopfit(1), a page per subcommand, and the shell completions, in build/.
 man:

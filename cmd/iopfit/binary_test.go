@@ -40,6 +40,9 @@ func binary(t *testing.T, tags string) string {
 		}
 		b.path = filepath.Join(buildDir, "iopfit"+tags)
 		args := []string{"build", "-o", b.path}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
 		if tags != "" {
 			args = append(args, "-tags", tags)
 		}

@@ -235,7 +235,7 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "iopfit",
 		Short: i18n.T(l, "cmd.root.short"),
-		Long:  i18n.T(l, "cmd.root.long"),
+		Long:  i18n.T(l, "cmd.root.long", a.questionCount()),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usagef("cli.unknown_cmd", args[0])
@@ -276,4 +276,15 @@ func outputErr(err error) error {
 		return &OutputError{Err: err}
 	}
 	return nil
+}
+
+// questionCount says how many questions the active set asks, for the help.
+func (a *app) questionCount() i18n.Message {
+	switch {
+	case a.set == nil:
+		return i18n.M("cmd.count_unknown")
+	case len(a.set.Questions) == 1:
+		return i18n.M("cmd.count_one")
+	}
+	return i18n.M("cmd.count_many", len(a.set.Questions))
 }

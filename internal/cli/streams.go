@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
@@ -20,10 +21,11 @@ type Streams struct {
 	InTTY, OutTTY, ErrTTY bool
 	// OutWidth is the width of the terminal on stdout, or 0.
 	OutWidth int
-	// ErrWidth is the width of the terminal on stderr, or 0.
-	ErrWidth int
 
 	Environ []string
+
+	profileOnce sync.Once
+	profile     colorprofile.Profile
 }
 
 // SystemStreams returns the process's own streams.
@@ -37,9 +39,6 @@ func SystemStreams() *Streams {
 	}
 	if s.OutTTY {
 		s.OutWidth, _, _ = term.GetSize(os.Stdout.Fd())
-	}
-	if s.ErrTTY {
-		s.ErrWidth, _, _ = term.GetSize(os.Stderr.Fd())
 	}
 	return s
 }
@@ -73,10 +72,13 @@ func (s *Streams) CanPrompt() bool {
 // tmux-256color, which already says 256 colours). It is decided once, for the
 // form and the result alike.
 func (s *Streams) ColorProfile() colorprofile.Profile {
-	p := colorprofile.Env(s.Environ)
-	term := s.Getenv("TERM")
-	if p == colorprofile.TrueColor || s.Getenv("NO_COLOR") != "" || term == "" || term == "dumb" {
-		return p
-	}
-	return max(p, colorprofile.Terminfo(term))
+	s.profileOnce.Do(func() {
+		s.profile = colorprofile.Env(s.Environ)
+		term := s.Getenv("TERM")
+		if s.profile == colorprofile.TrueColor || s.Getenv("NO_COLOR") != "" || term == "" || term == "dumb" {
+			return
+		}
+		s.profile = max(s.profile, colorprofile.Terminfo(term))
+	})
+	return s.profile
 }

@@ -10,7 +10,6 @@ package i18n
 var catalog = map[string]map[Lang]string{
 	// Files, for question files and answers files alike.
 	"file.denied":      {English: "permission denied; make the file readable, or use another path", Spanish: "permiso denegado; haga que el archivo se pueda leer, o use otra ruta"},
-	"file.cannot_open": {English: "cannot open it: %v", Spanish: "no se puede abrir: %v"},
 	"file.cannot_read": {English: "cannot read it: %v", Spanish: "no se puede leer: %v"},
 	"file.utf8":        {English: "is not valid UTF-8; save it as UTF-8 text", Spanish: "no es UTF-8 válido; guárdelo como texto UTF-8"},
 	"file.bad_char":    {English: "text contains %s (U+%04X); remove it, since it could change what the terminal shows", Spanish: "el texto contiene %s (U+%04X); quítelo, porque podría cambiar lo que muestra la terminal"},
@@ -47,8 +46,6 @@ var catalog = map[string]map[Lang]string{
 	"questions.id_kebab":          {English: "question id %q is not kebab-case; use lower-case letters, digits and single hyphens, like stable-home", Spanish: "el id de pregunta %q no está en kebab-case; use minúsculas, dígitos y guiones sueltos, como stable-home"},
 	"questions.id_flag":           {English: "question id %q is the name of one of iopfit's own flags; choose another id", Spanish: "el id de pregunta %q es el nombre de una opción de iopfit; elija otro id"},
 	"questions.schema":            {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
-	"questions.lang":              {English: "unknown language %q; iopfit speaks %s", Spanish: "idioma desconocido %q; iopfit habla %s"},
-	"questions.lang_en":           {English: "English is the set's own language; translate into the others only", Spanish: "el inglés es el idioma propio del conjunto; traduzca solo a los demás"},
 
 	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
 	"key.not_text":     {English: "has a key that is not text; keys are names such as %s", Spanish: "tiene una clave que no es texto; las claves son nombres como %s"},
@@ -111,7 +108,7 @@ var catalog = map[string]map[Lang]string{
 
 	// Prompts.
 	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
-	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type 1, 2 or 3, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba 1, 2 o 3, o la palabra de su respuesta"},
+	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type %s, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba %s, o la palabra de su respuesta"},
 	"prompt.crashed":    {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
 	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
 
@@ -136,6 +133,9 @@ var catalog = map[string]map[Lang]string{
 	"help.command_word":  {English: "[command]", Spanish: "[comando]"},
 	"help.default":       {English: "(default %s)", Spanish: "(por defecto: %s)"},
 	"help.help_flag":     {English: "help for %s", Spanish: "ayuda de %s"},
+	"cmd.count_one":      {English: "one question", Spanish: "una pregunta"},
+	"cmd.count_many":     {English: "%d questions", Spanish: "%d preguntas"},
+	"cmd.count_unknown":  {English: "a few questions", Spanish: "unas preguntas"},
 	"help.help_cmd":      {English: "Help about any command", Spanish: "Ayuda sobre cualquier comando"},
 	"help.completion":    {English: "Generate the autocompletion script for the specified shell", Spanish: "Generar el script de autocompletado para el shell indicado"},
 	"help.completion_sh": {English: "Generate the autocompletion script for %s", Spanish: "Generar el script de autocompletado para %s"},
@@ -162,8 +162,8 @@ var catalog = map[string]map[Lang]string{
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
-		English: "iopfit asks four questions and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential care may be the safer choice for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
-		Spanish: "iopfit hace cuatro preguntas y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial puede ser más seguro por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
+		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential care may be the safer choice for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
+		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial puede ser más seguro por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
 	},
 	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
 	"cmd.check.long": {

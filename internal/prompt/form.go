@@ -145,8 +145,8 @@ func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.An
 	case ctx.Err() != nil:
 		return nil, context.Cause(ctx)
 	case err != nil:
-		// iopfit sets no timeout, so a "timeout" here means Bubble Tea
-		// stopped the program itself, as it does after a panic.
+		// Any other error means Bubble Tea stopped the program itself, as it
+		// does when it cannot read the terminal.
 		return nil, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
 	case form.State != huh.StateCompleted:
 		return nil, errors.New("the form ended before it was finished")

@@ -63,7 +63,7 @@ func (e *TooManyTriesError) Usage() bool { return true }
 
 // In says the problem in l.
 func (e *TooManyTriesError) In(l i18n.Lang) string {
-	return i18n.T(l, "prompt.tries", e.ID, MaxTries, safetext.Quote(e.Line))
+	return i18n.T(l, "prompt.tries", e.ID, MaxTries, safetext.Quote(e.Line), optionNumbers())
 }
 
 // Lines reads input one line at a time, so that each question takes exactly
@@ -217,4 +217,13 @@ func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
 		}
 	}
 	return "", false
+}
+
+// optionNumbers lists the numbers a person can type, one per option.
+func optionNumbers() i18n.Or {
+	nums := make(i18n.Or, len(assess.Answers))
+	for i := range nums {
+		nums[i] = strconv.Itoa(i + 1)
+	}
+	return nums
 }

@@ -45,7 +45,7 @@ type jsonSet struct {
 }
 
 func setInfoJSON(s assess.SetInfo) jsonSet {
-	return jsonSet{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: string(s.Lang)}
+	return jsonSet{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang}
 }
 
 // JSON writes r as one indented JSON object and a newline.

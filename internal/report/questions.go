@@ -22,13 +22,9 @@ type jsonQuestion struct {
 	Decides bool   `json:"decides"`
 }
 
-func setInfo(s *assess.Set) assess.SetInfo {
-	return assess.SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang}
-}
-
 // QuestionsJSON writes the active question set for scripts.
 func QuestionsJSON(w io.Writer, s *assess.Set) error {
-	out := jsonQuestions{QuestionSet: setInfoJSON(setInfo(s)), Questions: make([]jsonQuestion, len(s.Questions))}
+	out := jsonQuestions{QuestionSet: setInfoJSON(s.Info()), Questions: make([]jsonQuestion, len(s.Questions))}
 	for i, q := range s.Questions {
 		out.Questions[i] = jsonQuestion{ID: q.ID, Flag: "--" + q.ID, Prompt: q.Prompt, Help: q.Help, Decides: q.Decides}
 	}
