@@ -30,8 +30,9 @@ build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/iopfit
 
 # Everything, in order of cost: vet and lint, then the unit, CLI-script and
-# real-terminal tests with the race detector (the binaries the real-terminal
-# and process tests drive are built with -race too), then a short fuzz pass.
+# real-terminal tests, then a short fuzz pass. The tests run with the race
+# detector; the iopfit binary that the real-terminal and process tests drive
+# is built without it (see binary in cmd/iopfit/binary_test.go for why).
 test: vet lint unit fuzz-short
 
 vet:

@@ -80,22 +80,16 @@ func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
 // textField stores one of the texts a translation gives too; path names it
 // in errors.
 func (p *parser) textField(s *assess.Set, key, path string, n *yaml.Node) (err error) {
-	switch key {
-	case "title":
-		s.Title, err = p.textValue(n, path)
-	case "intro":
-		s.Intro, err = p.textValue(n, path)
-	case "source":
-		s.Source, err = p.textValue(n, path)
-	case "disclaimer":
-		s.Disclaimer, err = p.textValue(n, path)
-	case "about":
-		s.About, err = p.textList(n, path)
-	case "caveats":
-		s.Caveats, err = p.textList(n, path)
-	case "outcomes":
+	texts := map[string]*string{"title": &s.Title, "intro": &s.Intro, "source": &s.Source, "disclaimer": &s.Disclaimer}
+	lists := map[string]*[]string{"about": &s.About, "caveats": &s.Caveats}
+	switch {
+	case texts[key] != nil:
+		*texts[key], err = p.textValue(n, path)
+	case lists[key] != nil:
+		*lists[key], err = p.textList(n, path)
+	case key == "outcomes":
 		s.Outcomes, err = p.outcomes(n, path)
-	case "resources":
+	case key == "resources":
 		s.Resources, err = p.resources(n, path)
 	}
 	return err
