@@ -12,40 +12,26 @@ func badChar(desc string, r rune) i18n.Message {
 	return i18n.M("file.bad_char", i18n.M(desc), r)
 }
 
-// firstInvalidUTF8 returns the 1-based line and column of the first byte of
-// data that is not valid UTF-8, or 0, 0 when data is valid.
-func firstInvalidUTF8(data []byte) (line, col int) {
+// firstBadChar returns the 1-based line and column of the first problem with
+// data as text, and what it is; ok is false when there is none. A byte that
+// is not valid UTF-8 is the problem wherever it stands, since nothing else in
+// such a file can be trusted; otherwise it is the first character that
+// safetext.Bad rejects. The carriage returns that end lines in files saved on
+// Windows, and a byte-order mark at the start, are allowed.
+func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
+	invalid := !utf8.Valid(data)
 	line, col = 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return 0, 0
-}
-
-// firstBadRaw returns the position and description of the first character in
-// the raw file that safetext.Bad rejects, outside of the carriage returns that end
-// lines in files saved on Windows.
-func firstBadRaw(data []byte) (line, col int, desc string, bad rune) {
-	line, col = 1, 1
-	s := string(data)
-	for i, r := range s {
-		if r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+	for i, size := 0, 0; i < len(data); i += size {
+		var r rune
+		r, size = utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, i18n.M("file.utf8"), true
+		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == 0xfeff && i == 0:
 			continue
 		}
-		if r == 0xfeff && i == 0 {
-			continue // a byte-order mark at the start is allowed
-		}
-		if d := safetext.Bad(r); d != "" {
-			return line, col, d, r
+		if desc := safetext.Bad(r); desc != "" && !invalid {
+			return line, col, badChar(desc, r), true
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -53,5 +39,5 @@ func firstBadRaw(data []byte) (line, col int, desc string, bad rune) {
 			col++
 		}
 	}
-	return 0, 0, "", 0
+	return 0, 0, i18n.Message{}, false
 }

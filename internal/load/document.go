@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -32,20 +31,13 @@ func (p *parser) fail(n *yaml.Node, path string, msg i18n.Message) error {
 // message for a file with nothing in it. Question sets, translations and
 // answers files all come through here.
 func (p *parser) document(data []byte, k Kind, empty i18n.Message) (*yaml.Node, error) {
-	if int64(len(data)) > k.limit() {
-		return nil, p.failAt(0, 0, k.message("too_large"))
+	if int64(len(data)) > k.texts().limit {
+		return nil, p.failAt(0, 0, i18n.M(k.texts().tooLarge))
 	}
-	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
-		return nil, p.failAt(line, col, i18n.M("file.utf8"))
+	if line, col, msg, bad := firstBadChar(data); bad {
+		return nil, p.failAt(line, col, msg)
 	}
-	if line, col, desc, r := firstBadRaw(data); line > 0 {
-		return nil, p.failAt(line, col, badChar(desc, r))
-	}
-	syntax := "yaml.invalid"
-	if k == KindAnswers {
-		syntax = "yaml.invalid_any" // answers may be written as JSON too
-	}
+	syntax := k.texts().syntax
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -57,7 +49,7 @@ func (p *parser) document(data []byte, k Kind, empty i18n.Message) (*yaml.Node, 
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		return nil, p.failAt(extra.Line, 0, k.message("multi_doc"))
+		return nil, p.failAt(extra.Line, 0, i18n.M(k.texts().multiDoc))
 	case !errors.Is(err, io.EOF):
 		return nil, fromYAML(p.file, syntax, err)
 	}

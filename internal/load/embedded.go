@@ -51,14 +51,9 @@ var embeddedSpanish = sync.OnceValues(func() (*assess.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Errors name the Spanish file; a result names the set as English does.
+	// Errors name the Spanish file; the set keeps the name of its own.
 	p := &parser{file: EmbeddedName + " (es)"}
-	t, err := p.parseTranslation(b, iopfit.QuestionsSpanishYAML, i18n.Spanish)
-	if err != nil {
-		return nil, err
-	}
-	t.File = EmbeddedName
-	return t, nil
+	return p.parseTranslation(b, iopfit.QuestionsSpanishYAML, i18n.Spanish)
 })
 
 // Embedded returns the built-in question set in l. Each language is parsed
@@ -109,22 +104,15 @@ func Questions(ctx context.Context, path string, l i18n.Lang, strict bool) (*ass
 	}
 	tpath := TranslationPath(path, l)
 	data, err = Read(ctx, File(tpath), KindQuestions)
-	var fe *Error
 	switch {
-	case errors.As(err, &fe) && errors.Is(fe.Err, fs.ErrNotExist) && strict:
+	case errors.Is(err, fs.ErrNotExist) && strict:
 		return nil, &NoTranslationError{File: path, Lang: l, Have: Langs(path)}
-	case errors.As(err, &fe) && errors.Is(fe.Err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist):
 		return set, nil
 	case err != nil:
 		return nil, err
 	}
-	tp := &parser{file: tpath}
-	t, err := tp.parseTranslation(base{set, given}, data, l)
-	if err != nil {
-		return nil, err
-	}
-	t.File = path // a result names the set, whichever language it is read in
-	return t, nil
+	return (&parser{file: tpath}).parseTranslation(base{set, given}, data, l)
 }
 
 // TranslationPath is where the translation into l of the set at path lives:

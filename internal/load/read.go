@@ -57,21 +57,21 @@ const (
 	MaxAnswersSize   = 64 << 10
 )
 
-// message is the catalog message for a problem ("missing", "dir",
-// "too_large", "multi_doc") with a file of kind k.
-func (k Kind) message(problem string) i18n.Message {
-	ids := map[string]string{"missing": "questions.missing", "dir": "questions.dir", "too_large": "questions.too_large", "multi_doc": "questions.multi_doc"}
-	if k == KindAnswers {
-		ids = map[string]string{"missing": "answers.missing", "dir": "answers.dir", "too_large": "answers.too_large", "multi_doc": "answers.multi_doc"}
-	}
-	return i18n.M(ids[problem])
+// kindTexts are the catalog texts for what can be wrong with a file of
+// each kind, and how large one may be.
+type kindTexts struct {
+	missing, dir, tooLarge, multiDoc string
+	// syntax introduces the YAML library's own words for a syntax error.
+	syntax string
+	limit  int64
 }
 
-func (k Kind) limit() int64 {
+func (k Kind) texts() kindTexts {
 	if k == KindAnswers {
-		return MaxAnswersSize
+		// Answers may be written as JSON too.
+		return kindTexts{"answers.missing", "answers.dir", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize}
 	}
-	return MaxQuestionsSize
+	return kindTexts{"questions.missing", "questions.dir", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize}
 }
 
 var (
@@ -96,8 +96,8 @@ func Read(ctx context.Context, in Input, k Kind) ([]byte, error) {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, k.limit()+1))
-		if err == nil && int64(len(data)) > k.limit() {
+		data, err := io.ReadAll(io.LimitReader(r, k.texts().limit+1))
+		if err == nil && int64(len(data)) > k.texts().limit {
 			err = errTooLarge
 		}
 		done <- result{data, err}
@@ -118,13 +118,13 @@ func readError(name string, k Kind, err error) error {
 	msg := i18n.M("file.cannot_read", err)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg = k.message("missing")
+		msg = i18n.M(k.texts().missing)
 	case errors.Is(err, fs.ErrPermission):
 		msg = i18n.M("file.denied")
 	case errors.Is(err, errIsDir):
-		msg = k.message("dir")
+		msg = i18n.M(k.texts().dir)
 	case errors.Is(err, errTooLarge):
-		msg = k.message("too_large")
+		msg = i18n.M(k.texts().tooLarge)
 	}
 	return &Error{File: name, Msg: msg, Err: err}
 }

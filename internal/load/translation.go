@@ -26,11 +26,10 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 	if err != nil {
 		return nil, err
 	}
-	if n.Kind != yaml.MappingNode {
-		return nil, p.fail(n, "", i18n.M("questions.not_map", kindName(n)))
-	}
+	// The copy keeps base's File: a result names the set, whichever
+	// language it is read in.
 	t := *base
-	t.Lang, t.File = string(l), p.file
+	t.Lang = string(l)
 	for i := 1; i < len(n.Content); i += 2 {
 		key, v := n.Content[i-1].Value, n.Content[i]
 		switch key {
