@@ -21,8 +21,8 @@ const (
 // so that the exit code is chosen here without knowing their types.
 type usageMarker interface{ Usage() bool }
 
-// cancelMarker is implemented by the error a person's own stop (Esc, Ctrl-C
-// at a form, Ctrl-D at a prompt) ends with.
+// cancelMarker is implemented by the error a person's own stop ends with
+// (Esc or Ctrl-C in the form).
 type cancelMarker interface{ Cancelled() bool }
 
 // UsageError is a mistake in how iopfit was called or in what it was given:

@@ -82,19 +82,7 @@ func TestParseAnswersRejects(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Parse succeeded with %v", got)
 			}
-			var fe *Error
-			if !errors.As(err, &fe) {
-				t.Fatalf("err %T is not a *Error", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %q\nwant it to contain %q", err, tt.want)
-			}
-			if tt.line > 0 && (fe.Line != tt.line || fe.Column != tt.col) {
-				t.Errorf("position = %d:%d, want %d:%d", fe.Line, fe.Column, tt.line, tt.col)
-			}
-			if strings.ContainsAny(err.Error(), "\n\x1b") {
-				t.Errorf("err = %q is not one safe line", err)
-			}
+			wantFileError(t, err, "a.yaml", tt.want, tt.line, tt.col)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -58,5 +59,27 @@ func TestFromYAMLLines(t *testing.T) {
 		if got.Line != tt.line {
 			t.Errorf("%q: line %d, want %d (%v)", tt.yaml, got.Line, tt.line, got)
 		}
+	}
+}
+
+// wantFileError fails t unless err is an *Error in file that says want, at
+// line:col when line is not 0, on one line with no escape codes.
+func wantFileError(t *testing.T, err error, file, want string, line, col int) {
+	t.Helper()
+	var fe *Error
+	if !errors.As(err, &fe) {
+		t.Fatalf("err %T %v is not a *Error", err, err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %q\nwant it to contain %q", err, want)
+	}
+	if line > 0 && (fe.Line != line || fe.Column != col) {
+		t.Errorf("position = %d:%d, want %d:%d (%v)", fe.Line, fe.Column, line, col, err)
+	}
+	if !strings.HasPrefix(err.Error(), file+":") {
+		t.Errorf("err = %q does not start with the file name", err)
+	}
+	if strings.ContainsAny(err.Error(), "\n\x1b") {
+		t.Errorf("err = %q is not one safe line", err)
 	}
 }

@@ -138,22 +138,7 @@ func TestParseRejects(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Parse succeeded with %+v", set)
 			}
-			var fe *Error
-			if !errors.As(err, &fe) {
-				t.Fatalf("err %T %v is not a *Error", err, err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %q\nwant it to contain %q", err, tt.want)
-			}
-			if tt.line > 0 && (fe.Line != tt.line || fe.Column != tt.col) {
-				t.Errorf("position = %d:%d, want %d:%d (%v)", fe.Line, fe.Column, tt.line, tt.col, err)
-			}
-			if !strings.HasPrefix(err.Error(), "t.yaml:") {
-				t.Errorf("err = %q does not start with the file name", err)
-			}
-			if strings.ContainsAny(err.Error(), "\n\x1b") {
-				t.Errorf("err = %q is not one safe line", err)
-			}
+			wantFileError(t, err, "t.yaml", tt.want, tt.line, tt.col)
 		})
 	}
 }
