@@ -24,11 +24,15 @@ const (
 func prose(s *assess.Set) []string {
 	texts := []string{s.Title, s.Intro, s.Source, s.Disclaimer}
 	for _, q := range s.Questions {
-		texts = append(texts, q.Prompt, q.Help, q.Reasons[assess.Yes], q.Reasons[assess.No], q.Reasons[assess.Unsure])
+		texts = append(texts, q.Prompt, q.Help, q.Topic)
+		for _, a := range assess.Answers {
+			texts = append(texts, q.Reasons[a], q.Urgent[a])
+			texts = append(texts, q.Steps[a]...)
+		}
 	}
 	for _, rec := range []assess.Recommendation{assess.IOP, assess.Residential} {
 		o := s.Outcomes[rec]
-		texts = append(append(texts, o.Headline, o.Summary), o.NextSteps...)
+		texts = append(append(append(texts, o.Headline, o.Summary), o.NextSteps...), o.About...)
 	}
 	texts = append(append(texts, s.About...), s.Caveats...)
 	for _, r := range s.Resources {
@@ -131,6 +135,34 @@ func TestReadability(t *testing.T) {
 	t.Logf("Spanish: %d words, %d sentences, %d syllables; Fernández-Huerta %.1f (at least %.0f)", sp.words, sp.sentences, sp.syllables, score, minHuertaScore)
 	if score < minHuertaScore {
 		t.Errorf("Spanish prose scores %.1f, below %.0f; hardest fields:\n%s", score, minHuertaScore, hardest(prose(es), spanishSyllables, func(c counts) float64 { return -fernandezHuerta(c) }))
+	}
+}
+
+// TestPromptsArePlain holds each question's prompt, the line a person must
+// understand to answer at all, to the same grade on its own: a plain set
+// overall can still hide one hard question.
+func TestPromptsArePlain(t *testing.T) {
+	set, err := load.Embedded(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		grade := fleschKincaidGrade(count([]string{q.Prompt}, englishSyllables))
+		t.Logf("%s: grade %.1f", q.ID, grade)
+		if grade > maxGrade {
+			t.Errorf("%s's prompt reads at grade %.1f, above %.0f: %s", q.ID, grade, maxGrade, q.Prompt)
+		}
+	}
+	es, err := load.Embedded(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range es.Questions {
+		score := fernandezHuerta(count([]string{q.Prompt}, spanishSyllables))
+		t.Logf("%s (es): Fernández-Huerta %.1f", q.ID, score)
+		if score < minHuertaScore {
+			t.Errorf("%s's Spanish prompt scores %.1f, below %.0f: %s", q.ID, score, minHuertaScore, q.Prompt)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -523,4 +524,32 @@ func TestFormInSpanish(t *testing.T) {
 		t.Fatalf("after the form: %q", got)
 	}
 	s.restored()
+}
+
+// TestFormLastScreenShowsTheAnswer: when the form closes and the result is
+// printed to the terminal, the screen the person sees holds the headline and
+// the help lines, however long the result is, at 80×24 and at 60×30.
+func TestFormLastScreenShowsTheAnswer(t *testing.T) {
+	for _, size := range [][2]uint16{{80, 24}, {60, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
+			s.waitFor("(1/4)")
+			s.send(keyEnter)
+			s.waitFor("(2/4)")
+			s.send(keyDown, keyEnter)
+			for _, q := range []string{"(3/4)", "(4/4)"} {
+				s.waitFor(q)
+				s.send(keyEnter)
+			}
+			if code := s.exit(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			screen := s.view.String()
+			for _, want := range []string{"Fixture residential headline.", "Fixture Line: Call 000-0000", "Emergency: Call 911"} {
+				if !strings.Contains(screen, want) {
+					t.Errorf("the last screen lacks %q:\n%s", want, screen)
+				}
+			}
+		})
+	}
 }

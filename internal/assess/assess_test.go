@@ -2,6 +2,7 @@ package assess
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -42,28 +43,43 @@ func TestFromBool(t *testing.T) {
 }
 
 // testSet mirrors the shape of the real set: three deciding questions and one
-// that only explains.
+// that only explains. Each deciding question has steps for no and unsure;
+// manageable-needs alone has urgent texts, and responsibilities has steps
+// for yes.
 func testSet() *Set {
 	q := func(id string, decides bool) Question {
-		return Question{ID: id, Prompt: id + "?", Decides: decides, Reasons: map[Answer]string{
+		q := Question{ID: id, Prompt: id + "?", Decides: decides, Reasons: map[Answer]string{
 			Yes: id + " yes", No: id + " no", Unsure: id + " unsure",
 		}}
+		if decides {
+			q.Topic = "your " + id
+			q.Steps = map[Answer][]string{No: {id + " no step"}, Unsure: {id + " unsure step"}}
+		} else {
+			q.Steps = map[Answer][]string{Yes: {id + " yes step"}}
+		}
+		return q
 	}
+	needs := q("manageable-needs", true)
+	needs.Urgent = map[Answer]string{No: "call 911 now", Unsure: "ask a doctor today"}
 	return &Set{
 		ID: "test", Version: "1", Title: "T", Source: "S", File: "embedded", Lang: "en",
-		Questions: []Question{q("stable-home", true), q("manageable-needs", true), q("can-commit", true), q("responsibilities", false)},
+		Questions: []Question{q("stable-home", true), needs, q("can-commit", true), q("responsibilities", false)},
 		Outcomes: map[Recommendation]Outcome{
 			IOP:         {Headline: "iop head", Summary: "iop sum", NextSteps: []string{"iop step"}},
-			Residential: {Headline: "res head", Summary: "res sum", NextSteps: []string{"res step"}},
+			Residential: {Headline: "res head", Summary: "res sum", NextSteps: []string{"res step"}, About: []string{"res about"}},
 		},
 		About: []string{"about"}, Caveats: []string{"caveat"},
 		Resources:  []Resource{{Name: "988", Contact: "call 988"}},
 		Disclaimer: "not a diagnosis",
+		Sources:    []Source{{Name: "src", URL: "https://example.org", Checked: "2026-11-28"}},
+		Labels:     Labels{"because": "Because of {topics}.", "list_and": "and"},
 	}
 }
 
 // TestEvaluateEveryCombination checks all 81 combinations of answers against
-// the rule stated plainly: IOP exactly when every deciding answer is yes.
+// the rule stated plainly: IOP exactly when every deciding answer is yes; a
+// residential result names the deciding answers that led there, and puts
+// their steps first; urgent texts follow the answers that carry them.
 func TestEvaluateEveryCombination(t *testing.T) {
 	set := testSet()
 	for _, home := range Answers {
@@ -75,16 +91,42 @@ func TestEvaluateEveryCombination(t *testing.T) {
 					if err != nil {
 						t.Fatalf("Evaluate(%v): %v", answers, err)
 					}
-					want := Residential
-					if home == Yes && needs == Yes && commit == Yes {
-						want = IOP
+					var decidedBy, topics, steps []string
+					for _, id := range []string{"stable-home", "manageable-needs", "can-commit"} {
+						if answers[id] != Yes {
+							decidedBy = append(decidedBy, id)
+							topics = append(topics, "your "+id)
+							steps = append(steps, id+" "+string(answers[id])+" step")
+						}
+					}
+					want, summary := IOP, "iop sum"
+					if len(decidedBy) > 0 {
+						want = Residential
+						summary = "Because of " + joinForTest(topics) + ". res sum"
+						if resp == Yes {
+							steps = append(steps, "responsibilities yes step")
+						}
 					}
 					if res.Recommendation != want {
 						t.Errorf("Evaluate(%v) = %s, want %s", answers, res.Recommendation, want)
 					}
 					out := set.Outcomes[want]
-					if res.Headline != out.Headline || res.Summary != out.Summary || res.NextSteps[0] != out.NextSteps[0] {
-						t.Errorf("Evaluate(%v): text is not the %s outcome's", answers, want)
+					steps = append(steps, out.NextSteps...)
+					if res.Headline != out.Headline || res.Summary != summary || !slices.Equal(res.NextSteps, steps) {
+						t.Errorf("Evaluate(%v): headline %q, summary %q, steps %q; want %q, %q, %q", answers, res.Headline, res.Summary, res.NextSteps, out.Headline, summary, steps)
+					}
+					if !slices.Equal(res.DecidedBy, decidedBy) || res.DecidedBy == nil {
+						t.Errorf("Evaluate(%v): decided by %#v, want %q", answers, res.DecidedBy, decidedBy)
+					}
+					wantUrgent := []string{}
+					if u := set.Questions[1].Urgent[needs]; u != "" {
+						wantUrgent = append(wantUrgent, u)
+					}
+					if !slices.Equal(res.Urgent, wantUrgent) || res.Urgent == nil {
+						t.Errorf("Evaluate(%v): urgent %#v, want %q", answers, res.Urgent, wantUrgent)
+					}
+					if !slices.Equal(res.OutcomeAbout, out.About) || res.OutcomeAbout == nil {
+						t.Errorf("Evaluate(%v): outcome about %#v, want %q", answers, res.OutcomeAbout, out.About)
 					}
 					for i, a := range res.Answers {
 						q := set.Questions[i]
@@ -98,6 +140,35 @@ func TestEvaluateEveryCombination(t *testing.T) {
 	}
 }
 
+// joinForTest joins topics as a person would write them.
+func joinForTest(topics []string) string {
+	switch len(topics) {
+	case 1:
+		return topics[0]
+	case 2:
+		return topics[0] + " and " + topics[1]
+	default:
+		return topics[0] + ", " + topics[1] + " and " + topics[2]
+	}
+}
+
+func TestBecause(t *testing.T) {
+	l := Labels{"because": "Por lo que dijo sobre {topics}.", "list_and": "y"}
+	tests := []struct {
+		topics []string
+		want   string
+	}{
+		{[]string{"su hogar"}, "Por lo que dijo sobre su hogar."},
+		{[]string{"su hogar", "su salud"}, "Por lo que dijo sobre su hogar y su salud."},
+		{[]string{"a", "b", "c"}, "Por lo que dijo sobre a, b y c."},
+	}
+	for _, tt := range tests {
+		if got := Because(l, tt.topics); got != tt.want {
+			t.Errorf("Because(%q) = %q, want %q", tt.topics, got, tt.want)
+		}
+	}
+}
+
 func TestEvaluateCarriesTheSet(t *testing.T) {
 	set := testSet()
 	res, err := Evaluate(set, map[string]Answer{"stable-home": Yes, "manageable-needs": Yes, "can-commit": Yes, "responsibilities": Yes})
@@ -106,6 +177,9 @@ func TestEvaluateCarriesTheSet(t *testing.T) {
 	}
 	if res.Title != "T" || res.Disclaimer != "not a diagnosis" || len(res.Resources) != 1 || res.About[0] != "about" || res.Caveats[0] != "caveat" {
 		t.Errorf("result does not carry the set's text: %+v", res)
+	}
+	if len(res.Sources) != 1 || res.Sources[0].URL != "https://example.org" {
+		t.Errorf("result does not carry the sources: %+v", res.Sources)
 	}
 	if res.SetInfo != (SetInfo{ID: "test", Version: "1", File: "embedded", Source: "S", Lang: "en"}) {
 		t.Errorf("SetInfo = %+v", res.SetInfo)

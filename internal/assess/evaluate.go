@@ -20,14 +20,26 @@ type Result struct {
 	Title          string
 	Recommendation Recommendation
 	Headline       string
-	Summary        string
-	Answers        []AnsweredQuestion
-	About          []string
-	Caveats        []string
-	NextSteps      []string
-	Resources      []Resource
-	Disclaimer     string
-	SetInfo        SetInfo
+	// Urgent holds what to do now, from the answers that carry it; it is
+	// shown right under the headline. Empty when there is nothing urgent.
+	Urgent []string
+	// DecidedBy lists the deciding questions not answered yes, in the set's
+	// order: the answers that led to a residential result.
+	DecidedBy []string
+	// Summary starts by naming the answers in DecidedBy, when there are any.
+	Summary string
+	Answers []AnsweredQuestion
+	// NextSteps are the steps of the person's answers, then the outcome's.
+	NextSteps []string
+	Resources []Resource
+	// About says what IOP involves; OutcomeAbout what the recommended care
+	// involves, when the outcome says (a residential result does).
+	About        []string
+	OutcomeAbout []string
+	Caveats      []string
+	Disclaimer   string
+	Sources      []Source
+	SetInfo      SetInfo
 }
 
 // AnsweredQuestion is one question with the person's answer and why it matters.
@@ -82,12 +94,19 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		return Result{}, &MissingAnswersError{IDs: missing}
 	}
 	rec := IOP
+	var decidedBy, topics []string
+	for _, q := range set.Questions {
+		if q.Decides && answers[q.ID] != Yes {
+			rec = Residential
+			decidedBy = append(decidedBy, q.ID)
+			topics = append(topics, q.Topic)
+		}
+	}
 	answered := make([]AnsweredQuestion, 0, len(set.Questions))
+	urgent := []string{}
+	var steps []string
 	for _, q := range set.Questions {
 		a := answers[q.ID]
-		if q.Decides && a != Yes {
-			rec = Residential
-		}
 		answered = append(answered, AnsweredQuestion{
 			ID:       q.ID,
 			Question: q.Prompt,
@@ -95,21 +114,60 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 			Decides:  q.Decides,
 			Reason:   q.Reasons[a],
 		})
+		if u := q.Urgent[a]; u != "" {
+			urgent = append(urgent, u)
+		}
+		// A question that does not decide cannot make a result residential;
+		// its steps help a person make room for care away from home, so
+		// they belong to a residential result only.
+		if q.Decides || rec == Residential {
+			steps = append(steps, q.Steps[a]...)
+		}
 	}
 	out := set.Outcomes[rec]
+	summary := out.Summary
+	if len(topics) > 0 {
+		summary = Because(set.Labels, topics) + " " + summary
+	}
 	return Result{
 		Title:          set.Title,
 		Recommendation: rec,
 		Headline:       out.Headline,
-		Summary:        out.Summary,
+		Urgent:         urgent,
+		DecidedBy:      nonNil(decidedBy),
+		Summary:        summary,
 		Answers:        answered,
-		About:          set.About,
-		Caveats:        set.Caveats,
-		NextSteps:      out.NextSteps,
+		NextSteps:      append(steps, out.NextSteps...),
 		Resources:      set.Resources,
+		About:          set.About,
+		OutcomeAbout:   nonNil(out.About),
+		Caveats:        set.Caveats,
 		Disclaimer:     set.Disclaimer,
+		Sources:        set.Sources,
 		SetInfo:        set.Info(),
 	}, nil
+}
+
+// TopicsPlaceholder is where the because label puts the list of topics.
+const TopicsPlaceholder = "{topics}"
+
+// Because is the sentence that names the topics of the answers that led to
+// a result: the because label with its placeholder replaced by the topics,
+// joined with the list_and label ("your home and your schedule").
+func Because(labels Labels, topics []string) string {
+	list := topics[len(topics)-1]
+	if len(topics) > 1 {
+		list = strings.Join(topics[:len(topics)-1], ", ") + " " + labels.Get("list_and") + " " + list
+	}
+	return strings.Replace(labels.Get("because"), TopicsPlaceholder, list, 1)
+}
+
+// nonNil keeps empty lists as [] in JSON, as the schema promises.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // Missing returns the ids of the questions in set that answers does not cover,

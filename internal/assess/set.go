@@ -16,7 +16,9 @@ type Set struct {
 	Caveats    []string
 	Resources  []Resource
 	Disclaimer string
-	Labels     Labels
+	// Sources are the documents the set's facts were checked against.
+	Sources []Source
+	Labels  Labels
 	// File says where the set came from: "embedded" or the path it was read from.
 	File string
 	// Lang is the language of the set's text, as its ISO 639-1 code.
@@ -28,9 +30,18 @@ type Question struct {
 	ID     string
 	Prompt string
 	Help   string
+	// Topic names the question inside a sentence ("your health needs"), so
+	// that a result can say which answers led to it.
+	Topic string
 	// Decides is true when the question can change the recommendation.
 	Decides bool
 	Reasons map[Answer]string
+	// Urgent holds, for the answers that need it, what to do now: it is
+	// printed right under the headline.
+	Urgent map[Answer]string
+	// Steps holds, per answer, the next steps that fit that answer; they
+	// come before the outcome's own.
+	Steps map[Answer][]string
 }
 
 // Outcome is the text shown for one recommendation.
@@ -38,6 +49,16 @@ type Outcome struct {
 	Headline  string
 	Summary   string
 	NextSteps []string
+	// About says what this kind of care involves; it may be empty.
+	About []string
+}
+
+// Source is a document that the set's facts were checked against.
+type Source struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+	// Checked is the day the fact was last checked, as YYYY-MM-DD.
+	Checked string `json:"checked"`
 }
 
 // Resource is a place to get help, such as a crisis line.
@@ -78,7 +99,10 @@ var RequiredLabels = []string{
 // OptionalLabels are the label keys a question set may define. They name
 // the keys of iopfit's own screens, so each has a default text in every
 // language iopfit speaks, used when a set leaves it out.
-var OptionalLabels = []string{"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back"}
+var OptionalLabels = []string{
+	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
+	"urgent", "because", "list_and", "outcome_about", "sources", "sources_hint",
+}
 
 // Question returns the question with the given id.
 func (s *Set) Question(id string) (*Question, bool) {

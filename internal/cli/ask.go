@@ -36,6 +36,7 @@ func choosePrompt(o *checkOptions) (mode promptMode, why, fix string) {
 
 func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]assess.Answer, error) {
 	mode, why, fix := choosePrompt(o)
+	o.asked = mode
 	switch mode {
 	case askPlain:
 		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY}

@@ -27,6 +27,9 @@ type checkOptions struct {
 	Quiet       bool
 	Accessible  bool
 	NoInput     bool
+
+	// asked is how the missing answers were asked, once they were.
+	asked promptMode
 }
 
 // checkExample shows the active set's own flags, so that the examples work

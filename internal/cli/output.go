@@ -36,6 +36,12 @@ func (o *checkOptions) print(res assess.Result) error {
 			out = &colorprofile.Writer{Forward: out, Profile: o.IO.ColorProfile()}
 		}
 		err = report.Text(&buf, res, o.Set.Labels, opts)
+		// The form leaves the screen with the result's last lines in view;
+		// after a long result those are the caveats, so end with the
+		// headline and the help lines again.
+		if err == nil && o.asked == askForm && o.IO.OutTTY {
+			err = report.Recap(&buf, res, o.Set.Labels, opts)
+		}
 	}
 	if err != nil {
 		return err

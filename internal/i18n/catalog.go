@@ -45,6 +45,9 @@ var catalog = map[string]map[Lang]string{
 	"questions.id_long":           {English: "question id %q is longer than %d characters; use a shorter one", Spanish: "el id de pregunta %q tiene más de %d caracteres; use uno más corto"},
 	"questions.id_kebab":          {English: "question id %q is not kebab-case; use lower-case letters, digits and single hyphens, like stable-home", Spanish: "el id de pregunta %q no está en kebab-case; use minúsculas, dígitos y guiones sueltos, como stable-home"},
 	"questions.id_flag":           {English: "question id %q is the name of one of iopfit's own flags; choose another id", Spanish: "el id de pregunta %q es el nombre de una opción de iopfit; elija otro id"},
+	"questions.topic":             {English: "is missing the key \"topic\", which a question that decides needs: a short name for it in a sentence, like \"your health needs\"", Spanish: "le falta la clave \"topic\", que necesita una pregunta que decide: un nombre corto para ella en una frase, como \"sus necesidades de salud\""},
+	"questions.translation_extra": {English: "has %q, which the set does not have at this place; remove it here, or add it to the set", Spanish: "tiene %q, que el conjunto no tiene en este lugar; quítelo aquí o agréguelo al conjunto"},
+	"label.because_topics":        {English: "must contain %s once, where the topics of the answers go", Spanish: "debe contener %s una vez, donde van los temas de las respuestas"},
 	"questions.schema":            {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
 
 	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
@@ -58,6 +61,8 @@ var catalog = map[string]map[Lang]string{
 	"value.quote":      {English: "must be text, not %s; put it in quotes, like \"%s\"", Spanish: "debe ser texto, no %s; póngalo entre comillas, así: \"%s\""},
 	"value.not_list":   {English: "must be a list, not %s", Spanish: "debe ser una lista, no %s"},
 	"value.empty_list": {English: "is an empty list; add at least one item", Spanish: "es una lista vacía; agregue al menos un elemento"},
+	"value.date":       {English: "must be a date written YYYY-MM-DD, like 2026-11-28, not %s", Spanish: "debe ser una fecha escrita AAAA-MM-DD, como 2026-11-28, no %s"},
+	"value.url":        {English: "must be a web address that starts with https://, not %s", Spanish: "debe ser una dirección web que empiece por https://, no %s"},
 	"value.not_bool":   {English: "must be true or false, not %s", Spanish: "debe ser true o false, no %s"},
 
 	// Answers files.
@@ -113,14 +118,20 @@ var catalog = map[string]map[Lang]string{
 	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
 
 	// Labels a question set may leave out, by label key.
-	"label.form_hint":   {English: "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.", Spanish: "Use ↑ y ↓ para elegir y luego pulse Enter. Pulse Esc para salir cuando quiera."},
-	"label.plain_hint":  {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y pulse Enter."},
-	"label.plain_retry": {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
-	"label.source":      {English: "Source", Spanish: "Fuente"},
-	"label.key_up":      {English: "up", Spanish: "subir"},
-	"label.key_down":    {English: "down", Spanish: "bajar"},
-	"label.key_select":  {English: "select", Spanish: "elegir"},
-	"label.key_back":    {English: "back", Spanish: "volver"},
+	"label.form_hint":     {English: "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.", Spanish: "Use ↑ y ↓ para elegir y luego pulse Enter. Pulse Esc para salir cuando quiera."},
+	"label.plain_hint":    {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y pulse Enter."},
+	"label.plain_retry":   {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
+	"label.source":        {English: "Source", Spanish: "Fuente"},
+	"label.key_up":        {English: "up", Spanish: "subir"},
+	"label.key_down":      {English: "down", Spanish: "bajar"},
+	"label.key_select":    {English: "select", Spanish: "elegir"},
+	"label.key_back":      {English: "back", Spanish: "volver"},
+	"label.urgent":        {English: "Right now", Spanish: "Ahora mismo"},
+	"label.because":       {English: "You got this result because of what you said about {topics}.", Spanish: "Obtuvo este resultado por lo que dijo sobre {topics}."},
+	"label.list_and":      {English: "and", Spanish: "y"},
+	"label.outcome_about": {English: "What this care involves", Spanish: "Qué implica esta atención"},
+	"label.sources":       {English: "Sources", Spanish: "Fuentes"},
+	"label.sources_hint":  {English: "The sources of these facts: run iopfit questions, or save the result with -o markdown.", Spanish: "Las fuentes de estos datos: ejecute iopfit questions, o guarde el resultado con -o markdown."},
 
 	// Help.
 	"help.usage":         {English: "Usage:", Spanish: "Uso:"},
@@ -177,5 +188,6 @@ var catalog = map[string]map[Lang]string{
 	},
 	"questions.header":      {English: "Question set %s, version %s (%s)", Spanish: "Conjunto de preguntas %s, versión %s (%s)"},
 	"questions.decides":     {English: "decides the result", Spanish: "decide el resultado"},
+	"questions.checked":     {English: "checked %s", Spanish: "consultada el %s"},
 	"questions.not_decides": {English: "does not change the result", Spanish: "no cambia el resultado"},
 }

@@ -3,8 +3,12 @@ package load
 import (
 	"fmt"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -14,12 +18,16 @@ import (
 
 // The keys of each mapping in schema 1.
 var (
-	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
-	questionKeys = []string{"id", "prompt", "help", "decides", "reasons"}
+	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "sources", "labels"}
+	questionKeys = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps"}
 	reasonKeys   = []string{"yes", "no", "unsure"}
 	outcomeNames = []string{"iop", "residential"}
-	outcomeKeys  = []string{"headline", "summary", "next_steps"}
+	outcomeKeys  = []string{"headline", "summary", "next_steps", "about"}
 	resourceKeys = []string{"name", "contact"}
+	sourceKeys   = []string{"name", "url", "checked"}
+	// notYesKeys are the answers a deciding question's urgent texts and
+	// steps may be given for: a yes on a deciding question needs neither.
+	notYesKeys = []string{"no", "unsure"}
 )
 
 // idPattern is kebab-case: a question id becomes a flag of iopfit check.
@@ -71,6 +79,8 @@ func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
 		s.Questions, err = p.questions(n)
 	case "labels":
 		s.Labels, err = p.labels(n, "labels", assess.RequiredLabels)
+	case "sources":
+		s.Sources, err = p.sources(n, key)
 	default:
 		err = p.textField(s, key, key, n)
 	}
@@ -128,7 +138,7 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 		if q.Decides, err = qf.boolean("decides", true); err != nil {
 			return nil, err
 		}
-		if q.Reasons, err = p.reasons(qf); err != nil {
+		if err := p.questionTexts(&q, qf, nil); err != nil {
 			return nil, err
 		}
 		qs = append(qs, q)
@@ -183,6 +193,94 @@ func (p *parser) reasons(qf *fields) (map[assess.Answer]string, error) {
 	return reasons, nil
 }
 
+// questionTexts reads the texts of a question that a translation gives
+// too: topic, reasons, urgent and steps (prompt and help are read first, by
+// the caller). base is the set's question when qf is a translation's, so
+// that the translation gives the same texts; nil when qf is the set's own.
+func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Question) (err error) {
+	_, hasTopic := qf.vals["topic"]
+	switch {
+	case hasTopic:
+		if q.Topic, err = qf.text("topic"); err != nil {
+			return err
+		}
+	case base == nil && q.Decides:
+		return p.fail(qf.node, qf.path, i18n.M("questions.topic"))
+	case base != nil && base.Topic != "":
+		_, err = qf.require("topic")
+		return err
+	}
+	if q.Reasons, err = p.reasons(qf); err != nil {
+		return err
+	}
+	allowed := reasonKeys
+	if q.Decides {
+		allowed = notYesKeys
+	}
+	var urgentKeys, stepKeys []string
+	if base != nil {
+		// Never nil for a translation: an empty list means "none allowed".
+		urgentKeys = append([]string{}, answerKeys(base.Urgent)...)
+		stepKeys = append([]string{}, answerKeys(base.Steps)...)
+	}
+	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, urgentKeys, p.textValue); err != nil {
+		return err
+	}
+	q.Steps, err = answerMap(p, qf, "steps", allowed, stepKeys, p.textList)
+	return err
+}
+
+// answerKeys lists the answers m has texts for, in the order of the answers.
+func answerKeys[T any](m map[assess.Answer]T) []string {
+	var keys []string
+	for _, a := range assess.Answers {
+		if _, ok := m[a]; ok {
+			keys = append(keys, string(a))
+		}
+	}
+	return keys
+}
+
+// answerMap reads an optional mapping from answers (among allowed) to
+// values read by read. need lists the answers a translation must give,
+// those its set gives; with need given, the key itself is required when
+// need is not empty, and no other answer is allowed.
+func answerMap[T any](p *parser, qf *fields, key string, allowed, need []string, read func(*yaml.Node, string) (T, error)) (map[assess.Answer]T, error) {
+	if need != nil {
+		allowed = need
+	}
+	n, ok := qf.vals[key]
+	switch {
+	case !ok && len(need) > 0:
+		_, err := qf.require(key)
+		return nil, err
+	case !ok:
+		return nil, nil
+	case need != nil && len(need) == 0:
+		return nil, p.fail(qf.keys[key], qf.path, i18n.M("questions.translation_extra", key))
+	}
+	f, err := p.mapping(n, qf.name(key), allowed)
+	if err != nil {
+		return nil, err
+	}
+	out := map[assess.Answer]T{}
+	for _, a := range allowed {
+		v, given := f.vals[a]
+		if !given {
+			if need == nil {
+				continue
+			}
+			if _, err := f.require(a); err != nil {
+				return nil, err
+			}
+		}
+		if out[assess.Answer(a)], err = read(v, f.name(a)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func (p *parser) outcomes(n *yaml.Node, path string) (map[assess.Recommendation]assess.Outcome, error) {
 	of, err := p.mapping(n, path, outcomeNames)
 	if err != nil {
@@ -207,6 +305,11 @@ func (p *parser) outcomes(n *yaml.Node, path string) (map[assess.Recommendation]
 		}
 		if o.NextSteps, err = xf.textList("next_steps"); err != nil {
 			return nil, err
+		}
+		if v, ok := xf.vals["about"]; ok {
+			if o.About, err = p.textList(v, xf.name("about")); err != nil {
+				return nil, err
+			}
 		}
 		out[assess.Recommendation(name)] = o
 	}
@@ -236,6 +339,56 @@ func (p *parser) resources(n *yaml.Node, path string) ([]assess.Resource, error)
 	return rs, nil
 }
 
+// sources reads the list of documents the set's facts were checked against:
+// each with a name, the day it was checked and, when it has one, a web
+// address.
+func (p *parser) sources(n *yaml.Node, path string) ([]assess.Source, error) {
+	items, err := p.list(n, path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]assess.Source, len(items))
+	for i, item := range items {
+		sf, err := p.mapping(item, fmt.Sprintf("%s[%d]", path, i+1), sourceKeys)
+		if err != nil {
+			return nil, err
+		}
+		src := &out[i]
+		if src.Name, err = sf.text("name"); err != nil {
+			return nil, err
+		}
+		// A source may have no web address: an article read in print, or a
+		// document whose official address could not be confirmed.
+		if v, ok := sf.vals["url"]; ok {
+			if src.URL, err = p.textValue(v, sf.name("url")); err != nil {
+				return nil, err
+			}
+			if u, err := url.Parse(src.URL); err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(src.URL, " \t") {
+				return nil, p.fail(v, sf.name("url"), i18n.M("value.url", strconv.Quote(src.URL)))
+			}
+		}
+		v, err := sf.require("checked")
+		if err != nil {
+			return nil, err
+		}
+		if src.Checked, err = p.date(v, sf.name("checked")); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// date reads a day written YYYY-MM-DD, quoted or not (YAML reads an
+// unquoted one as a timestamp).
+func (p *parser) date(n *yaml.Node, path string) (string, error) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!str" || n.Tag == "!!timestamp") {
+		if _, err := time.Parse(time.DateOnly, n.Value); err == nil {
+			return n.Value, nil
+		}
+	}
+	return "", p.fail(n, path, i18n.M("value.date", describeValue(n)))
+}
+
 // labels reads a labels mapping, in which each key of need must be given.
 // A set needs the required labels; a translation needs every label its set
 // gives, so that no label is left in the set's own language.
@@ -253,6 +406,9 @@ func (p *parser) labels(n *yaml.Node, path string, need []string) (assess.Labels
 		if labels[key], err = lf.text(key); err != nil {
 			return nil, err
 		}
+	}
+	if b, ok := labels["because"]; ok && strings.Count(b, assess.TopicsPlaceholder) != 1 {
+		return nil, p.fail(lf.vals["because"], lf.name("because"), i18n.M("label.because_topics", assess.TopicsPlaceholder))
 	}
 	return labels, nil
 }

@@ -15,7 +15,7 @@ import (
 // what the check decides.
 var (
 	translationKeys = []string{"title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
-	translatedQKeys = []string{"prompt", "help", "reasons"}
+	translatedQKeys = []string{"prompt", "help", "topic", "reasons", "urgent", "steps"}
 )
 
 // translation reads a translation's root mapping into a copy of base in l.
@@ -49,6 +49,16 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 			return nil, err
 		}
 	}
+	for _, name := range outcomeNames {
+		r := assess.Recommendation(name)
+		if has, want := len(t.Outcomes[r].About) > 0, len(base.Outcomes[r].About) > 0; has != want {
+			path := f.name("outcomes") + "." + name
+			if want {
+				return nil, p.fail(f.vals["outcomes"], path, i18n.M("key.missing", "about"))
+			}
+			return nil, p.fail(f.vals["outcomes"], path, i18n.M("questions.translation_extra", "about"))
+		}
+	}
 	fillLabels(t.Labels, l)
 	return &t, nil
 }
@@ -77,7 +87,7 @@ func (p *parser) translatedQuestions(base *assess.Set, n *yaml.Node, path string
 		if q.Help, err = f.text("help"); err != nil {
 			return nil, err
 		}
-		if q.Reasons, err = p.reasons(f); err != nil {
+		if err := p.questionTexts(&q, f, &bq); err != nil {
 			return nil, err
 		}
 		qs[i] = q

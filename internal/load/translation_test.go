@@ -72,7 +72,7 @@ func TestTranslationRejects(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"missing text", "disclaimer: D es\n", "", `t.es.yaml:1:1: is missing the required key "disclaimer"`},
-		{"missing question", "  stable-home:\n    prompt: P es\n    help: H es\n    reasons: {yes: Y es, no: N es, unsure: U es}\n", "  {}\n", `questions: is missing the required key "stable-home"`},
+		{"missing question", "  stable-home:\n    prompt: P es\n    help: H es\n    topic: T es\n    reasons: {yes: Y es, no: N es, unsure: U es}\n", "  {}\n", `questions: is missing the required key "stable-home"`},
 		{"missing reason", "unsure: U es}", "}", `questions.stable-home.reasons: is missing the required key "unsure"`},
 		{"empty prompt", "prompt: P es", `prompt: ""`, `questions.stable-home.prompt: is empty`},
 		{"unknown question", "  stable-home:", "  stable-hom:", `questions: unknown key "stable-hom"; did you mean "stable-home"?`},

@@ -17,13 +17,17 @@ type jsonResult struct {
 	SchemaVersion  int               `json:"schema_version"`
 	Recommendation string            `json:"recommendation"`
 	Headline       string            `json:"headline"`
+	Urgent         []string          `json:"urgent"`
+	DecidedBy      []string          `json:"decided_by"`
 	Summary        string            `json:"summary"`
 	Answers        []jsonAnswer      `json:"answers"`
-	About          []string          `json:"about"`
-	Caveats        []string          `json:"caveats"`
 	NextSteps      []string          `json:"next_steps"`
 	Resources      []assess.Resource `json:"resources"`
+	About          []string          `json:"about"`
+	OutcomeAbout   []string          `json:"outcome_about"`
+	Caveats        []string          `json:"caveats"`
 	Disclaimer     string            `json:"disclaimer"`
+	Sources        []assess.Source   `json:"sources"`
 	QuestionSet    jsonSet           `json:"question_set"`
 }
 
@@ -54,19 +58,32 @@ func JSON(w io.Writer, r assess.Result) error {
 		SchemaVersion:  SchemaVersion,
 		Recommendation: string(r.Recommendation),
 		Headline:       r.Headline,
+		Urgent:         orEmpty(r.Urgent),
+		DecidedBy:      orEmpty(r.DecidedBy),
 		Summary:        r.Summary,
 		Answers:        make([]jsonAnswer, len(r.Answers)),
-		About:          r.About,
-		Caveats:        r.Caveats,
 		NextSteps:      r.NextSteps,
 		Resources:      r.Resources,
+		About:          r.About,
+		OutcomeAbout:   orEmpty(r.OutcomeAbout),
+		Caveats:        r.Caveats,
 		Disclaimer:     r.Disclaimer,
+		Sources:        orEmpty(r.Sources),
 		QuestionSet:    setInfoJSON(r.SetInfo),
 	}
 	for i, a := range r.Answers {
 		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason}
 	}
 	return encode(w, out)
+}
+
+// orEmpty keeps a list that has nothing to say as [] rather than null, as
+// the schema promises.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func encode(w io.Writer, v any) error {

@@ -13,24 +13,59 @@ import (
 func Markdown(w io.Writer, r assess.Result, labels assess.Labels) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(r.Title))
-	fmt.Fprintf(&b, "## %s\n\n%s\n", mdEscape(r.Headline), mdEscape(r.Summary))
+	fmt.Fprintf(&b, "## %s\n", mdEscape(r.Headline))
+	if len(r.Urgent) > 0 {
+		// A quote block keeps what to do now and the help lines together,
+		// set apart from the rest, right under the headline.
+		fmt.Fprintf(&b, "\n> **%s**\n>\n", mdEscape(labels.Get("urgent")))
+		for _, u := range r.Urgent {
+			fmt.Fprintf(&b, "> - %s\n", mdEscape(u))
+		}
+		for _, res := range r.Resources {
+			fmt.Fprintf(&b, "> - **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", mdEscape(r.Summary))
 
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("your_answers")))
 	for _, a := range r.Answers {
 		fmt.Fprintf(&b, "- **%s** %s. %s\n", mdEscape(a.Question), mdEscape(labels.Option(a.Answer)), mdEscape(a.Reason))
 	}
-	mdList(&b, labels.Get("about"), r.About)
-	mdList(&b, labels.Get("caveats"), r.Caveats)
 	mdList(&b, labels.Get("next_steps"), r.NextSteps)
-
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
 	for _, res := range r.Resources {
 		fmt.Fprintf(&b, "- **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
 	}
+	mdList(&b, labels.Get("about"), r.About)
+	if len(r.OutcomeAbout) > 0 {
+		mdList(&b, labels.Get("outcome_about"), r.OutcomeAbout)
+	}
+	mdList(&b, labels.Get("caveats"), r.Caveats)
 	fmt.Fprintf(&b, "\n---\n\n*%s*\n", mdEscape(r.Disclaimer))
+	mdSources(&b, labels, r.Sources)
 	fmt.Fprintf(&b, "\n%s: %s (%s %s)\n", mdEscape(labels.Get("source")), mdEscape(r.SetInfo.Source), mdEscape(r.SetInfo.ID), mdEscape(r.SetInfo.Version))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// mdSources lists the sources as links, each with the day it was checked.
+func mdSources(b *strings.Builder, labels assess.Labels, sources []assess.Source) {
+	if len(sources) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## %s\n\n", mdEscape(labels.Get("sources")))
+	for _, s := range sources {
+		if s.URL == "" {
+			fmt.Fprintf(b, "- %s, %s\n", mdEscape(s.Name), s.Checked)
+			continue
+		}
+		fmt.Fprintf(b, "- [%s](<%s>), %s\n", mdEscape(s.Name), mdURL(s.URL), s.Checked)
+	}
+}
+
+// mdURL keeps an address whole inside <…>: only < and > would end it.
+func mdURL(u string) string {
+	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u)
 }
 
 func mdList(b *strings.Builder, heading string, items []string) {

@@ -10,8 +10,9 @@ import (
 )
 
 type jsonQuestions struct {
-	QuestionSet jsonSet        `json:"question_set"`
-	Questions   []jsonQuestion `json:"questions"`
+	QuestionSet jsonSet         `json:"question_set"`
+	Questions   []jsonQuestion  `json:"questions"`
+	Sources     []assess.Source `json:"sources"`
 }
 
 type jsonQuestion struct {
@@ -24,7 +25,7 @@ type jsonQuestion struct {
 
 // QuestionsJSON writes the active question set for scripts.
 func QuestionsJSON(w io.Writer, s *assess.Set) error {
-	out := jsonQuestions{QuestionSet: setInfoJSON(s.Info()), Questions: make([]jsonQuestion, len(s.Questions))}
+	out := jsonQuestions{QuestionSet: setInfoJSON(s.Info()), Questions: make([]jsonQuestion, len(s.Questions)), Sources: orEmpty(s.Sources)}
 	for i, q := range s.Questions {
 		out.Questions[i] = jsonQuestion{ID: q.ID, Flag: "--" + q.ID, Prompt: q.Prompt, Help: q.Help, Decides: q.Decides}
 	}
@@ -43,6 +44,15 @@ func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang) error {
 			decides = i18n.T(l, "questions.not_decides")
 		}
 		fmt.Fprintf(&b, "\n%s (--%s; %s)\n  %s\n  %s\n", q.ID, q.ID, decides, q.Prompt, q.Help)
+	}
+	if len(s.Sources) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", s.Labels.Get("sources"))
+		for _, src := range s.Sources {
+			fmt.Fprintf(&b, "- %s (%s)\n", src.Name, i18n.T(l, "questions.checked", src.Checked))
+			if src.URL != "" {
+				fmt.Fprintf(&b, "  %s\n", src.URL)
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

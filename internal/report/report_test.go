@@ -61,6 +61,7 @@ var cases = []struct {
 	{"iop", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "yes", "responsibilities": "yes"}},
 	{"iop-no-duties", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "yes", "responsibilities": "no"}},
 	{"residential", map[string]assess.Answer{"stable-home": "no", "manageable-needs": "unsure", "can-commit": "yes", "responsibilities": "unsure"}},
+	{"residential-schedule", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "no", "responsibilities": "yes"}},
 }
 
 func result(t *testing.T, set *assess.Set, answers map[string]assess.Answer) assess.Result {
@@ -207,7 +208,7 @@ func TestJSONKeys(t *testing.T) {
 	if err := json.Unmarshal(m["question_set"], &qs); err != nil || qs["lang"] != "en" {
 		t.Errorf("question_set = %s, want lang en", m["question_set"])
 	}
-	want := []string{"schema_version", "recommendation", "headline", "summary", "answers", "about", "caveats", "next_steps", "resources", "disclaimer", "question_set"}
+	want := []string{"schema_version", "recommendation", "headline", "urgent", "decided_by", "summary", "answers", "next_steps", "resources", "about", "outcome_about", "caveats", "disclaimer", "sources", "question_set"}
 	var got []string
 	for k := range m {
 		got = append(got, k)
@@ -225,6 +226,17 @@ func TestJSONKeys(t *testing.T) {
 		if _, ok := a[0][k]; !ok {
 			t.Errorf("answer has no %q", k)
 		}
+	}
+	// Lists with nothing in them are [], never null, so that scripts can
+	// iterate without a check.
+	for _, k := range []string{"urgent", "decided_by", "outcome_about"} {
+		if string(m[k]) == "null" {
+			t.Errorf("%s is null, want []", k)
+		}
+	}
+	var sources []map[string]string
+	if err := json.Unmarshal(m["sources"], &sources); err != nil || len(sources) != 2 || sources[0]["checked"] != "2026-11-28" || sources[0]["url"] == "" {
+		t.Errorf("sources = %s", m["sources"])
 	}
 	if bytes.Count(b.Bytes(), []byte("\n")) < 2 || !bytes.HasSuffix(b.Bytes(), []byte("}\n")) {
 		t.Error("JSON is not one indented object ending in a newline")

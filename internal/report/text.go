@@ -25,7 +25,7 @@ const maxWidth = 100
 
 // styles are built once per render, and only when colour is on.
 type styles struct {
-	headline, heading, strong, faint lipgloss.Style
+	headline, urgent, heading, strong, faint lipgloss.Style
 }
 
 func newStyles(rec assess.Recommendation) styles {
@@ -36,6 +36,7 @@ func newStyles(rec assess.Recommendation) styles {
 	}
 	return styles{
 		headline: lipgloss.NewStyle().Bold(true).Foreground(head),
+		urgent:   lipgloss.NewStyle().Bold(true),
 		heading:  lipgloss.NewStyle().Bold(true).Foreground(accent),
 		strong:   lipgloss.NewStyle().Bold(true),
 		faint:    lipgloss.NewStyle().Faint(true),
@@ -115,14 +116,20 @@ func (t *textWriter) section(heading string, items []string) {
 	}
 }
 
-// Text writes r for a person to read in a terminal or a pipe.
+// Text writes r for a person to read in a terminal or a pipe, in the order
+// that puts safety first: the headline, anything urgent with the help lines
+// right under it, then why, the answers, what to do, and the rest.
 func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
-	t := &textWriter{opts: opts, bullet: "- "}
-	if opts.Color {
-		t.st = newStyles(r.Recommendation)
-		t.bullet = "• "
-	}
+	t := newTextWriter(r, opts)
 	t.para(r.Headline, &t.st.headline)
+	if len(r.Urgent) > 0 {
+		t.b.WriteString("\n")
+		t.para(labels.Get("urgent"), &t.st.urgent)
+		for _, u := range r.Urgent {
+			t.hanging(t.bullet, "", u)
+		}
+		t.resources(r.Resources)
+	}
 	t.b.WriteString("\n")
 	t.para(r.Summary, nil)
 
@@ -133,17 +140,53 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 		// The answer and its reason line up under the question's text.
 		t.hanging(strings.Repeat(" ", ansi.StringWidth(t.bullet)), labels.Option(a.Answer)+".", a.Reason)
 	}
-	t.section(labels.Get("about"), r.About)
-	t.section(labels.Get("caveats"), r.Caveats)
 	t.section(labels.Get("next_steps"), r.NextSteps)
-
 	t.b.WriteString("\n")
 	t.para(labels.Get("resources"), &t.st.heading)
-	for _, res := range r.Resources {
-		t.hanging(t.bullet, res.Name+":", res.Contact)
+	t.resources(r.Resources)
+	t.section(labels.Get("about"), r.About)
+	if len(r.OutcomeAbout) > 0 {
+		t.section(labels.Get("outcome_about"), r.OutcomeAbout)
 	}
+	t.section(labels.Get("caveats"), r.Caveats)
 	t.b.WriteString("\n")
 	t.para(r.Disclaimer, &t.st.faint)
+	if len(r.Sources) > 0 {
+		t.para(labels.Get("sources_hint"), &t.st.faint)
+	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
+}
+
+// Recap writes the headline and the help lines again, for the end of a
+// result shown in a terminal after the form: the screen the person sees
+// when the form closes holds the answer and where to get help, however
+// long the result above it is.
+func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
+	t := newTextWriter(r, opts)
+	rule := 40
+	if wd := t.width(); wd > 0 {
+		rule = min(rule, wd)
+	}
+	t.b.WriteString("\n" + t.style(t.st.faint, strings.Repeat("─", rule)) + "\n")
+	t.para(r.Headline, &t.st.headline)
+	t.resources(r.Resources)
+	_, err := io.WriteString(w, t.b.String())
+	return err
+}
+
+func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
+	t := &textWriter{opts: opts, bullet: "- "}
+	if opts.Color {
+		t.st = newStyles(r.Recommendation)
+		t.bullet = "• "
+	}
+	return t
+}
+
+// resources writes the help lines, each with its name in bold.
+func (t *textWriter) resources(rs []assess.Resource) {
+	for _, res := range rs {
+		t.hanging(t.bullet, res.Name+":", res.Contact)
+	}
 }

@@ -126,8 +126,8 @@ iopfit questions -o json
 .fi
 `
 
-// notes is the NOTES section: the question set's disclaimer and where to get
-// help, from the set itself, so that the man page never says a phone number
+// notes is the NOTES section: the question set's disclaimer, where to get
+// help and the sources of its facts, from the set itself, so that the man page never says a phone number
 // the set does not.
 func notes(set *assess.Set) string {
 	var b strings.Builder
@@ -135,6 +135,16 @@ func notes(set *assess.Set) string {
 	b.WriteString(".PP\n" + roff(set.Labels.Get("resources")) + "\n")
 	for _, r := range set.Resources {
 		b.WriteString(".TP\n.B " + roff(r.Name) + "\n" + roff(r.Contact) + "\n")
+	}
+	if len(set.Sources) > 0 {
+		b.WriteString(".PP\n" + roff(set.Labels.Get("sources")) + "\n")
+		for _, src := range set.Sources {
+			line := src.Name + ", " + src.Checked
+			if src.URL != "" {
+				line += ": " + src.URL
+			}
+			b.WriteString(".IP \\(bu 2\n" + roff(line) + "\n")
+		}
 	}
 	return b.String()
 }

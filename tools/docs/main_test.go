@@ -43,6 +43,11 @@ func TestManPages(t *testing.T) {
 			t.Errorf("iopfit.1 lacks the help line %q", r.Name)
 		}
 	}
+	for _, src := range set.Sources {
+		if !strings.Contains(string(root), roff(src.Name)) || !strings.Contains(string(root), src.URL) {
+			t.Errorf("iopfit.1 lacks the source %q", src.Name)
+		}
+	}
 	check, _ := os.ReadFile(filepath.Join(out, "man", "iopfit-check.1"))
 	if !strings.Contains(string(check), "stable-home") || !strings.Contains(string(check), "EXAMPLE") {
 		t.Error("iopfit-check.1 lacks the question flags or the examples")
