@@ -24,6 +24,8 @@ const (
 	keyEsc   = "\x1b"
 	keyCtrlC = "\x03"
 	keyCtrlD = "\x04"
+	// keyShiftTab is what a terminal sends for Shift+Tab.
+	keyShiftTab = "\x1b[Z"
 )
 
 // session is iopfit running in a pseudo-terminal that, like a broken or
@@ -47,14 +49,20 @@ type sessionOpts struct {
 	cols, rows uint16
 	stdoutTTY  bool
 	stdinPipe  bool
-	env        []string
-	tags       string
+	// zeroSize makes the terminal report 0×0, as some containers and
+	// serial consoles do; the emulated screen stays 80×24.
+	zeroSize bool
+	env      []string
+	tags     string
 }
 
 func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	t.Helper()
 	if o.cols == 0 {
 		o.cols, o.rows = 80, 24
+	}
+	if o.zeroSize {
+		o.cols, o.rows = 0, 0
 	}
 	ptmx, tty, err := pty.Open()
 	if err != nil {
@@ -67,7 +75,11 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &session{t: t, ptmx: ptmx, tty: tty, before: before, done: make(chan struct{}), view: newView(int(o.cols), int(o.rows))}
+	viewCols, viewRows := int(o.cols), int(o.rows)
+	if o.zeroSize {
+		viewCols, viewRows = 80, 24
+	}
+	s := &session{t: t, ptmx: ptmx, tty: tty, before: before, done: make(chan struct{}), view: newView(viewCols, viewRows)}
 	s.cmd = exec.Command(binary(t, o.tags), args...)
 	s.cmd.Env = baseEnv(o.env...)
 	s.cmd.Stdin, s.cmd.Stderr = tty, tty
@@ -181,6 +193,24 @@ func (s *session) send(keys ...string) {
 	}
 }
 
+// settleTime is a little longer than the form's own settle time: a key sent
+// sooner after a page appears is dropped, as type-ahead.
+const settleTime = 350 * time.Millisecond
+
+// answer waits for page to be on screen and settled, then sends keys.
+func (s *session) answer(page string, keys ...string) {
+	s.t.Helper()
+	s.waitFor(page)
+	time.Sleep(settleTime)
+	s.send(keys...)
+}
+
+// confirm waits for the review page and shows the result.
+func (s *session) confirm() {
+	s.t.Helper()
+	s.answer("Show my result", keyEnter)
+}
+
 func (s *session) signal(sig syscall.Signal) {
 	s.t.Helper()
 	if err := s.cmd.Process.Signal(sig); err != nil {
@@ -236,13 +266,11 @@ func (s *session) afterForm() string {
 
 func TestFormAllYes(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check")
-	for i, q := range []string{"(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture"} {
-		s.waitFor(q)
-		if i == 0 {
-			s.waitFor("Nothing you enter is saved or sent.")
-		}
-		s.send(keyEnter)
+	s.waitFor("Nothing you enter is saved or sent.")
+	for _, q := range []string{"(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture"} {
+		s.answer(q, "1")
 	}
+	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d; screen:\n%s", code, s.text())
 	}
@@ -258,12 +286,11 @@ func TestFormAllYes(t *testing.T) {
 
 func TestFormChooseNoWithArrows(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
-	s.waitFor("(1/4)")
-	s.send(keyDown, keyEnter)
+	s.answer("(1/4)", keyDown, keyDown, keyEnter)
 	for _, q := range []string{"(2/4)", "(3/4)", "(4/4)"} {
-		s.waitFor(q)
-		s.send(keyEnter)
+		s.answer(q, keyDown, keyEnter)
 	}
+	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -278,10 +305,9 @@ func TestFormChooseNoWithArrows(t *testing.T) {
 
 func TestFormAsksOnlyMissing(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
-	s.waitFor("(1/2) Are the fixture needs")
-	s.send(keyEnter)
-	s.waitFor("(2/2) Do you have fixture")
-	s.send(keyEnter)
+	s.answer("(1/2) Are the fixture needs", "1")
+	s.answer("(2/2) Do you have fixture", "1")
+	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -297,10 +323,8 @@ func TestFormCancel(t *testing.T) {
 	for _, tc := range []struct{ name, key string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check")
-			s.waitFor("(1/4)")
-			s.send(keyEnter)
-			s.waitFor("(2/4)")
-			s.send(tc.key)
+			s.answer("(1/4)", "1")
+			s.answer("(2/4)", tc.key)
 			if code := s.exit(); code != 130 {
 				t.Fatalf("exit %d, want 130", code)
 			}
@@ -345,16 +369,16 @@ func TestFormSignals(t *testing.T) {
 
 func TestFormResizeAndNarrow(t *testing.T) {
 	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
-	s.waitFor("(1/4)")
-	s.send(keyEnter)
+	s.answer("(1/4)", "1")
 	s.waitFor("(2/4)")
 	s.resize(60, 20)
-	s.send(keyEnter)
+	s.answer("(2/4)", "1")
 	s.waitFor("(3/4)")
 	s.resize(12, 5)
-	s.send(keyEnter)
-	s.waitFor("(4/4)")
-	s.send(keyEnter)
+	s.answer("(3/4)", "1")
+	s.answer("(4/4)", "1")
+	s.resize(40, 12)
+	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -369,8 +393,7 @@ func TestFormResizeAndNarrow(t *testing.T) {
 // on stdout. The panic comes from a hook that exists only in test builds.
 func TestFormPanic(t *testing.T) {
 	s := startSession(t, sessionOpts{tags: "iopfit_testpanic", env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
-	s.waitFor("(1/4)")
-	s.send(keyDown, keyEnter)
+	s.answer("(1/4)", keyDown, keyEnter)
 	if code := s.exit(); code != 1 {
 		t.Fatalf("exit %d, want 1; screen:\n%s", code, s.text())
 	}
@@ -485,9 +508,9 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 func TestStdinTerminalStdoutPiped(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.waitFor(q)
-		s.send(keyEnter)
+		s.answer(q, "1")
 	}
+	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -514,8 +537,8 @@ func TestFormInSpanish(t *testing.T) {
 	s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check")
 	s.waitFor("(1/4) ¿El hogar de prueba es estable?")
 	s.waitFor("No estoy seguro")
-	s.waitFor("↑ subir")
-	s.waitFor("Pulse Esc para salir cuando quiera.")
+	s.waitFor("shift+tab volver")
+	s.waitFor("Oprima Esc para salir cuando quiera.")
 	s.send(keyEsc)
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d, want 130", code)
@@ -533,14 +556,11 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 	for _, size := range [][2]uint16{{80, 24}, {60, 30}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
-			s.waitFor("(1/4)")
-			s.send(keyEnter)
-			s.waitFor("(2/4)")
-			s.send(keyDown, keyEnter)
-			for _, q := range []string{"(3/4)", "(4/4)"} {
-				s.waitFor(q)
-				s.send(keyEnter)
-			}
+			s.answer("(1/4)", "1")
+			s.answer("(2/4)", "2")
+			s.answer("(3/4)", "1")
+			s.answer("(4/4)", "1")
+			s.confirm()
 			if code := s.exit(); code != 0 {
 				t.Fatalf("exit %d", code)
 			}
@@ -551,5 +571,104 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFormNeverChoosesForThePerson: no key but a deliberate choice answers.
+func TestFormNeverChoosesForThePerson(t *testing.T) {
+	t.Run("enter four times", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check")
+		s.answer("(1/4)", keyEnter, keyEnter, keyEnter, keyEnter)
+		s.waitFor("Choose an answer first")
+		time.Sleep(settleTime)
+		if !strings.Contains(s.view.String(), "(1/4)") {
+			t.Fatalf("Enter moved on without a choice:\n%s", s.view.String())
+		}
+		s.send(keyEsc)
+		if code := s.exit(); code != 130 || s.stdout.String() != "" {
+			t.Fatalf("exit %d, stdout %q", code, s.stdout.String())
+		}
+	})
+	t.Run("typed before the first frame", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check")
+		s.send("1", keyEnter)
+		s.waitFor("(1/4)")
+		time.Sleep(2 * settleTime)
+		if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1. Yes") {
+			t.Fatalf("keys typed before the question was drawn answered it:\n%s", v)
+		}
+		s.send(keyEsc)
+		s.exit()
+	})
+	t.Run("tab", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check")
+		s.answer("(1/4)", keyDown, "\t", "\t")
+		time.Sleep(settleTime)
+		if v := s.view.String(); !strings.Contains(v, "(1/4)") {
+			t.Fatalf("Tab answered the question:\n%s", v)
+		}
+		s.send(keyEsc)
+		s.exit()
+	})
+	t.Run("no filter after going back", func(t *testing.T) {
+		s := startSession(t, sessionOpts{}, "check")
+		s.answer("(1/4)", "1")
+		s.answer("(2/4)", keyShiftTab)
+		s.answer("(1/4)", "/", "n")
+		time.Sleep(settleTime)
+		if v := s.view.String(); !strings.Contains(v, "(1/4)") || !strings.Contains(v, "3. Not sure") || strings.Contains(v, "filter") {
+			t.Fatalf("/ changed the page:\n%s", v)
+		}
+		s.send(keyEsc)
+		if code := s.exit(); code != 130 {
+			t.Fatalf("exit %d, want 130", code)
+		}
+	})
+}
+
+// TestFormReviewChangesAnAnswer: the review page lists the answers and can
+// open any question again; the change comes back to the review.
+func TestFormReviewChangesAnAnswer(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+		s.answer(q, "1")
+	}
+	s.waitFor("Check your answers")
+	s.waitFor("Yes: Are the fixture needs manageable?")
+	s.answer("Show my result", keyDown, keyDown, keyEnter)
+	s.answer("(2/4) Are the fixture needs", "3")
+	s.waitFor("Not sure: Are the fixture needs manageable?")
+	s.confirm()
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	out := s.stdout.String()
+	if !strings.Contains(out, `"recommendation": "residential"`) || !strings.Contains(out, `"decided_by": [`+"\n"+`    "manageable-needs"`) {
+		t.Fatalf("the change did not reach the result:\n%s", out)
+	}
+}
+
+// TestFormFitsSmallWindows: at 40×12 every question's options are on the
+// screen, and a terminal that reports 0×0 is drawn as 80×24.
+func TestFormFitsSmallWindows(t *testing.T) {
+	s := startSession(t, sessionOpts{cols: 40, rows: 12}, "check", "-q")
+	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+		s.waitFor(q)
+		for _, o := range []string{"1. Yes", "2. No", "3. Not sure"} {
+			s.waitFor(o)
+		}
+		s.answer(q, "1")
+	}
+	s.confirm()
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+
+	z := startSession(t, sessionOpts{cols: 0, rows: 0, zeroSize: true}, "check")
+	z.waitFor("(1/4) Is the fixture home steady?")
+	z.waitFor("3. Not sure")
+	z.send(keyEsc)
+	if code := z.exit(); code != 130 {
+		t.Fatalf("0×0: exit %d", code)
 	}
 }

@@ -42,11 +42,11 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY}
 		return prompt.AskPlain(ctx, pio, o.Set, missing)
 	case askForm:
-		form, vals, err := prompt.BuildForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
+		form, err := prompt.NewForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
 		if err != nil {
 			return nil, err
 		}
-		return prompt.RunForm(ctx, form, missing, vals)
+		return form.Run(ctx)
 	}
 	return nil, missingError(missing, why, fix)
 }

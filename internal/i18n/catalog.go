@@ -118,7 +118,7 @@ var catalog = map[string]map[Lang]string{
 	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
 
 	// Labels a question set may leave out, by label key.
-	"label.form_hint":     {English: "Use ↑ and ↓ to choose, then press Enter. Press Esc to stop at any time.", Spanish: "Use ↑ y ↓ para elegir y luego pulse Enter. Pulse Esc para salir cuando quiera."},
+	"label.form_hint":     {English: "Choose with ↑ and ↓, then press Enter, or press 1, 2 or 3. Shift+Tab goes back. Press Esc to stop at any time.", Spanish: "Elija con ↑ y ↓ y luego oprima Enter, u oprima 1, 2 o 3. Shift+Tab vuelve atrás. Oprima Esc para salir cuando quiera."},
 	"label.plain_hint":    {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y pulse Enter."},
 	"label.plain_retry":   {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
 	"label.source":        {English: "Source", Spanish: "Fuente"},
@@ -126,6 +126,13 @@ var catalog = map[string]map[Lang]string{
 	"label.key_down":      {English: "down", Spanish: "bajar"},
 	"label.key_select":    {English: "select", Spanish: "elegir"},
 	"label.key_back":      {English: "back", Spanish: "volver"},
+	"label.form_choose":   {English: "Choose an answer first: press ↑ or ↓ and then Enter, or press 1, 2 or 3.", Spanish: "Primero elija una respuesta: oprima ↑ o ↓ y luego Enter, u oprima 1, 2 o 3."},
+	"label.form_more":     {English: "more: make the window taller", Spanish: "hay más: agrande la ventana"},
+	"label.review_title":  {English: "Check your answers", Spanish: "Revise sus respuestas"},
+	"label.review_show":   {English: "Show my result", Spanish: "Ver mi resultado"},
+	"label.review_hint":   {English: "Choose an answer to change it, or choose Show my result.", Spanish: "Elija una respuesta para cambiarla, o elija Ver mi resultado."},
+	"label.key_number":    {English: "answer", Spanish: "responder"},
+	"label.key_quit":      {English: "stop", Spanish: "salir"},
 	"label.urgent":        {English: "Right now", Spanish: "Ahora mismo"},
 	"label.because":       {English: "You got this result because of what you said about {topics}.", Spanish: "Obtuvo este resultado por lo que dijo sobre {topics}."},
 	"label.list_and":      {English: "and", Spanish: "y"},

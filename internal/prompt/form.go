@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
+	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
@@ -28,151 +26,270 @@ type FormIO struct {
 	Profile colorprofile.Profile
 }
 
-// theme is built once. Without an explicit theme, huh rebuilds its default
-// on every render, which costs several milliseconds a frame.
-var theme = sync.OnceValue(func() huh.Theme {
-	dark := sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(true) })
-	light := sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(false) })
-	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
-		if isDark {
-			return dark()
-		}
-		return light()
-	})
-})
+// settle is how long a page must have been on screen before a key counts
+// on it. Keys typed ahead, or left over from the page before, would
+// otherwise answer a question nobody has read; a person reads for longer.
+const settle = 200 * time.Millisecond
 
-// keyMap adds Esc to the keys that stop the form (a person who wants out
-// should not need to know Ctrl-C), and says the keys in the set's words.
-func keyMap(labels assess.Labels) *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "quit"))
-	// Three options need no search box; "/" would only confuse.
-	km.Select.Filter.SetEnabled(false)
-	km.Select.Up.SetHelp("↑", labels.Get("key_up"))
-	km.Select.Down.SetHelp("↓", labels.Get("key_down"))
-	km.Select.Next.SetHelp("enter", labels.Get("key_select"))
-	km.Select.Submit.SetHelp("enter", labels.Get("key_select"))
-	km.Select.Prev.SetHelp("shift+tab", labels.Get("key_back"))
-	return km
-}
+// fallbackCols and fallbackRows are the size used when the terminal reports
+// none (0×0: some containers, serial consoles, script).
+const fallbackCols, fallbackRows = 80, 24
 
-// fieldHook runs inside the form's event loop when a field is validated. Only
+// fieldHook runs inside the form's event loop when an answer is chosen. Only
 // test builds set it (see testhook.go), to prove how a panic there ends.
 var fieldHook func()
 
-// BuildForm makes a form that asks the questions ids of set, one per page,
-// with the options in the order Yes, No, Not sure. It returns the form and the
-// answers it fills in.
-func BuildForm(set *assess.Set, ids []string, fio FormIO) (*huh.Form, []assess.Answer, error) {
-	vals := make([]assess.Answer, len(ids))
-	groups := make([]*huh.Group, len(ids))
+// Form asks a person the questions that are still unanswered, one per page,
+// then shows the answers for review. It never chooses for them: a question
+// appears with no option chosen, Enter with nothing chosen only says how to
+// choose, and keys typed before a page is on screen are dropped.
+type Form struct {
+	m   *formModel
+	fio FormIO
+}
+
+// NewForm makes the form for the questions ids of set, in that order.
+func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
+	m := &formModel{
+		labels:  set.Labels,
+		title:   set.Title,
+		intro:   set.Intro,
+		ids:     ids,
+		answers: make([]assess.Answer, len(ids)),
+		cursor:  make([]int, len(ids)),
+		profile: fio.Profile,
+		width:   fallbackCols,
+		height:  fallbackRows,
+	}
 	for i, id := range ids {
 		q, ok := set.Question(id)
 		if !ok {
-			return nil, nil, &assess.UnknownQuestionError{ID: id}
+			return nil, &assess.UnknownQuestionError{ID: id}
 		}
-		opts := make([]huh.Option[assess.Answer], len(assess.Answers))
-		for n, a := range assess.Answers {
-			opts[n] = huh.NewOption(set.Labels.Option(a), a)
-		}
-		title := q.Prompt
-		if len(ids) > 1 {
-			title = fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt)
-		}
-		// The theme comes first: setting the options renders them, and a
-		// field without a theme rebuilds huh's default one on every render
-		// (most of the form's start-up before this was set).
-		sel := huh.NewSelect[assess.Answer]()
-		sel.WithTheme(theme())
-		sel.Key(id).
-			Title(title).
-			Description(q.Help).
-			Options(opts...).
-			Value(&vals[i]).
-			Filtering(false).
-			Validate(func(assess.Answer) error {
-				if fieldHook != nil {
-					fieldHook()
-				}
-				return nil
-			})
-		fields := []huh.Field{sel}
-		if i == 0 {
-			// The first page says what this is, that nothing is kept, and
-			// how to answer or stop.
-			intro := huh.NewNote().Title(set.Title).Description(set.Intro + "\n\n" + set.Labels.Get("form_hint"))
-			fields = append([]huh.Field{intro.WithTheme(theme())}, fields...) // themed before the group renders it
-		}
-		groups[i] = huh.NewGroup(fields...).WithTheme(theme())
+		m.qs = append(m.qs, q)
+		m.cursor[i] = noChoice
 	}
-	form := huh.NewForm(groups...).
-		WithTheme(theme()).
-		WithKeyMap(keyMap(set.Labels)).
-		WithShowHelp(true).
-		// The form owns neither the signals nor the streams: iopfit handles
-		// SIGINT, SIGTERM and SIGHUP in one place, and the form draws on
-		// stderr so that stdout carries only the result.
-		WithProgramOptions(
-			tea.WithInput(fio.In),
-			tea.WithOutput(fio.Out),
-			tea.WithEnvironment(fio.Environ),
-			tea.WithColorProfile(fio.Profile),
-			tea.WithoutSignalHandler(),
-			// Bubble Tea writes nothing until its first frame tick; at
-			// 120 frames a second the first question appears, and each
-			// key press shows, 8 ms sooner than at the default 60.
-			tea.WithFPS(120),
-		)
-	// The form runs on the alternate screen. Inline, Bubble Tea leaves part
-	// of the last question on screen when the form ends, half overwritten by
-	// the result; on its own screen the form leaves the person's terminal
-	// exactly as it was, whether they finish, press Esc, or are stopped.
-	form.WithViewHook(func(v tea.View) tea.View {
-		v.AltScreen = true
-		return v
-	})
-	return form, vals, nil
+	m.st = plainStyles()
+	return &Form{m: m, fio: fio}, nil
 }
 
-// RunForm runs form until the person finishes it, cancels it, or ctx ends.
-func RunForm(ctx context.Context, form *huh.Form, ids []string, vals []assess.Answer) (map[string]assess.Answer, error) {
-	err := runForm(ctx, form)
+// Run runs the form until the person confirms their answers, stops it, or
+// ctx ends. It returns only answers the person chose.
+func (f *Form) Run(ctx context.Context) (map[string]assess.Answer, error) {
+	p := tea.NewProgram(f.m,
+		tea.WithContext(ctx),
+		tea.WithInput(f.fio.In),
+		tea.WithOutput(f.fio.Out),
+		tea.WithEnvironment(f.fio.Environ),
+		tea.WithColorProfile(f.fio.Profile),
+		// iopfit handles the signals in one place (see internal/cli).
+		tea.WithoutSignalHandler(),
+		// Bubble Tea writes nothing until its first frame tick; at 120
+		// frames a second the first question appears, and each key press
+		// shows, 8 ms sooner than at the default 60.
+		tea.WithFPS(120),
+	)
+	_, err := p.Run()
+	m := f.m
 	switch {
-	case errors.Is(err, huh.ErrUserAborted):
-		return nil, ErrCancelled
-	case errors.Is(err, errFormCrashed):
-		return nil, err
+	case errors.Is(err, tea.ErrProgramPanic):
+		return nil, errFormCrashed
 	case ctx.Err() != nil:
 		return nil, context.Cause(ctx)
 	case err != nil:
-		// Any other error means Bubble Tea stopped the program itself, as it
-		// does when it cannot read the terminal.
+		// Bubble Tea stopped the program itself, as it does when it cannot
+		// read the terminal.
 		return nil, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
-	case form.State != huh.StateCompleted:
+	case m.state == stateAborted:
+		return nil, ErrCancelled
+	case m.state != stateDone:
 		return nil, errors.New("the form ended before it was finished")
 	}
-	got := make(map[string]assess.Answer, len(ids))
-	for i, id := range ids {
-		if vals[i] == "" {
+	got := make(map[string]assess.Answer, len(m.ids))
+	for i, id := range m.ids {
+		if m.answers[i] == "" {
 			return nil, fmt.Errorf("the form returned no answer for %s", id)
 		}
-		got[id] = vals[i]
+		got[id] = m.answers[i]
 	}
 	return got, nil
 }
 
-// runForm runs form and turns a panic on the way out into an error. When
-// something panics inside the form, Bubble Tea recovers it, restores the
-// terminal and prints the trace; huh then panics again reading the model
-// Bubble Tea no longer returns. That second panic says nothing useful, so it
-// becomes the plain error that ends the run.
-func runForm(ctx context.Context, form *huh.Form) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = errFormCrashed
-		}
-	}()
-	return form.RunWithContext(ctx)
+var errFormCrashed = i18n.Errorf("prompt.crashed")
+
+// noChoice is a question's cursor before the person moves it.
+const noChoice = -1
+
+type formState int
+
+const (
+	stateAsking formState = iota
+	stateDone
+	stateAborted
+)
+
+// formModel is the form's Bubble Tea model. Pages 0 to len(qs)-1 are the
+// questions; page len(qs) is the review.
+type formModel struct {
+	labels      assess.Labels
+	title       string
+	intro       string
+	ids         []string
+	qs          []*assess.Question
+	answers     []assess.Answer
+	cursor      []int
+	page        int
+	review      int  // the review page's cursor: 0 shows the result, i+1 is question i
+	fromReview  bool // a question opened from the review page returns there
+	notice      string
+	width       int
+	height      int
+	profile     colorprofile.Profile
+	st          styles
+	state       formState
+	settled     bool
+	generation  int // which showing of a page the settle tick belongs to
 }
 
-var errFormCrashed = i18n.Errorf("prompt.crashed")
+// settledMsg says the page of a generation has been on screen for settle.
+type settledMsg struct{ generation int }
+
+func (m *formModel) settleCmd() tea.Cmd {
+	m.settled = false
+	m.generation++
+	g := m.generation
+	return tea.Tick(settle, func(time.Time) tea.Msg { return settledMsg{g} })
+}
+
+func (m *formModel) Init() tea.Cmd {
+	// Ask the terminal for its background, never waiting: until (unless)
+	// it answers, the form uses the terminal's own colours.
+	return tea.Batch(tea.RequestBackgroundColor, m.settleCmd())
+}
+
+func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			// Bubble Tea's renderer draws nothing at 0×0. A size message of
+			// our own resizes it too, on its way back to this model.
+			return m, func() tea.Msg { return tea.WindowSizeMsg{Width: fallbackCols, Height: fallbackRows} }
+		}
+		m.width, m.height = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		m.st = themeStyles(msg.IsDark(), m.profile)
+	case settledMsg:
+		if msg.generation == m.generation {
+			m.settled = true
+		}
+	case tea.KeyPressMsg:
+		return m.key(msg.String())
+	}
+	return m, nil
+}
+
+// key handles one key press.
+func (m *formModel) key(k string) (tea.Model, tea.Cmd) {
+	switch k {
+	case "ctrl+c", "esc":
+		m.state = stateAborted
+		return m, tea.Quit
+	case "ctrl+z":
+		return m, tea.Suspend
+	}
+	if !m.settled {
+		return m, nil
+	}
+	if m.page == len(m.qs) {
+		return m.reviewKey(k)
+	}
+	return m.questionKey(k)
+}
+
+func (m *formModel) questionKey(k string) (tea.Model, tea.Cmd) {
+	c := &m.cursor[m.page]
+	switch k {
+	case "down", "j":
+		*c = (*c + 1) % len(assess.Answers)
+		m.notice = ""
+	case "up", "k":
+		if *c <= 0 {
+			*c = len(assess.Answers)
+		}
+		*c--
+		m.notice = ""
+	case "1", "2", "3":
+		*c = int(k[0] - '1')
+		return m, m.choose()
+	case "enter":
+		if *c == noChoice {
+			m.notice = m.labels.Get("form_choose")
+			return m, nil
+		}
+		return m, m.choose()
+	case "shift+tab", "left":
+		return m, m.back()
+	}
+	// Tab, "/" and every other key do nothing: no key but the ones above
+	// may become an answer.
+	return m, nil
+}
+
+// choose records the option under the cursor and moves on: to the next
+// question, or back to the review when the question was opened from it.
+func (m *formModel) choose() tea.Cmd {
+	if fieldHook != nil {
+		fieldHook()
+	}
+	m.answers[m.page] = assess.Answers[m.cursor[m.page]]
+	m.notice = ""
+	if m.fromReview {
+		m.fromReview = false
+		m.page = len(m.qs)
+	} else {
+		m.page++
+	}
+	if m.page == len(m.qs) {
+		m.review = 0
+	}
+	return m.settleCmd()
+}
+
+func (m *formModel) back() tea.Cmd {
+	if m.page == 0 {
+		return nil
+	}
+	m.fromReview = false
+	m.notice = ""
+	m.page--
+	return m.settleCmd()
+}
+
+func (m *formModel) reviewKey(k string) (tea.Model, tea.Cmd) {
+	n := len(m.qs) + 1
+	switch k {
+	case "down", "j":
+		m.review = (m.review + 1) % n
+	case "up", "k":
+		m.review = (m.review + n - 1) % n
+	case "enter":
+		if m.review == 0 {
+			m.state = stateDone
+			return m, tea.Quit
+		}
+		m.page = m.review - 1
+		m.fromReview = true
+		return m, m.settleCmd()
+	case "shift+tab", "left":
+		return m, m.back()
+	}
+	return m, nil
+}
+
+func (m *formModel) View() tea.View {
+	v := tea.NewView(m.render())
+	// The form runs on the alternate screen, so that it leaves the person's
+	// terminal exactly as it was, whether they finish, stop, or are stopped.
+	v.AltScreen = true
+	return v
+}

@@ -22,10 +22,10 @@ func shipped(b *testing.B) *assess.Set {
 	return set
 }
 
-func BenchmarkBuildForm(b *testing.B) {
+func BenchmarkNewForm(b *testing.B) {
 	set := shipped(b)
 	for b.Loop() {
-		if _, _, err := BuildForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}); err != nil {
+		if _, err := NewForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -49,14 +49,14 @@ func BenchmarkFirstFrame(b *testing.B) {
 		r, w := io.Pipe()
 		fw := &firstWrite{at: make(chan time.Time, 1)}
 		start := time.Now()
-		form, vals, err := BuildForm(set, set.IDs(), FormIO{In: r, Out: fw})
+		form, err := NewForm(set, set.IDs(), FormIO{In: r, Out: fw})
 		if err != nil {
 			b.Fatal(err)
 		}
 		built := time.Now()
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
-		go func() { _, _ = RunForm(ctx, form, set.IDs(), vals); close(done) }()
+		go func() { _, _ = form.Run(ctx); close(done) }()
 		at := <-fw.at
 		b.ReportMetric(float64(built.Sub(start).Microseconds())/1000, "build-ms")
 		b.ReportMetric(float64(at.Sub(built).Microseconds())/1000, "firstwrite-ms")

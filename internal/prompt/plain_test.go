@@ -179,12 +179,12 @@ func TestParseLine(t *testing.T) {
 
 func TestBuildForm(t *testing.T) {
 	set := fixture(t)
-	form, vals, err := BuildForm(set, []string{"manageable-needs", "can-commit"}, FormIO{In: strings.NewReader(""), Out: io.Discard})
-	if err != nil || form == nil || len(vals) != 2 {
-		t.Fatalf("BuildForm = %v, %v, %v", form, vals, err)
+	form, err := NewForm(set, []string{"manageable-needs", "can-commit"}, FormIO{In: strings.NewReader(""), Out: io.Discard})
+	if err != nil || form == nil || len(form.m.qs) != 2 {
+		t.Fatalf("NewForm = %v, %v", form, err)
 	}
-	if _, _, err := BuildForm(set, []string{"nope"}, FormIO{}); err == nil {
-		t.Fatal("BuildForm accepted an unknown id")
+	if _, err := NewForm(set, []string{"nope"}, FormIO{}); err == nil {
+		t.Fatal("NewForm accepted an unknown id")
 	}
 }
 

@@ -251,25 +251,3 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
-func TestWrapWords(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  []string
-	}{
-		{"call 1-800-662-4357 now", 16, []string{"call", "1-800-662-4357", "now"}},
-		{"one-size-fits-all", 8, []string{"one-size", "-fits-al", "l"}},
-		{"a b c", 3, []string{"a b", "c"}},
-		{"  spaced   out  ", 20, []string{"spaced out"}},
-		{"first\nsecond", 20, []string{"first", "second"}},
-		{"sí, está bien", 5, []string{"sí,", "está", "bien"}},
-		{"日本語", 1, []string{"日", "本", "語"}},
-		{"", 10, []string{""}},
-	}
-	for _, tt := range tests {
-		got := wrapWords(tt.text, tt.width)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("wrapWords(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-	}
-}

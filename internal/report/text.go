@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // TextOptions says how text output may look on the device it goes to.
@@ -71,7 +72,7 @@ func (t *textWriter) wrap(text string, n int) []string {
 	if w == 0 {
 		return strings.Split(text, "\n")
 	}
-	return wrapWords(text, max(w-n, 1))
+	return wrap.Words(text, max(w-n, 1))
 }
 
 // para writes a paragraph, styled line by line so that wrapping never splits

@@ -266,7 +266,8 @@ func formSession(bin string) (paint float64, keys []float64, err error) {
 	if paint, err = p.until("(1/4)", p.start); err != nil {
 		return 0, nil, err
 	}
-	time.Sleep(50 * time.Millisecond)
+	// The form drops keys for its first 200 ms on a page (type-ahead).
+	time.Sleep(300 * time.Millisecond)
 	drain(p)
 	for _, k := range []string{"\x1b[B", "\x1b[A", "\x1b[B"} {
 		sent := time.Now()
