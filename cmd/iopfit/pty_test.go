@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -49,6 +50,8 @@ type sessionOpts struct {
 	cols, rows uint16
 	stdoutTTY  bool
 	stdinPipe  bool
+	// stdoutFile sends stdout to this file.
+	stdoutFile *os.File
 	// zeroSize makes the terminal report 0×0, as some containers and
 	// serial consoles do; the emulated screen stays 80×24.
 	zeroSize bool
@@ -86,6 +89,9 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	s.cmd.Stdout = &s.stdout
 	if o.stdoutTTY {
 		s.cmd.Stdout = tty
+	}
+	if o.stdoutFile != nil {
+		s.cmd.Stdout = o.stdoutFile
 	}
 	if o.stdinPipe {
 		s.cmd.Stdin = nil // /dev/null: not a terminal
@@ -450,14 +456,60 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 		s.send("1\r")
 		s.waitFor("(2/4)")
 		s.send(keyCtrlD)
-		if code := s.exit(); code != 2 {
-			t.Fatalf("exit %d, want 2", code)
+		if code := s.exit(); code != 130 {
+			t.Fatalf("exit %d, want 130", code)
 		}
-		if !strings.Contains(s.text(), "iopfit: input ended before manageable-needs was answered") {
-			t.Fatalf("screen:\n%s", s.text())
+		if !strings.Contains(s.text(), "\nStopped. Nothing was saved.") || strings.Contains(s.text(), "--manageable-needs") {
+			t.Fatalf("Ctrl-D at a terminal is not a person's stop:\n%s", s.text())
 		}
 		if s.stdout.String() != "" {
 			t.Fatalf("stdout = %q", s.stdout.String())
+		}
+	})
+}
+
+// TestPlainPromptsAtATerminal: at a terminal a person can get it wrong as
+// often as they like, go back, and read the questions wrapped to the width,
+// in English and in Spanish.
+func TestPlainPromptsAtATerminal(t *testing.T) {
+	t.Run("en", func(t *testing.T) {
+		s := startSession(t, sessionOpts{cols: 30, rows: 40}, "check", "--accessible", "-q")
+		s.waitFor("(1/4) Is the fixture")
+		for range 5 {
+			s.send("maybe\r")
+		}
+		s.send("1\r")
+		s.waitFor("(2/4) Are the fixture")
+		s.waitFor("Type back to go to the")
+		s.send("back\r")
+		s.waitFor("> back")
+		s.waitFor("(1/4) Is the fixture")
+		s.send("2\r", "1\r", "1\r", "1\r")
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d; screen:\n%s", code, s.text())
+		}
+		if got := s.stdout.String(); got != "residential\n" {
+			t.Fatalf("stdout = %q, want the changed answer to count", got)
+		}
+		for _, l := range strings.Split(s.text(), "\n") {
+			if len([]rune(strings.TrimRight(l, "\r"))) > 30 {
+				t.Errorf("line wider than the terminal: %q", l)
+			}
+		}
+	})
+	t.Run("es", func(t *testing.T) {
+		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible", "-q")
+		s.waitFor("(1/4) ¿El hogar de prueba es estable?")
+		s.send("si\r")
+		s.waitFor("(2/4)")
+		s.send("atrás\r")
+		s.waitFor("(1/4)")
+		s.send("sí\r", "No sé\r", "no estoy segura\r", "s\r")
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d; screen:\n%s", code, s.text())
+		}
+		if got := s.stdout.String(); got != "residential\n" {
+			t.Fatalf("stdout = %q", got)
 		}
 	})
 }
@@ -516,6 +568,34 @@ func TestStdinTerminalStdoutPiped(t *testing.T) {
 	}
 	if out := s.stdout.String(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout = %q", out)
+	}
+	if got := strings.TrimSpace(s.afterForm()); got != "Your result was written to the output you chose." {
+		t.Fatalf("after the form: %q", got)
+	}
+}
+
+// TestFormSaysWhereTheResultWent: after the form, with stdout a file, one
+// line names the file, so the blank screen is not all a person sees.
+func TestFormSaysWhereTheResultWent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my-iop-check.md")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s := startSession(t, sessionOpts{stdoutFile: f}, "check", "-o", "markdown")
+	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+		s.answer(q, "1")
+	}
+	s.confirm()
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != "Your result was written to "+path+"." {
+		t.Fatalf("after the form: %q", got)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "# Fixture check title") {
+		t.Fatalf("the file holds %q", b)
 	}
 }
 

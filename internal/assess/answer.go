@@ -15,19 +15,48 @@ const (
 // Answers lists the answers in the order the form offers them.
 var Answers = []Answer{Yes, No, Unsure}
 
-// ParseAnswer reads an answer word in any case: yes/y, no/n, unsure/not-sure/u.
-// Surrounding white space is ignored; anything else is not an answer, never a
-// guess.
-func ParseAnswer(s string) (Answer, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "yes", "y":
-		return Yes, true
-	case "no", "n":
-		return No, true
-	case "unsure", "not-sure", "u":
-		return Unsure, true
+// answerWords are the words for each answer in every language iopfit
+// speaks, folded (lower case, no accents, single spaces). A person may type
+// any of them, whatever language the run is in: "si" is never anything but
+// yes, and a Spanish speaker in an English locale should not be refused.
+var answerWords = map[string]Answer{
+	"yes": Yes, "y": Yes,
+	"no": No, "n": No,
+	"unsure": Unsure, "not-sure": Unsure, "not sure": Unsure, "u": Unsure,
+	// Spanish.
+	"si": Yes, "s": Yes,
+	"no se": Unsure, "no estoy seguro": Unsure, "no estoy segura": Unsure,
+}
+
+// AnswerWords lists the words ParseAnswer takes for a, as a person would
+// type them (with their accents), for completion and help.
+func AnswerWords(a Answer) []string {
+	switch a {
+	case Yes:
+		return []string{"yes", "y", "sí", "s"}
+	case No:
+		return []string{"no", "n"}
+	default:
+		return []string{"unsure", "not-sure", "not sure", "u", "no sé", "no estoy seguro", "no estoy segura"}
 	}
-	return "", false
+}
+
+// ParseAnswer reads an answer word of any language iopfit speaks, in any
+// case, with or without accents: yes/y, no/n, unsure/not-sure/not sure/u,
+// sí/si/s, no sé/no se, no estoy seguro/segura. Surrounding white space is
+// ignored; anything else is not an answer, never a guess.
+func ParseAnswer(s string) (Answer, bool) {
+	a, ok := answerWords[Fold(s)]
+	return a, ok
+}
+
+// accents maps the accented letters of the answer words to plain ones.
+var accents = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u")
+
+// Fold lowers s, removes the accents of Spanish vowels, and collapses white
+// space, so that "No  Sé " and "no se" compare equal.
+func Fold(s string) string {
+	return strings.Join(strings.Fields(accents.Replace(strings.ToLower(s))), " ")
 }
 
 // FromBool maps a boolean from an answers file to an answer.

@@ -23,8 +23,19 @@ func TestParseAnswer(t *testing.T) {
 		{"u", Unsure, false},
 		{"", "", true},
 		{"maybe", "", true},
-		{"not sure", "", true}, // the flag form is hyphenated; the label "Not sure" is a prompt answer
-		{"true", "", true},     // booleans are accepted only as YAML/JSON values
+		{"not sure", Unsure, false},
+		{"Not  Sure", Unsure, false},
+		{"sí", Yes, false},
+		{"SI", Yes, false},
+		{"s", Yes, false},
+		{"No sé", Unsure, false},
+		{"no se", Unsure, false},
+		{"No estoy segura", Unsure, false},
+		{"no estoy seguro", Unsure, false},
+		{"nó", No, false},
+		{"sí, claro", "", true},
+		{"yes no", "", true},
+		{"true", "", true}, // booleans are accepted only as YAML/JSON values
 		{"1", "", true},
 		{"yess", "", true},
 	}
@@ -32,6 +43,17 @@ func TestParseAnswer(t *testing.T) {
 		got, ok := ParseAnswer(tt.in)
 		if ok == tt.wantErr || got != tt.want {
 			t.Errorf("ParseAnswer(%q) = %q, %v; want %q, ok %v", tt.in, got, ok, tt.want, !tt.wantErr)
+		}
+	}
+}
+
+// TestAnswerWordsParse: every word offered for an answer reads as it.
+func TestAnswerWordsParse(t *testing.T) {
+	for _, a := range Answers {
+		for _, w := range AnswerWords(a) {
+			if got, ok := ParseAnswer(w); !ok || got != a {
+				t.Errorf("ParseAnswer(%q) = %q, %v; want %q", w, got, ok, a)
+			}
 		}
 	}
 }

@@ -39,7 +39,10 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 	o.asked = mode
 	switch mode {
 	case askPlain:
-		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY}
+		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
+		if o.IO.ErrTTY {
+			pio.Width = o.IO.ErrWidth
+		}
 		return prompt.AskPlain(ctx, pio, o.Set, missing)
 	case askForm:
 		form, err := prompt.NewForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})

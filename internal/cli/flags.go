@@ -34,9 +34,13 @@ func (f *answerFlag) Set(s string) error {
 
 func completeAnswers(set *assess.Set) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		out := make([]string, len(assess.Answers))
-		for i, a := range assess.Answers {
-			out[i] = string(a) + "\t" + set.Labels.Option(a)
+		var out []string
+		for _, a := range assess.Answers {
+			for _, w := range assess.AnswerWords(a) {
+				if !strings.Contains(w, " ") {
+					out = append(out, w+"\t"+set.Labels.Option(a))
+				}
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -28,6 +28,9 @@ func (a *app) localizeHelp(root *cobra.Command) {
 			for _, sh := range c.Commands() {
 				sh.Short = i18n.T(l, "help.completion_sh", sh.Name())
 				sh.Long = i18n.T(l, "help.completion_sh_long", sh.Name())
+				if sh.Name() == "bash" {
+					sh.Long += "\n\n" + i18n.T(l, "help.completion_bash_note")
+				}
 				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
 					f.Usage = i18n.T(l, "help.no_descriptions")
 				}

@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/report"
+	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // print renders res in the chosen format and writes it to stdout in one
@@ -46,6 +51,31 @@ func (o *checkOptions) print(res assess.Result) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(out, &buf)
-	return outputErr(err)
+	if _, err = io.Copy(out, &buf); err != nil {
+		return outputErr(err)
+	}
+	o.sayWritten()
+	return nil
+}
+
+// sayWritten tells a person who answered at the terminal where their result
+// went, when it went to a file or a pipe: otherwise the screen is left blank
+// after the form, with no sign that anything happened.
+func (o *checkOptions) sayWritten() {
+	if o.asked == askNone || !o.IO.ErrTTY || o.IO.OutTTY {
+		return
+	}
+	l := i18n.Lang(o.Set.Lang)
+	path := ""
+	if o.IO.OutPath != nil {
+		path = o.IO.OutPath()
+	}
+	msg := i18n.T(l, "cli.written")
+	if path != "" {
+		msg = i18n.T(l, "cli.written_to", safetext.OneLine(path))
+	}
+	if o.IO.ErrWidth > 0 {
+		msg = strings.Join(wrap.Words(msg, o.IO.ErrWidth-1), "\n")
+	}
+	fmt.Fprintln(o.IO.ErrOut, msg)
 }

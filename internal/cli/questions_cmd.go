@@ -27,7 +27,11 @@ func (a *app) questionsCmd() *cobra.Command {
 			if format == formatJSON {
 				err = report.QuestionsJSON(&buf, set)
 			} else {
-				err = report.QuestionsText(&buf, set, a.lang)
+				width := 0
+				if a.io.OutTTY {
+					width = a.io.OutWidth
+				}
+				err = report.QuestionsText(&buf, set, a.lang, width)
 			}
 			if err != nil {
 				return err

@@ -122,6 +122,12 @@ func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*a
 	a := &app{io: s, build: build}
 	lang, explicit, err := chooseLang(args, s)
 	a.lang = lang
+	if err != nil && completing(args) {
+		// While a shell completes --lang, its value is half typed (or
+		// empty): offer the languages instead of refusing it.
+		lang, explicit, err = i18n.FromLocale(s.Getenv), false, nil
+		a.lang = lang
+	}
 	if err != nil {
 		return a, err
 	}
@@ -132,6 +138,11 @@ func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*a
 		a.lang = i18n.Lang(a.set.Lang)
 	}
 	return a, nil
+}
+
+// completing is true when the shell is asking for completions.
+func completing(args []string) bool {
+	return len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
 }
 
 // chooseLang picks the language: --lang when given (an unknown one is an

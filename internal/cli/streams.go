@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -19,10 +20,15 @@ type Streams struct {
 	ErrOut io.Writer
 
 	InTTY, OutTTY, ErrTTY bool
-	// OutWidth is the width of the terminal on stdout, or 0.
-	OutWidth int
+	// OutWidth and ErrWidth are the widths of the terminals on stdout and
+	// stderr, or 0.
+	OutWidth, ErrWidth int
 
 	Environ []string
+
+	// OutPath names the file stdout writes to, when it is a regular file
+	// and the system can say; "" otherwise. Nil means "".
+	OutPath func() string
 
 	profileOnce sync.Once
 	profile     colorprofile.Profile
@@ -40,6 +46,10 @@ func SystemStreams() *Streams {
 	if s.OutTTY {
 		s.OutWidth, _, _ = term.GetSize(os.Stdout.Fd())
 	}
+	if s.ErrTTY {
+		s.ErrWidth, _, _ = term.GetSize(os.Stderr.Fd())
+	}
+	s.OutPath = stdoutPath
 	return s
 }
 
@@ -81,4 +91,18 @@ func (s *Streams) ColorProfile() colorprofile.Profile {
 		s.profile = max(s.profile, colorprofile.Terminfo(term))
 	})
 	return s.profile
+}
+
+// stdoutPath is the path of the regular file stdout writes to, from Linux's
+// /proc; "" for a pipe, a terminal, or a system without /proc.
+func stdoutPath() string {
+	fi, err := os.Stdout.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	p, err := os.Readlink("/proc/self/fd/1")
+	if err != nil || !filepath.IsAbs(p) {
+		return ""
+	}
+	return p
 }

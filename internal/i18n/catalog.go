@@ -126,6 +126,7 @@ var catalog = map[string]map[Lang]string{
 	"label.key_down":      {English: "down", Spanish: "bajar"},
 	"label.key_select":    {English: "select", Spanish: "elegir"},
 	"label.key_back":      {English: "back", Spanish: "volver"},
+	"label.plain_back":    {English: "Type back to go to the question before.", Spanish: "Escriba atrás para volver a la pregunta anterior."},
 	"label.form_choose":   {English: "Choose an answer first: press ↑ or ↓ and then Enter, or press 1, 2 or 3.", Spanish: "Primero elija una respuesta: oprima ↑ o ↓ y luego Enter, u oprima 1, 2 o 3."},
 	"label.form_more":     {English: "more: make the window taller", Spanish: "hay más: agrande la ventana"},
 	"label.review_title":  {English: "Check your answers", Spanish: "Revise sus respuestas"},
@@ -155,6 +156,8 @@ var catalog = map[string]map[Lang]string{
 	"cmd.count_many":     {English: "%d questions", Spanish: "%d preguntas"},
 	"cmd.count_unknown":  {English: "a few questions", Spanish: "unas preguntas"},
 	"help.help_cmd":      {English: "Help about any command", Spanish: "Ayuda sobre cualquier comando"},
+	"cli.written_to":     {English: "Your result was written to %s.", Spanish: "Su resultado se guardó en %s."},
+	"cli.written":        {English: "Your result was written to the output you chose.", Spanish: "Su resultado se envió a la salida que eligió."},
 	"help.completion":    {English: "Generate the autocompletion script for the specified shell", Spanish: "Generar el script de autocompletado para el shell indicado"},
 	"help.completion_sh": {English: "Generate the autocompletion script for %s", Spanish: "Generar el script de autocompletado para %s"},
 	"help.completion_long": {
@@ -164,6 +167,10 @@ var catalog = map[string]map[Lang]string{
 	"help.completion_sh_long": {
 		English: "Generate the autocompletion script for the %[1]s shell.\n\nTo load completions in your current shell session, or for every new session, see your shell's documentation; for example:\n\n  source <(iopfit completion %[1]s)",
 		Spanish: "Genera el script de autocompletado para el shell %[1]s.\n\nPara cargarlo en la sesión actual, o en cada sesión nueva, vea la documentación de su shell; por ejemplo:\n\n  source <(iopfit completion %[1]s)",
+	},
+	"help.completion_bash_note": {
+		English: "This script depends on the bash-completion package. If it is not installed already, you can install it with your system's package manager.",
+		Spanish: "Este script necesita el paquete bash-completion. Si aún no lo tiene, puede instalarlo con el gestor de paquetes de su sistema.",
 	},
 	"help.no_descriptions": {English: "disable completion descriptions", Spanish: "no mostrar descripciones al completar"},
 

@@ -131,24 +131,24 @@ const (
 // formModel is the form's Bubble Tea model. Pages 0 to len(qs)-1 are the
 // questions; page len(qs) is the review.
 type formModel struct {
-	labels      assess.Labels
-	title       string
-	intro       string
-	ids         []string
-	qs          []*assess.Question
-	answers     []assess.Answer
-	cursor      []int
-	page        int
-	review      int  // the review page's cursor: 0 shows the result, i+1 is question i
-	fromReview  bool // a question opened from the review page returns there
-	notice      string
-	width       int
-	height      int
-	profile     colorprofile.Profile
-	st          styles
-	state       formState
-	settled     bool
-	generation  int // which showing of a page the settle tick belongs to
+	labels     assess.Labels
+	title      string
+	intro      string
+	ids        []string
+	qs         []*assess.Question
+	answers    []assess.Answer
+	cursor     []int
+	page       int
+	review     int  // the review page's cursor: 0 shows the result, i+1 is question i
+	fromReview bool // a question opened from the review page returns there
+	notice     string
+	width      int
+	height     int
+	profile    colorprofile.Profile
+	st         styles
+	state      formState
+	settled    bool
+	generation int // which showing of a page the settle tick belongs to
 }
 
 // settledMsg says the page of a generation has been on screen for settle.

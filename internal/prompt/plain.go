@@ -1,6 +1,6 @@
 // Package prompt asks a person the questions that are still unanswered: with
 // plain numbered prompts, line by line, for screen readers and dumb terminals,
-// or with a huh form in a full terminal. It returns only answers the person
+// or with a form in a full terminal. It returns only answers the person
 // gave; an end of input, a cancel or a signal is an error, never an answer.
 package prompt
 
@@ -16,6 +16,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // ErrCancelled means the person chose to stop (Ctrl-C or Esc in the form).
@@ -141,62 +142,103 @@ type PlainIO struct {
 	// from a pipe, the terminal shows no typing, and a transcript without
 	// them would be hard to follow.
 	Echo bool
+	// Terminal is true when a person types the answers: a bad line is asked
+	// again without limit, "back" returns to the previous question, and
+	// Ctrl-D stops, as Esc does in the form. From a pipe, three bad lines or
+	// the end of input are an error instead, never an answer.
+	Terminal bool
+	// Width wraps the questions to the terminal's width; 0 leaves lines
+	// whole.
+	Width int
 }
 
+// backWords go back to the previous question at a terminal, in every
+// language iopfit speaks, folded as assess.Fold folds.
+var backWords = map[string]bool{"back": true, "b": true, "atras": true, "volver": true}
+
 // AskPlain asks the questions ids of set one by one, reading one answer per
-// line. A line may hold an option's number, an answer word (yes, no, unsure
-// and their short forms) or an option's label.
+// line. A line may hold an option's number, an answer word of any language
+// iopfit speaks, or an option's label.
 func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
 	w := pio.Out
 	labels := set.Labels
 	if len(ids) == len(set.Questions) {
-		fmt.Fprintf(w, "%s\n%s\n", set.Title, set.Intro)
+		pio.print(set.Title, set.Intro)
 	}
 	got := make(map[string]assess.Answer, len(ids))
-	for i, id := range ids {
-		q, ok := set.Question(id)
+	for i := 0; i < len(ids); {
+		q, ok := set.Question(ids[i])
 		if !ok {
-			return nil, &assess.UnknownQuestionError{ID: id}
+			return nil, &assess.UnknownQuestionError{ID: ids[i]}
 		}
-		fmt.Fprintf(w, "\n(%d/%d) %s\n%s\n", i+1, len(ids), q.Prompt, q.Help)
+		fmt.Fprintln(w)
+		pio.print(fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt), q.Help)
 		for n, a := range assess.Answers {
 			fmt.Fprintf(w, "  %d. %s\n", n+1, labels.Option(a))
 		}
-		fmt.Fprintln(w, labels.Get("plain_hint"))
-		a, err := askOne(ctx, pio, q, labels)
+		hint := labels.Get("plain_hint")
+		if pio.Terminal && i > 0 {
+			hint += " " + labels.Get("plain_back")
+		}
+		pio.print(hint)
+		a, back, err := askOne(ctx, pio, q, labels)
 		if err != nil {
 			return nil, err
 		}
-		got[id] = a
+		if back {
+			i = max(i-1, 0)
+			continue
+		}
+		got[ids[i]] = a
+		i++
 	}
 	return got, nil
 }
 
-func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels) (assess.Answer, error) {
+// print writes each text on lines of its own, wrapped at a terminal.
+func (pio PlainIO) print(texts ...string) {
+	for _, t := range texts {
+		if pio.Width > 0 {
+			t = strings.Join(wrap.Words(t, pio.Width-1), "\n")
+		}
+		fmt.Fprintln(pio.Out, t)
+	}
+}
+
+// askOne reads lines until one is an answer. back is true when the person
+// asked to go back a question.
+func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels) (a assess.Answer, back bool, err error) {
 	w := pio.Out
 	var last string
-	for try := 0; try < MaxTries; try++ {
+	for try := 0; pio.Terminal || try < MaxTries; try++ {
 		fmt.Fprint(w, "> ")
 		line, err := pio.In.Next(ctx)
 		if errors.Is(err, io.EOF) {
 			fmt.Fprintln(w)
-			return "", &EndOfInputError{ID: q.ID}
+			if pio.Terminal {
+				// Ctrl-D at a terminal is the person stopping.
+				return "", false, ErrCancelled
+			}
+			return "", false, &EndOfInputError{ID: q.ID}
 		}
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if pio.Echo {
 			fmt.Fprintln(w, safetext.OneLine(line))
 		}
 		if a, ok := parseLine(line, labels); ok {
-			return a, nil
+			return a, false, nil
+		}
+		if pio.Terminal && backWords[assess.Fold(line)] {
+			return "", true, nil
 		}
 		last = line
-		if try < MaxTries-1 {
-			fmt.Fprintln(w, labels.Get("plain_retry"), labels.Get("plain_hint"))
+		if pio.Terminal || try < MaxTries-1 {
+			pio.print(labels.Get("plain_retry") + " " + labels.Get("plain_hint"))
 		}
 	}
-	return "", &TooManyTriesError{ID: q.ID, Line: last}
+	return "", false, &TooManyTriesError{ID: q.ID, Line: last}
 }
 
 // parseLine reads one line of plain input as an answer.
@@ -212,7 +254,7 @@ func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
 		return a, true
 	}
 	for _, a := range assess.Answers {
-		if strings.EqualFold(s, labels.Option(a)) {
+		if assess.Fold(s) == assess.Fold(labels.Option(a)) {
 			return a, true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 type jsonQuestions struct {
@@ -33,24 +34,41 @@ func QuestionsJSON(w io.Writer, s *assess.Set) error {
 }
 
 // QuestionsText writes the active question set for a person reviewing it: each
-// question's id and flag, prompt, help, and whether it decides the result.
-func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang) error {
+// question's id and flag, prompt, help, and whether it decides the result,
+// then the sources. width wraps the lines for a terminal; 0 leaves them
+// whole, for a pipe or a file.
+func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", s.Title)
-	fmt.Fprintln(&b, i18n.T(l, "questions.header", s.ID, s.Version, s.File))
+	// line writes text after indent, and its wrapped lines under it.
+	line := func(indent, text string) {
+		if width <= 0 {
+			b.WriteString(indent + text + "\n")
+			return
+		}
+		for _, ln := range wrap.Words(text, max(min(width, maxWidth)-1-len(indent), 1)) {
+			b.WriteString(indent + ln + "\n")
+			indent = strings.Repeat(" ", len(indent))
+		}
+	}
+	line("", s.Title)
+	line("", i18n.T(l, "questions.header", s.ID, s.Version, s.File))
 	for _, q := range s.Questions {
 		decides := i18n.T(l, "questions.decides")
 		if !q.Decides {
 			decides = i18n.T(l, "questions.not_decides")
 		}
-		fmt.Fprintf(&b, "\n%s (--%s; %s)\n  %s\n  %s\n", q.ID, q.ID, decides, q.Prompt, q.Help)
+		b.WriteString("\n")
+		line("", fmt.Sprintf("%s (--%s; %s)", q.ID, q.ID, decides))
+		line("  ", q.Prompt)
+		line("  ", q.Help)
 	}
 	if len(s.Sources) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", s.Labels.Get("sources"))
+		b.WriteString("\n")
+		line("", s.Labels.Get("sources"))
 		for _, src := range s.Sources {
-			fmt.Fprintf(&b, "- %s (%s)\n", src.Name, i18n.T(l, "questions.checked", src.Checked))
+			line("- ", fmt.Sprintf("%s (%s)", src.Name, i18n.T(l, "questions.checked", src.Checked)))
 			if src.URL != "" {
-				fmt.Fprintf(&b, "  %s\n", src.URL)
+				line("  ", src.URL)
 			}
 		}
 	}

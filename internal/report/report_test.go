@@ -136,14 +136,14 @@ func TestGolden(t *testing.T) {
 	}
 	t.Run("es-questions", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := QuestionsText(&b, es, i18n.Spanish); err != nil {
+		if err := QuestionsText(&b, es, i18n.Spanish, 0); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "es-questions.txt", b.Bytes())
 	})
 	t.Run("questions", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := QuestionsText(&b, set, i18n.English); err != nil {
+		if err := QuestionsText(&b, set, i18n.English, 0); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "questions.txt", b.Bytes())
@@ -251,3 +251,25 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestQuestionsTextWraps: in a terminal the listing fits the width, with
+// every word kept.
+func TestQuestionsTextWraps(t *testing.T) {
+	set := fixture(t, i18n.English)
+	var whole, narrow bytes.Buffer
+	if err := QuestionsText(&whole, set, i18n.English, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := QuestionsText(&narrow, set, i18n.English, 24); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(narrow.String(), "\n") {
+		if len([]rune(l)) >= 24 {
+			t.Errorf("line %q is wider than 23 columns", l)
+		}
+	}
+	// A web address wider than the window is the one thing cut mid-word,
+	// so compare the text without its white space.
+	if strings.Join(strings.Fields(whole.String()), "") != strings.Join(strings.Fields(narrow.String()), "") {
+		t.Error("wrapping changed the words")
+	}
+}
