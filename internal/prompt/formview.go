@@ -161,6 +161,11 @@ func (m *formModel) renderQuestion(w int) string {
 		more = nil
 	}
 	showIntro := take(len(intro))
+	if !showIntro && len(intro) > 2 && take(2) {
+		// Too short a window for the intro: its title still says what
+		// this is.
+		intro, showIntro = intro[:2], true
+	}
 	gapHelp := take(1)
 	gapKeys := showKeys && take(1)
 	gapHead := take(1)
