@@ -50,6 +50,8 @@ type sessionOpts struct {
 	cols, rows uint16
 	stdoutTTY  bool
 	stdinPipe  bool
+	// prefix runs iopfit under another program, such as strace.
+	prefix []string
 	// stdoutFile sends stdout to this file.
 	stdoutFile *os.File
 	// zeroSize makes the terminal report 0×0, as some containers and
@@ -84,6 +86,9 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	}
 	s := &session{t: t, ptmx: ptmx, tty: tty, before: before, done: make(chan struct{}), view: newView(viewCols, viewRows)}
 	s.cmd = exec.Command(binary(t, o.tags), args...)
+	if len(o.prefix) > 0 {
+		s.cmd = exec.Command(o.prefix[0], append(append(o.prefix[1:], binary(t, o.tags)), args...)...)
+	}
 	s.cmd.Env = baseEnv(o.env...)
 	s.cmd.Stdin, s.cmd.Stderr = tty, tty
 	s.cmd.Stdout = &s.stdout
@@ -530,7 +535,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	screen := s.screen.String()
-	if !strings.Contains(screen, "\x1b[1;") {
+	if !strings.Contains(screen, "\x1b[1m") {
 		t.Fatal("the result in a terminal is not styled")
 	}
 	for _, line := range strings.Split(strings.ReplaceAll(ansi.Strip(screen), "\r\n", "\n"), "\n") {
@@ -751,4 +756,37 @@ func TestFormFitsSmallWindows(t *testing.T) {
 	if code := z.exit(); code != 130 {
 		t.Fatalf("0×0: exit %d", code)
 	}
+}
+
+// TestPrivateAtATerminal: at a terminal too, in the form and in scripted
+// mode, iopfit opens no socket (not even to nscd, which a user lookup in a
+// cgo build asks), reads no user database, and writes no file.
+func TestPrivateAtATerminal(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed (apt-get install strace)")
+	}
+	if out, err := exec.Command(strace, "-qq", "-o", "/dev/null", "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here: %s", out)
+	}
+	t.Run("form", func(t *testing.T) {
+		trace := filepath.Join(t.TempDir(), "trace")
+		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, "check")
+		for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+			s.answer(q, "1")
+		}
+		s.confirm()
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		checkTrace(t, "the form", trace)
+	})
+	t.Run("scripted", func(t *testing.T) {
+		trace := filepath.Join(t.TempDir(), "trace")
+		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, allAnswers...)
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		checkTrace(t, "scripted check", trace)
+	})
 }

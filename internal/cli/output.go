@@ -36,8 +36,7 @@ func (o *checkOptions) print(res assess.Result) error {
 			opts.Color = !o.IO.NoColor()
 		}
 		if opts.Color {
-			// lipgloss writes colours as given; this writer downsamples them to
-			// what the terminal supports.
+			// This writer drops any style the terminal cannot show.
 			out = &colorprofile.Writer{Forward: out, Profile: o.IO.ColorProfile()}
 		}
 		err = report.Text(&buf, res, o.Set.Labels, opts)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+	"github.com/xo/terminfo"
 )
 
 // Streams carries stdin, stdout and stderr with what is known about each, and
@@ -88,9 +89,43 @@ func (s *Streams) ColorProfile() colorprofile.Profile {
 		if s.profile == colorprofile.TrueColor || s.Getenv("NO_COLOR") != "" || term == "" || term == "dumb" {
 			return
 		}
-		s.profile = max(s.profile, colorprofile.Terminfo(term))
+		s.profile = max(s.profile, terminfoProfile(term, s.Getenv))
 	})
 	return s.profile
+}
+
+// terminfoProfile is colorprofile.Terminfo without its user lookup: that
+// finds the home directory with os/user, which in a cgo build asks nscd over
+// a socket, or LDAP or sssd over the network. $HOME says the same without
+// asking anyone. The directories are terminfo(5)'s, in its order.
+func terminfoProfile(term string, getenv func(string) string) colorprofile.Profile {
+	// A name with a path in it would read a file outside the database.
+	if strings.ContainsAny(term, `/\`) || strings.HasPrefix(term, ".") {
+		return colorprofile.ANSI
+	}
+	var dirs []string
+	if d := getenv("TERMINFO"); d != "" {
+		dirs = append(dirs, d)
+	}
+	if h := getenv("HOME"); h != "" {
+		dirs = append(dirs, filepath.Join(h, ".terminfo"))
+	}
+	if d := getenv("TERMINFO_DIRS"); d != "" {
+		dirs = append(dirs, strings.Split(d, ":")...)
+	}
+	dirs = append(dirs, "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo")
+	for _, dir := range dirs {
+		ti, err := terminfo.Open(dir, term)
+		if err != nil {
+			continue
+		}
+		caps := ti.ExtBoolCapsShort()
+		if caps["Tc"] || caps["RGB"] {
+			return colorprofile.TrueColor
+		}
+		return colorprofile.ANSI
+	}
+	return colorprofile.ANSI
 }
 
 // stdoutPath is the path of the regular file stdout writes to, from Linux's

@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
@@ -18,7 +17,7 @@ const maxFormWidth = 100
 
 // styles are how the form draws each kind of text.
 type styles struct {
-	title, prompt, cursor, chosen, hint, notice lipgloss.Style
+	title, prompt, cursor, chosen, hint, notice ansi.Style
 }
 
 // plainStyles use the terminal's own colours: bold, and reverse video for
@@ -26,14 +25,12 @@ type styles struct {
 // with them until the terminal says what its background is, and always on a
 // terminal of 16 colours or fewer, whose colours iopfit cannot know.
 func plainStyles() styles {
-	bold := lipgloss.NewStyle().Bold(true)
 	return styles{
-		title:  bold,
-		prompt: bold,
-		cursor: bold.Reverse(true),
-		chosen: bold,
-		hint:   lipgloss.NewStyle(),
-		notice: bold,
+		title:  bold(),
+		prompt: bold(),
+		cursor: bold().Reverse(true),
+		chosen: bold(),
+		notice: bold(),
 	}
 }
 
@@ -46,16 +43,16 @@ type palette struct {
 
 var (
 	darkPalette = palette{
-		Accent: lipgloss.Color("#8AB4F8"),
-		Chosen: lipgloss.Color("#81C995"),
-		Hint:   lipgloss.Color("#BDBDBD"),
-		Notice: lipgloss.Color("#FDD663"),
+		Accent: ansi.TrueColor(0x8AB4F8),
+		Chosen: ansi.TrueColor(0x81C995),
+		Hint:   ansi.TrueColor(0xBDBDBD),
+		Notice: ansi.TrueColor(0xFDD663),
 	}
 	lightPalette = palette{
-		Accent: lipgloss.Color("#1A4E9E"),
-		Chosen: lipgloss.Color("#136B2F"),
-		Hint:   lipgloss.Color("#505050"),
-		Notice: lipgloss.Color("#7A3E00"),
+		Accent: ansi.TrueColor(0x1A4E9E),
+		Chosen: ansi.TrueColor(0x136B2F),
+		Hint:   ansi.TrueColor(0x505050),
+		Notice: ansi.TrueColor(0x7A3E00),
 	}
 )
 
@@ -68,27 +65,30 @@ func themeStyles(dark bool, profile colorprofile.Profile) styles {
 	if dark {
 		p = darkPalette
 	}
-	bold := lipgloss.NewStyle().Bold(true)
 	return styles{
-		title:  bold.Foreground(p.Accent),
-		prompt: bold.Foreground(p.Accent),
-		cursor: bold.Foreground(p.Chosen),
-		chosen: bold.Foreground(p.Chosen),
-		hint:   lipgloss.NewStyle().Foreground(p.Hint),
-		notice: bold.Foreground(p.Notice),
+		title:  bold().ForegroundColor(p.Accent),
+		prompt: bold().ForegroundColor(p.Accent),
+		cursor: bold().ForegroundColor(p.Chosen),
+		chosen: bold().ForegroundColor(p.Chosen),
+		hint:   ansi.Style{}.ForegroundColor(p.Hint),
+		notice: bold().ForegroundColor(p.Notice),
 	}
 }
 
 // block is lines of the page, already wrapped and styled.
 type block []string
 
-func styled(s lipgloss.Style, lines []string) block {
+func styled(s ansi.Style, lines []string) block {
 	out := make(block, len(lines))
 	for i, l := range lines {
-		out[i] = s.Render(l)
+		out[i] = s.Styled(l)
 	}
 	return out
 }
+
+// bold is a new bold style each time: ansi.Style is a slice, and styles
+// grown from one shared value could share its array.
+func bold() ansi.Style { return ansi.Style{}.Bold() }
 
 func (m *formModel) render() string {
 	if m.state != stateAsking {
@@ -128,7 +128,7 @@ func (m *formModel) renderQuestion(w int) string {
 	keys := m.keyBar(w, true)
 	var intro block
 	if m.page == 0 {
-		intro = append(intro, m.st.title.Render(ansi.Truncate(m.title, w, "…")), "")
+		intro = append(intro, m.st.title.Styled(ansi.Truncate(m.title, w, "…")), "")
 		intro = append(intro, wrap.Words(m.intro, w)...)
 		intro = append(intro, "")
 		intro = append(intro, wrap.Words(m.labels.Get("form_hint"), w)...)
@@ -200,7 +200,7 @@ func (m *formModel) renderQuestion(w int) string {
 func (m *formModel) options(w int) block {
 	var b block
 	for i, a := range assess.Answers {
-		mark, style := "  ", lipgloss.NewStyle()
+		mark, style := "  ", ansi.Style{}
 		if m.cursor[m.page] == i {
 			mark, style = "> ", m.st.cursor
 		}
@@ -209,7 +209,7 @@ func (m *formModel) options(w int) block {
 			if j > 0 {
 				mark = "  "
 			}
-			b = append(b, mark+style.Render(l))
+			b = append(b, mark+style.Styled(l))
 		}
 	}
 	return b
@@ -223,11 +223,11 @@ func (m *formModel) renderReview(w int) string {
 	b = append(b, styled(m.st.title, wrap.Words(m.labels.Get("review_title"), w))...)
 	b = append(b, "")
 	item := func(i int, text string) {
-		mark, style := "  ", lipgloss.NewStyle()
+		mark, style := "  ", ansi.Style{}
 		if m.review == i {
 			mark, style = "> ", m.st.cursor
 		}
-		b = append(b, mark+style.Render(ansi.Truncate(text, max(w-2, 1), "…")))
+		b = append(b, mark+style.Styled(ansi.Truncate(text, max(w-2, 1), "…")))
 	}
 	item(0, m.labels.Get("review_show"))
 	for i, q := range m.qs {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,8 +40,8 @@ func contrast(a, b color.Color) float64 {
 // after downsampling to 256 colours.
 func TestContrast(t *testing.T) {
 	backgrounds := map[string][]color.Color{
-		"dark":  {lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34")},
-		"light": {lipgloss.Color("#FFFFFF"), lipgloss.Color("#F0F0F0"), lipgloss.Color("#FDF6E3")},
+		"dark":  {ansi.TrueColor(0x000000), ansi.TrueColor(0x1E1E1E), ansi.TrueColor(0x282C34)},
+		"light": {ansi.TrueColor(0xFFFFFF), ansi.TrueColor(0xF0F0F0), ansi.TrueColor(0xFDF6E3)},
 	}
 	palettes := map[string]palette{"dark": darkPalette, "light": lightPalette}
 	for kind, p := range palettes {
@@ -66,7 +65,7 @@ func TestContrast(t *testing.T) {
 func TestSixteenColoursUseTheTerminalsOwn(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		st := themeStyles(dark, colorprofile.ANSI)
-		if out := st.hint.Render("x") + st.prompt.Render("x") + st.cursor.Render("x"); strings.Contains(out, "38;") {
+		if out := st.hint.Styled("x") + st.prompt.Styled("x") + st.cursor.Styled("x"); strings.Contains(out, "38;") {
 			t.Errorf("dark=%v: a colour was set on a 16-colour terminal: %q", dark, out)
 		}
 	}

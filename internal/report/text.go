@@ -4,7 +4,6 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
@@ -24,24 +23,16 @@ type TextOptions struct {
 // maxWidth keeps lines readable on very wide terminals.
 const maxWidth = 100
 
-// styles are built once per render, and only when colour is on.
+// styles are built once per render, and only when colour is on. They set no
+// colour: the terminal's own foreground is the one colour sure to read well
+// on its background, light or dark, so the result uses weight alone.
 type styles struct {
-	headline, urgent, heading, strong, faint lipgloss.Style
+	headline, urgent, heading, strong ansi.Style
 }
 
-func newStyles(rec assess.Recommendation) styles {
-	accent := lipgloss.Color("#7D56F4")
-	head := lipgloss.Color("#2E8B57")
-	if rec == assess.Residential {
-		head = lipgloss.Color("#C06000")
-	}
-	return styles{
-		headline: lipgloss.NewStyle().Bold(true).Foreground(head),
-		urgent:   lipgloss.NewStyle().Bold(true),
-		heading:  lipgloss.NewStyle().Bold(true).Foreground(accent),
-		strong:   lipgloss.NewStyle().Bold(true),
-		faint:    lipgloss.NewStyle().Faint(true),
-	}
+func newStyles() styles {
+	bold := func() ansi.Style { return ansi.Style{}.Bold() }
+	return styles{headline: bold(), urgent: bold(), heading: bold(), strong: bold()}
 }
 
 // textWriter lays out paragraphs and bullets, wrapping and styling as told.
@@ -52,11 +43,11 @@ type textWriter struct {
 	bullet string
 }
 
-func (t *textWriter) style(s lipgloss.Style, text string) string {
+func (t *textWriter) style(s ansi.Style, text string) string {
 	if !t.opts.Color {
 		return text
 	}
-	return s.Render(text)
+	return s.Styled(text)
 }
 
 func (t *textWriter) width() int {
@@ -77,7 +68,7 @@ func (t *textWriter) wrap(text string, n int) []string {
 
 // para writes a paragraph, styled line by line so that wrapping never splits
 // an escape sequence.
-func (t *textWriter) para(text string, s *lipgloss.Style) {
+func (t *textWriter) para(text string, s *ansi.Style) {
 	for _, line := range t.wrap(text, 0) {
 		if s != nil {
 			line = t.style(*s, line)
@@ -151,9 +142,9 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	}
 	t.section(labels.Get("caveats"), r.Caveats)
 	t.b.WriteString("\n")
-	t.para(r.Disclaimer, &t.st.faint)
+	t.para(r.Disclaimer, nil)
 	if len(r.Sources) > 0 {
-		t.para(labels.Get("sources_hint"), &t.st.faint)
+		t.para(labels.Get("sources_hint"), nil)
 	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
@@ -169,7 +160,7 @@ func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions)
 	if wd := t.width(); wd > 0 {
 		rule = min(rule, wd)
 	}
-	t.b.WriteString("\n" + t.style(t.st.faint, strings.Repeat("─", rule)) + "\n")
+	t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
 	t.para(r.Headline, &t.st.headline)
 	t.resources(r.Resources)
 	_, err := io.WriteString(w, t.b.String())
@@ -179,7 +170,7 @@ func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions)
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
 	t := &textWriter{opts: opts, bullet: "- "}
 	if opts.Color {
-		t.st = newStyles(r.Recommendation)
+		t.st = newStyles()
 		t.bullet = "• "
 	}
 	return t
