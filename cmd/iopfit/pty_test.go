@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -789,4 +790,136 @@ func TestPrivateAtATerminal(t *testing.T) {
 		}
 		checkTrace(t, "scripted check", trace)
 	})
+}
+
+// procState is the state letter of pid in /proc (T when stopped).
+func procState(t *testing.T, pid int) string {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		t.Skipf("no /proc here: %v", err)
+	}
+	// The state follows the command name in parentheses.
+	fields := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	return fields[0]
+}
+
+// waitState waits until pid is in state want.
+func waitState(t *testing.T, pid int, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if procState(t, pid) == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("process state %s, want %s", procState(t, pid), want)
+}
+
+// TestFormSuspendAndResume: Ctrl-Z, or SIGTSTP from outside, gives the
+// terminal back (main screen, cursor shown, modes restored) and stops
+// iopfit; SIGCONT takes the terminal back, redraws the form, and keys work.
+func TestFormSuspendAndResume(t *testing.T) {
+	for _, how := range []string{"ctrl-z", "SIGTSTP"} {
+		t.Run(how, func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check", "-q")
+			s.answer("(1/4)", "1")
+			s.waitFor("(2/4)")
+			time.Sleep(settleTime)
+			before := len(s.screen.String())
+			if how == "ctrl-z" {
+				s.send("\x1a")
+			} else {
+				s.signal(syscall.SIGTSTP)
+			}
+			waitState(t, s.cmd.Process.Pid, "T")
+			released := s.screen.String()[before:]
+			if !strings.Contains(released, "\x1b[?1049l") || !strings.Contains(released, "\x1b[?25h") {
+				t.Fatalf("the terminal was not released on suspend: %q", released)
+			}
+			after, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Lflag != s.before.Lflag {
+				t.Fatalf("modes not restored on suspend: lflag %#x, was %#x", after.Lflag, s.before.Lflag)
+			}
+			s.signal(syscall.SIGCONT)
+			waitState(t, s.cmd.Process.Pid, "S")
+			mark := len(s.screen.String())
+			deadline := time.Now().Add(5 * time.Second)
+			for !strings.Contains(ansi.Strip(s.screen.String()[mark:]), "(2/4)") && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			if !strings.Contains(ansi.Strip(s.screen.String()[mark:]), "(2/4)") {
+				t.Fatal("the form was not redrawn after SIGCONT")
+			}
+			s.answer("(2/4)", "1")
+			s.answer("(3/4)", "1")
+			s.answer("(4/4)", "1")
+			s.confirm()
+			if code := s.exit(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			if got := s.stdout.String(); got != "iop\n" {
+				t.Fatalf("stdout = %q", got)
+			}
+			s.restored()
+		})
+	}
+}
+
+// TestFormEndsOnEverySignal: every signal whose default ends a process ends
+// iopfit with 128+N, the terminal restored, no stack dump, nothing on
+// stdout, in the form and at a plain prompt.
+func TestFormEndsOnEverySignal(t *testing.T) {
+	sigs := []syscall.Signal{syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGTRAP, syscall.SIGSYS, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGXCPU}
+	for _, sig := range sigs {
+		for _, mode := range []string{"form", "plain"} {
+			t.Run(sig.String()+"/"+mode, func(t *testing.T) {
+				args := []string{"check"}
+				if mode == "plain" {
+					args = append(args, "--accessible")
+				}
+				s := startSession(t, sessionOpts{}, args...)
+				s.waitFor("(1/4)")
+				s.signal(sig)
+				if code := s.exit(); code != 128+int(sig) {
+					t.Fatalf("exit %d, want %d", code, 128+int(sig))
+				}
+				if text := s.text(); strings.Contains(text, "goroutine ") || strings.Contains(text, "SIGQUIT") {
+					t.Fatalf("a stack dump on the screen:\n%.600s", text)
+				}
+				if s.stdout.String() != "" {
+					t.Fatalf("stdout = %q", s.stdout.String())
+				}
+				s.restored()
+			})
+		}
+	}
+}
+
+// TestFormTwoSignals: a second, different signal right after the first does
+// not cut the first one's restore short, and the exit code is the first's.
+func TestFormTwoSignals(t *testing.T) {
+	for i := range 5 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check")
+			s.waitFor("(1/4)")
+			s.signal(syscall.SIGHUP)
+			// As from a shell (kill -HUP $P; kill -TERM $P): signals sent
+			// within microseconds of each other reach Go's handler threads
+			// in either order, so neither can be called first.
+			time.Sleep(time.Millisecond)
+			// iopfit may already be gone: its restore takes a few ms.
+			if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Fatal(err)
+			}
+			if code := s.exit(); code != 129 {
+				t.Fatalf("exit %d, want 129", code)
+			}
+			s.restored()
+		})
+	}
 }

@@ -14,14 +14,31 @@ import (
 // backstop that keeps a signal from ever being ignored.
 const graceTime = 2 * time.Second
 
-// watchSignals owns SIGINT, SIGTERM and SIGHUP for the whole process. The
-// first one cancels the returned context with a *SignalError as its cause, so
-// the command (and any form) can stop cleanly and restore the terminal. stop
-// releases the signals again.
+// stopSignals are the signals whose default is to end the process, and which
+// iopfit catches so that it always ends the same way: the terminal restored,
+// nothing more printed (Ctrl-C aside), exit 128+N. SIGQUIT, SIGABRT, SIGTRAP
+// and SIGSYS would otherwise dump every goroutine's stack and exit 2, which
+// reads as a crash and as a usage error; SIGUSR1, SIGUSR2, SIGALRM and
+// SIGXCPU would be ignored (Go's runtime does so by default), and a run
+// waiting on input would wait on.
+var stopSignals = []os.Signal{
+	syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP,
+	syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGTRAP, syscall.SIGSYS,
+	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGXCPU,
+}
+
+// watchSignals owns the stop signals for the whole process. The first one
+// cancels the returned context with a *SignalError as its cause, so the
+// command (and any form) can stop cleanly and restore the terminal; the exit
+// code is that first signal's. Later signals, of any kind, do not cut the
+// restore short: iopfit waits for the command, up to graceTime, and then
+// exits regardless. stop ends the watch but keeps the signals caught: one
+// that arrives after the command ended, as iopfit exits, must not turn the
+// exit code into its own.
 func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(parent)
-	ch := make(chan os.Signal, 2)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	ch := make(chan os.Signal, len(stopSignals))
+	signal.Notify(ch, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		var sig os.Signal
@@ -34,14 +51,11 @@ func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, 
 		cancel(&SignalError{Signal: s})
 		select {
 		case <-done:
-		case <-ch:
-			exit(128 + int(s))
 		case <-time.After(graceTime):
 			exit(128 + int(s))
 		}
 	}()
 	return ctx, func() {
-		signal.Stop(ch)
 		close(done)
 		cancel(nil)
 	}

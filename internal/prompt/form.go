@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/sys/unix"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
@@ -89,7 +93,9 @@ func (f *Form) Run(ctx context.Context) (map[string]assess.Answer, error) {
 		// shows, 8 ms sooner than at the default 60.
 		tea.WithFPS(120),
 	)
+	stopRelay := f.m.susp.relay(p, f.fio.In)
 	_, err := p.Run()
+	stopRelay()
 	m := f.m
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -149,6 +155,7 @@ type formModel struct {
 	state      formState
 	settled    bool
 	generation int // which showing of a page the settle tick belongs to
+	susp       suspender
 }
 
 // settledMsg says the page of a generation has been on screen for settle.
@@ -182,6 +189,10 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.generation == m.generation {
 			m.settled = true
 		}
+	case tea.ResumeMsg:
+		// Back from Ctrl-Z: drop what was typed while away, as on any page
+		// just shown.
+		return m, m.settleCmd()
 	case tea.KeyPressMsg:
 		return m.key(msg.String())
 	}
@@ -191,11 +202,11 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key handles one key press.
 func (m *formModel) key(k string) (tea.Model, tea.Cmd) {
 	switch k {
-	case "ctrl+c", "esc":
+	case "ctrl+c", "esc", "ctrl+\\":
 		m.state = stateAborted
 		return m, tea.Quit
 	case "ctrl+z":
-		return m, tea.Suspend
+		return m, m.susp.suspend
 	}
 	if !m.settled {
 		return m, nil
@@ -292,4 +303,71 @@ func (m *formModel) View() tea.View {
 	// terminal exactly as it was, whether they finish, stop, or are stopped.
 	v.AltScreen = true
 	return v
+}
+
+// suspender lets a person put the form aside with Ctrl-Z, or their shell stop
+// it with SIGTSTP, as with less or vim: the form releases the terminal
+// (leaves the alternate screen, restores its modes, shows the cursor), the
+// process stops, and on fg the form takes the terminal back and redraws.
+// Left alone, a SIGTSTP would stop iopfit with the terminal raw and on the
+// form's screen. Bubble Tea's own suspend cannot be used once SIGTSTP has
+// been caught: Go's runtime then ignores the SIGTSTP it sends itself, so the
+// process stops with SIGSTOP instead, which no handler can keep.
+type suspender struct{}
+
+// relay handles each SIGTSTP until the returned func is called.
+func (suspender) relay(p *tea.Program, in io.Reader) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTSTP)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+			case <-done:
+				return
+			}
+			if p.ReleaseTerminal() != nil {
+				continue
+			}
+			_ = syscall.Kill(0, syscall.SIGSTOP)
+			// Here after SIGCONT. After bg, the terminal is not ours until
+			// fg; and the shell sets the terminal's modes as it hands it
+			// over, so take it back only once that is done.
+			waitForeground(in, done)
+			if p.RestoreTerminal() == nil {
+				p.Send(tea.ClearScreen())
+				p.Send(tea.ResumeMsg{})
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		signal.Stop(ch)
+	}
+}
+
+// suspend is Ctrl-Z as a key, which a terminal in raw mode does not turn
+// into a signal: it sends the signal the relay handles.
+func (suspender) suspend() tea.Msg {
+	_ = syscall.Kill(os.Getpid(), syscall.SIGTSTP)
+	return nil
+}
+
+// waitForeground returns once this process's group owns the terminal in
+// again, and a moment later, or when done is closed.
+func waitForeground(in io.Reader, done <-chan struct{}) {
+	f, ok := in.(interface{ Fd() uintptr })
+	for ok {
+		pgrp, err := unix.IoctlGetInt(int(f.Fd()), unix.TIOCGPGRP)
+		if err != nil || pgrp == unix.Getpgrp() {
+			break
+		}
+		select {
+		case <-done:
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	time.Sleep(30 * time.Millisecond)
 }
