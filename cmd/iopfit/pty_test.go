@@ -845,15 +845,14 @@ func TestFormSuspendAndResume(t *testing.T) {
 			if after.Lflag != s.before.Lflag {
 				t.Fatalf("modes not restored on suspend: lflag %#x, was %#x", after.Lflag, s.before.Lflag)
 			}
-			s.signal(syscall.SIGCONT)
-			waitState(t, s.cmd.Process.Pid, "S")
 			mark := len(s.screen.String())
+			s.signal(syscall.SIGCONT)
 			deadline := time.Now().Add(5 * time.Second)
 			for !strings.Contains(ansi.Strip(s.screen.String()[mark:]), "(2/4)") && time.Now().Before(deadline) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			if !strings.Contains(ansi.Strip(s.screen.String()[mark:]), "(2/4)") {
-				t.Fatal("the form was not redrawn after SIGCONT")
+				t.Fatalf("the form was not redrawn after SIGCONT: %q", s.screen.String()[mark:])
 			}
 			s.answer("(2/4)", "1")
 			s.answer("(3/4)", "1")

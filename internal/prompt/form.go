@@ -357,9 +357,20 @@ func (suspender) suspend() tea.Msg {
 // waitForeground returns once this process's group owns the terminal in
 // again, and a moment later, or when done is closed.
 func waitForeground(in io.Reader, done <-chan struct{}) {
-	f, ok := in.(interface{ Fd() uintptr })
+	// SyscallConn, not Fd: Fd would switch the file to blocking mode under
+	// Bubble Tea's reader.
+	sc, ok := in.(syscall.Conn)
+	var rc syscall.RawConn
+	if ok {
+		var err error
+		rc, err = sc.SyscallConn()
+		ok = err == nil
+	}
 	for ok {
-		pgrp, err := unix.IoctlGetInt(int(f.Fd()), unix.TIOCGPGRP)
+		pgrp, err := 0, error(nil)
+		if cerr := rc.Control(func(fd uintptr) { pgrp, err = unix.IoctlGetInt(int(fd), unix.TIOCGPGRP) }); cerr != nil {
+			err = cerr
+		}
 		if err != nil || pgrp == unix.Getpgrp() {
 			break
 		}
