@@ -348,3 +348,46 @@ func TestUnreadableFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandsWithoutTheSetNeverOpenIt: a question file can be a pipe that
+// never ends; --version and completion do not need the set and must finish.
+func TestCommandsWithoutTheSetNeverOpenIt(t *testing.T) {
+	bin := binary(t, "")
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{{"--version"}, {"-v"}, {"completion", "bash"}, {"--questions", fifo, "--version"}} {
+		var out bytes.Buffer
+		code, stderr := run(t, bin, nil, &out, []string{"IOPFIT_QUESTIONS=" + fifo}, 5*time.Second, args...)
+		if code != 0 || out.Len() == 0 {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q", args, code, out.Len(), stderr)
+		}
+	}
+}
+
+// TestQuestionsFromAFIFOStops: waiting on a named pipe with no writer ends at
+// Ctrl-C at once, with the cancelled line and exit 130.
+func TestQuestionsFromAFIFOStops(t *testing.T) {
+	bin := binary(t, "")
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	cmd := exec.Command(bin, "--questions", fifo, "questions")
+	cmd.Env = baseEnv()
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	code := exitStatus(t, cmd.Wait())
+	if took := time.Since(start); code != 130 || took > time.Second || !strings.Contains(stderr.String(), "Stopped. Nothing was saved.") {
+		t.Fatalf("exit %d after %v, stderr %q", code, took, stderr.String())
+	}
+}

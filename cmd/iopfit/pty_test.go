@@ -922,3 +922,23 @@ func TestFormTwoSignals(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminalIsNotAFile: a path that is really the terminal (/dev/tty,
+// /dev/stdin at a terminal) is refused at once, as --answers - is, rather
+// than waiting silently for a person to type a file.
+func TestTerminalIsNotAFile(t *testing.T) {
+	for _, args := range [][]string{
+		{"--questions", "/dev/tty", "questions"},
+		{"check", "--answers", "/dev/stdin"},
+		{"check", "--answers", "/dev/tty"},
+		{"check", "--answers", "-"},
+	} {
+		s := startSession(t, sessionOpts{}, args...)
+		if code := s.exit(); code != 2 {
+			t.Fatalf("%v: exit %d, want 2; screen:\n%s", args, code, s.text())
+		}
+		if !strings.Contains(s.text(), "terminal") {
+			t.Errorf("%v: the error does not say why:\n%s", args, s.text())
+		}
+	}
+}

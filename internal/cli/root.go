@@ -110,6 +110,10 @@ func (a *app) withSet(fn func(cmd *cobra.Command, set *assess.Set) error) func(*
 		if a.setErr != nil {
 			return a.setErr
 		}
+		if a.set == nil {
+			// needsSet said this command would not run; it did.
+			return errors.New("the question set was not loaded for this command")
+		}
 		return fn(cmd, a.set)
 	})
 }
@@ -131,6 +135,9 @@ func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*a
 	if err != nil {
 		return a, err
 	}
+	if !needsSet(args) {
+		return a, nil
+	}
 	a.set, a.setErr = loadSet(ctx, args, s, lang, explicit)
 	if a.set != nil {
 		// A set without the locale's language is read in its own, and so is
@@ -138,6 +145,27 @@ func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*a
 		a.lang = i18n.Lang(a.set.Lang)
 	}
 	return a, nil
+}
+
+// needsSet is false for the commands that never use the question set:
+// --version and the completion scripts. They must not open it, since a
+// question file can be a pipe that never ends.
+func needsSet(args []string) bool {
+	version := false
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--version" || a == "-v":
+			version = true
+		case a == "--questions" || a == "--lang":
+			i++ // its value
+		case a == "--":
+			return true
+		case !strings.HasPrefix(a, "-"):
+			// A command: iopfit runs it, --version or not.
+			return a != "completion"
+		}
+	}
+	return !version
 }
 
 // completing is true when the shell is asking for completions.

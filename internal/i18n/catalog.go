@@ -34,6 +34,7 @@ var catalog = map[string]map[Lang]string{
 
 	// Question files.
 	"questions.missing":           {English: "no such file; check the path given to --questions or IOPFIT_QUESTIONS", Spanish: "no existe ese archivo; revise la ruta que dio en --questions o IOPFIT_QUESTIONS"},
+	"questions.terminal":          {English: "is a terminal, which would wait for typing; give the path of a question file (.yaml)", Spanish: "es una terminal, que esperaría a que se escriba; dé la ruta de un archivo de preguntas (.yaml)"},
 	"questions.dir":               {English: "is a directory; give the path of a question file (.yaml)", Spanish: "es una carpeta; dé la ruta de un archivo de preguntas (.yaml)"},
 	"questions.too_large":         {English: "is larger than 1 MiB; a question file is a few kilobytes", Spanish: "pesa más de 1 MiB; un archivo de preguntas ocupa unos pocos kilobytes"},
 	"questions.empty":             {English: "is empty; a question file needs schema, id, questions and the other keys in the README", Spanish: "está vacío; un archivo de preguntas necesita schema, id, questions y las demás claves del README"},
@@ -66,6 +67,7 @@ var catalog = map[string]map[Lang]string{
 	"value.not_bool":   {English: "must be true or false, not %s", Spanish: "debe ser true o false, no %s"},
 
 	// Answers files.
+	"answers.terminal":  {English: "is a terminal, which would wait for typing; pass the answers as flags, or give a file (or pipe one in with --answers -)", Spanish: "es una terminal, que esperaría a que se escriba; dé las respuestas como opciones, o dé un archivo (o envíelo con --answers -)"},
 	"answers.missing":   {English: "no such file; check the path given to --answers", Spanish: "no existe ese archivo; revise la ruta que dio en --answers"},
 	"answers.dir":       {English: "is a directory; give the path of an answers file", Spanish: "es una carpeta; dé la ruta de un archivo de respuestas"},
 	"answers.too_large": {English: "is larger than 64 KiB; an answers file holds one line per question", Spanish: "pesa más de 64 KiB; un archivo de respuestas tiene una línea por pregunta"},

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
@@ -27,9 +29,16 @@ func File(path string) Input {
 		if err != nil {
 			return nil, err
 		}
-		if info, err := f.Stat(); err == nil && info.IsDir() {
+		info, err := f.Stat()
+		switch {
+		case err == nil && info.IsDir():
 			f.Close()
 			return nil, errIsDir
+		case err == nil && info.Mode()&os.ModeCharDevice != 0 && term.IsTerminal(f.Fd()):
+			// /dev/tty, /dev/stdin at a terminal, /proc/self/fd/0: iopfit
+			// would wait, silently, for a person to type a file.
+			f.Close()
+			return nil, errIsTerminal
 		}
 		return f, nil
 	}}
@@ -60,7 +69,7 @@ const (
 // kindTexts are the catalog texts for what can be wrong with a file of
 // each kind, and how large one may be.
 type kindTexts struct {
-	missing, dir, tooLarge, multiDoc string
+	missing, dir, terminal, tooLarge, multiDoc string
 	// syntax introduces the YAML library's own words for a syntax error.
 	syntax string
 	limit  int64
@@ -69,14 +78,15 @@ type kindTexts struct {
 func (k Kind) texts() kindTexts {
 	if k == KindAnswers {
 		// Answers may be written as JSON too.
-		return kindTexts{"answers.missing", "answers.dir", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize}
+		return kindTexts{"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize}
 	}
-	return kindTexts{"questions.missing", "questions.dir", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize}
+	return kindTexts{"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize}
 }
 
 var (
-	errIsDir    = errors.New("is a directory")
-	errTooLarge = errors.New("too large")
+	errIsTerminal = errors.New("is a terminal")
+	errIsDir      = errors.New("is a directory")
+	errTooLarge   = errors.New("too large")
 )
 
 // Read reads all of in, up to k's size limit. It reads in a goroutine so that
@@ -123,6 +133,8 @@ func readError(name string, k Kind, err error) error {
 		msg = i18n.M("file.denied")
 	case errors.Is(err, errIsDir):
 		msg = i18n.M(k.texts().dir)
+	case errors.Is(err, errIsTerminal):
+		msg = i18n.M(k.texts().terminal)
 	case errors.Is(err, errTooLarge):
 		msg = i18n.M(k.texts().tooLarge)
 	}
