@@ -20,7 +20,8 @@ FUZZ_TARGETS := \
 	./internal/load:FuzzParseSet:20000 \
 	./internal/load:FuzzParseTranslation:10000 \
 	./internal/load:FuzzParseAnswers:60000 \
-	./internal/prompt:FuzzParseLine:40000
+	./internal/prompt:FuzzParseLine:40000 \
+	./internal/safetext:FuzzOneLine:40000
 
 .PHONY: all build test vet lint unit fuzz-short fuzz bench man release-snapshot clean
 

@@ -391,3 +391,101 @@ func TestQuestionsFromAFIFOStops(t *testing.T) {
 		t.Fatalf("exit %d after %v, stderr %q", code, took, stderr.String())
 	}
 }
+
+// TestOutputFailuresExit1: help, --version, completion scripts and results
+// that cannot be written (a full disk, a closed stdout) exit 1 with one line,
+// never 0 as if they had been written, nor 2 as if the person erred.
+func TestOutputFailuresExit1(t *testing.T) {
+	bin := binary(t, "")
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{{"--help"}, {"check", "--help"}, {"help"}, {"help", "check"}, {"--version"}, {"completion", "bash"}, {"questions"}, allAnswers} {
+		code, stderr := run(t, bin, nil, full, nil, 5*time.Second, args...)
+		if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no space left") {
+			t.Errorf("%v > /dev/full: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to close stdout with")
+	}
+	cmd := exec.Command(sh, "-c", `exec "$0" "$@" >&-`, bin)
+	cmd.Args = append(cmd.Args, allAnswers...)
+	cmd.Env = baseEnv()
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	code := exitStatus(t, cmd.Run())
+	if code != 1 || !strings.Contains(stderr.String(), "stdout is closed") {
+		t.Errorf("result to a closed stdout: exit %d, stderr %q", code, stderr.String())
+	}
+	var out bytes.Buffer
+	if code, _ := run(t, bin, nil, &out, nil, 5*time.Second, allAnswers...); code != 0 {
+		t.Errorf("a plain run after those: exit %d", code)
+	}
+}
+
+// TestPathsCannotDriveTheTerminal: a file name with an escape sequence or a
+// bidi override is shown escaped in the listing's header, and JSON escapes
+// C1 and bidi controls too.
+func TestPathsCannotDriveTheTerminal(t *testing.T) {
+	bin := binary(t, "")
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "set\u009b2J\u202egnp.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if code, stderr := run(t, bin, nil, &out, nil, 5*time.Second, "--questions", path, "questions"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(out.String(), "\u009b\u202e") || !strings.Contains(out.String(), `set\u009b2J\u202egnp.yaml`) {
+		t.Errorf("the header shows the raw path:\n%q", out.String())
+	}
+	out.Reset()
+	if code, stderr := run(t, bin, nil, &out, nil, 5*time.Second, append([]string{"--questions", path}, append(allAnswers, "-o", "json")...)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(out.String(), "\u009b\u202e") || !strings.Contains(out.String(), `set\u009b2J\u202egnp.yaml`) {
+		t.Errorf("JSON holds a raw C1 or bidi control:\n%s", out.String())
+	}
+}
+
+// TestErrorLinesAreBounded: a huge value never floods an error line.
+func TestErrorLinesAreBounded(t *testing.T) {
+	bin := binary(t, "")
+	dir := t.TempDir()
+	huge := strings.Repeat("x", 100000)
+	keyFile := filepath.Join(dir, "answers.yaml")
+	if err := os.WriteFile(keyFile, []byte(strings.Repeat("k", 65000)+": yes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tagFile := filepath.Join(dir, "long-value.yaml")
+	if err := os.WriteFile(tagFile, []byte("stable-home: "+strings.Repeat("y", 60000)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	utf16File := filepath.Join(dir, "utf16.yaml")
+	if err := os.WriteFile(utf16File, []byte("s\x00c\x00h\x00e\x00m\x00a\x00:\x00 \x001\x00\n\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", "-o", huge},
+		{"check", "--stable-home", huge},
+		{"check", "--answers", keyFile},
+		{"check", "--answers", tagFile},
+		{"--questions", huge, "questions"},
+		{"--lang", huge},
+		{huge},
+		{"--questions", utf16File, "questions"},
+	} {
+		code, stderr := run(t, bin, nil, io.Discard, nil, 5*time.Second, args...)
+		if code != 2 || len(stderr) > 600 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%.40v: exit %d, %d bytes of stderr: %.300q", args, code, len(stderr), stderr)
+		}
+	}
+}

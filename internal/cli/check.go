@@ -62,6 +62,9 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 			opts.Set = set
 			opts.OutputGiven = cmd.Flags().Changed("output")
 			opts.Accessible = opts.Accessible || envTrue(a.io.Getenv("ACCESSIBLE"))
+			if cmd.Flags().Changed("answers") && opts.AnswersFile == "" {
+				return usagef("cli.answers_path")
+			}
 			if opts.Quiet && opts.OutputGiven {
 				return usagef("cli.quiet_output")
 			}

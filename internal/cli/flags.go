@@ -8,7 +8,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/load"
 )
 
 // answerFlag is a question's flag. It parses the answer when the flag is set,
@@ -25,7 +25,7 @@ func (f *answerFlag) Type() string   { return "answer" }
 func (f *answerFlag) Set(s string) error {
 	a, ok := assess.ParseAnswer(s)
 	if !ok {
-		return i18n.Errorf("answer.invalid", safetext.Quote(s))
+		return load.InvalidAnswer(s)
 	}
 	f.value = a
 	f.into[f.id] = a

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // localizeHelp gives every command, including cobra's own help and
@@ -25,6 +26,13 @@ func (a *app) localizeHelp(root *cobra.Command) {
 		case "completion":
 			c.Short = i18n.T(l, "help.completion")
 			c.Long = i18n.T(l, "help.completion_long")
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usagef("cli.unknown_shell", safetext.Quote(args[0]), "bash, zsh, fish, powershell")
+				}
+				return cmd.Help()
+			}
 			for _, sh := range c.Commands() {
 				sh.Short = i18n.T(l, "help.completion_sh", sh.Name())
 				sh.Long = i18n.T(l, "help.completion_sh_long", sh.Name())
@@ -199,11 +207,18 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		if f.Shorthand != "" {
 			name = "-" + f.Shorthand + ", " + name
 		}
-		var cause any = errors.Unwrap(badValue)
-		if loc, ok := cause.(i18n.Localized); ok {
-			cause = loc
+		cause := errors.Unwrap(badValue)
+		var loc i18n.Localized
+		switch {
+		case f.Value.Type() == "bool":
+			// pflag's own words here are strconv's, in English.
+			msg = i18n.M("flag.bool", name, safetext.Quote(badValue.GetValue()))
+		case errors.As(cause, &loc):
+			// The cause already quotes the value; once is enough.
+			msg = i18n.M("flag.invalid_because", name, loc)
+		default:
+			msg = i18n.M("flag.invalid", badValue.GetValue(), name, cause)
 		}
-		msg = i18n.M("flag.invalid", badValue.GetValue(), name, cause)
 	case errors.As(err, &syntax):
 		msg = i18n.M("flag.syntax", syntax.GetSpecifiedFlag())
 	default:

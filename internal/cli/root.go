@@ -49,6 +49,10 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	}()
 	ctx, stop := watchSignals(ctx, exit)
 	defer stop()
+	// Every command's output, cobra's help and completion scripts included,
+	// goes through out, which remembers a failed write.
+	out := &outWriter{w: s.Out}
+	s.Out = out
 
 	a, err := newApp(ctx, s, build, args)
 	lang = a.lang
@@ -61,7 +65,13 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	root := a.rootCmd(nil)
 	root.SetArgs(args)
 	err = root.ExecuteContext(ctx)
-	if err != nil && !errors.As(err, new(*commandError)) && !errors.As(err, new(*UsageError)) {
+	if out.err != nil {
+		// Help, --version and completion scripts go through cobra, which
+		// drops write errors; a full disk or a closed stdout must not pass
+		// for success (nor for a usage error).
+		err = outputErr(out.err)
+	}
+	if err != nil && !errors.As(err, new(*commandError)) && !errors.As(err, new(*UsageError)) && !errors.As(err, new(*OutputError)) {
 		// cobra rejected the command line before any command ran: an unknown
 		// command or flag, a missing flag value, a stray argument.
 		err = &UsageError{Msg: i18n.M("cli.raw", err), Err: err}
@@ -310,6 +320,20 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 
 // outputErr marks a failed write to stdout (a full disk, a closed file) as an
 // output error, which exits 1.
+// outWriter remembers the first error writing stdout.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
 func outputErr(err error) error {
 	if err != nil {
 		return &OutputError{Err: err}

@@ -14,14 +14,17 @@ var catalog = map[string]map[Lang]string{
 	"file.utf8":        {English: "is not valid UTF-8; save it as UTF-8 text", Spanish: "no es UTF-8 válido; guárdelo como texto UTF-8"},
 	"file.bad_char":    {English: "text contains %s (U+%04X); remove it, since it could change what the terminal shows", Spanish: "el texto contiene %s (U+%04X); quítelo, porque podría cambiar lo que muestra la terminal"},
 	"yaml.invalid":     {English: "invalid YAML: %s", Spanish: "YAML no válido: %s"},
+	"file.utf16":       {English: "looks like UTF-16 text; save it as UTF-8", Spanish: "parece texto UTF-16; guárdelo como UTF-8"},
+	"yaml.long_key":    {English: "a key is longer than %d characters, which YAML does not allow; shorten it", Spanish: "una clave tiene más de %d caracteres, lo que YAML no permite; acórtela"},
 	"yaml.alias":       {English: "uses an alias (*%s); write the text out in full instead", Spanish: "usa un alias (*%s); escriba el texto completo en su lugar"},
 	"yaml.invalid_any": {English: "invalid YAML or JSON: %s", Spanish: "YAML o JSON no válido: %s"},
 
-	"char.escape":  {English: "an escape character", Spanish: "un carácter de escape"},
-	"char.control": {English: "a control character", Spanish: "un carácter de control"},
-	"char.c1":      {English: "a C1 control character", Spanish: "un carácter de control C1"},
-	"char.bidi":    {English: "a bidirectional-text control character", Spanish: "un carácter de control de texto bidireccional"},
-	"char.invalid": {English: "an invalid character", Spanish: "un carácter no válido"},
+	"char.escape":    {English: "an escape character", Spanish: "un carácter de escape"},
+	"char.control":   {English: "a control character", Spanish: "un carácter de control"},
+	"char.c1":        {English: "a C1 control character", Spanish: "un carácter de control C1"},
+	"char.bidi":      {English: "a bidirectional-text control character", Spanish: "un carácter de control de texto bidireccional"},
+	"char.invalid":   {English: "an invalid character", Spanish: "un carácter no válido"},
+	"char.invisible": {English: "an invisible character", Spanish: "un carácter invisible"},
 
 	"kind.mapping": {English: "a mapping", Spanish: "un mapa"},
 	"kind.list":    {English: "a list", Spanish: "una lista"},
@@ -49,6 +52,8 @@ var catalog = map[string]map[Lang]string{
 	"questions.topic":             {English: "is missing the key \"topic\", which a question that decides needs: a short name for it in a sentence, like \"your health needs\"", Spanish: "le falta la clave \"topic\", que necesita una pregunta que decide: un nombre corto para ella en una frase, como \"sus necesidades de salud\""},
 	"questions.translation_extra": {English: "has %q, which the set does not have at this place; remove it here, or add it to the set", Spanish: "tiene %q, que el conjunto no tiene en este lugar; quítelo aquí o agréguelo al conjunto"},
 	"label.because_topics":        {English: "must contain %s once, where the topics of the answers go", Spanish: "debe contener %s una vez, donde van los temas de las respuestas"},
+	"questions.too_many":          {English: "has %d questions; one check can ask at most %d, which a person can answer in one sitting", Spanish: "tiene %d preguntas; una guía puede hacer como mucho %d, las que una persona puede responder de una vez"},
+	"questions.schema_quoted":     {English: "schema must be the number 1, without quotes", Spanish: "schema debe ser el número 1, sin comillas"},
 	"questions.schema":            {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
 
 	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
@@ -64,6 +69,7 @@ var catalog = map[string]map[Lang]string{
 	"value.empty_list": {English: "is an empty list; add at least one item", Spanish: "es una lista vacía; agregue al menos un elemento"},
 	"value.date":       {English: "must be a date written YYYY-MM-DD, like 2026-11-28, not %s", Spanish: "debe ser una fecha escrita AAAA-MM-DD, como 2026-11-28, no %s"},
 	"value.url":        {English: "must be a web address that starts with https://, not %s", Spanish: "debe ser una dirección web que empiece por https://, no %s"},
+	"value.too_long":   {English: "is %d characters long; keep it to %d or fewer", Spanish: "tiene %d caracteres; no pase de %d"},
 	"value.not_bool":   {English: "must be true or false, not %s", Spanish: "debe ser true o false, no %s"},
 
 	// Answers files.
@@ -80,6 +86,8 @@ var catalog = map[string]map[Lang]string{
 	"answers.twice":     {English: "answers %q twice; keep one answer", Spanish: "responde %q dos veces; deje una respuesta"},
 	"answers.not_word":  {English: "the answer must be a single word, not %s; use yes, no or unsure", Spanish: "la respuesta debe ser una sola palabra, no %s; use yes, no o unsure"},
 	"answers.null":      {English: "no answer is given; use yes, no or unsure", Spanish: "no hay respuesta; use yes, no o unsure"},
+	"answer.lookalike":  {English: "%s is not an answer: it has %U, a letter from another alphabet that looks like a Latin one; type it again with Latin letters (yes, no or unsure)", Spanish: "%s no es una respuesta: tiene %U, una letra de otro alfabeto que parece latina; escríbala de nuevo con letras latinas (yes, no o unsure)"},
+	"answers.tag":       {English: "has the tag %s, which iopfit does not read; remove it and write just yes, no or unsure", Spanish: "tiene la etiqueta %s, que iopfit no lee; quítela y escriba solo yes, no o unsure"},
 	"answer.invalid":    {English: "%s is not an answer; use yes, no or unsure", Spanish: "%s no es una respuesta; use yes, no o unsure"},
 
 	// The command line.
@@ -95,6 +103,8 @@ var catalog = map[string]map[Lang]string{
 	"cli.fix_stdin":      {English: "add them to the answers, or pass %s", Spanish: "agréguelas a las respuestas, o pase %s"},
 	"cli.fix_tty":        {English: "pass %s with yes, no or unsure, or --answers FILE, or --accessible to answer line by line", Spanish: "pase %s con yes, no o unsure, o --answers ARCHIVO, o --accessible para responder línea por línea"},
 	"cli.stdin_tty":      {English: "--answers - reads the answers from stdin, but stdin is a terminal; pipe a file in (--answers - < answers.yaml) or pass its path", Spanish: "--answers - lee las respuestas de la entrada estándar, pero esta es una terminal; envíe un archivo (--answers - < respuestas.yaml) o dé su ruta"},
+	"cli.answers_path":   {English: "--answers needs the path of an answers file, or - for stdin", Spanish: "--answers necesita la ruta de un archivo de respuestas, o - para la entrada estándar"},
+	"cli.unknown_shell":  {English: "no completion for the shell %s; iopfit has them for %s", Spanish: "no hay autocompletado para el shell %s; iopfit lo tiene para %s"},
 	"cli.questions_path": {English: "--questions needs the path of a question file", Spanish: "--questions necesita la ruta de un archivo de preguntas"},
 	"cli.unknown_cmd":    {English: "unknown command %q; run 'iopfit --help' to see the commands", Spanish: "comando desconocido %q; ejecute 'iopfit --help' para ver los comandos"},
 	"cli.flag_hint":      {English: "%s; run '%s --help' for usage", Spanish: "%s; ejecute '%s --help' para ver cómo se usa"},
@@ -106,12 +116,14 @@ var catalog = map[string]map[Lang]string{
 	"cli.bug":            {English: "This is a bug in iopfit, not something you did. Please report it, with the lines above, at %s", Spanish: "Esto es un fallo de iopfit, no algo que usted hizo. Por favor, infórmelo, con las líneas de arriba, en %s"},
 	"cli.cancelled":      {English: "Stopped. Nothing was saved.", Spanish: "Se detuvo. No se guardó nada."},
 
-	"cli.raw":            {English: "%v", Spanish: "%v"},
-	"flag.unknown":       {English: "unknown flag: %s", Spanish: "opción desconocida: %s"},
-	"flag.unknown_short": {English: "unknown shorthand flag: %q in -%s", Spanish: "opción corta desconocida: %q en -%s"},
-	"flag.needs_value":   {English: "flag needs an argument: %s", Spanish: "la opción necesita un valor: %s"},
-	"flag.invalid":       {English: "invalid argument %q for %q flag: %s", Spanish: "valor %q no válido para la opción %q: %s"},
-	"flag.syntax":        {English: "bad flag syntax: %s", Spanish: "opción mal escrita: %s"},
+	"cli.raw":              {English: "%v", Spanish: "%v"},
+	"flag.unknown":         {English: "unknown flag: %s", Spanish: "opción desconocida: %s"},
+	"flag.unknown_short":   {English: "unknown shorthand flag: %q in -%s", Spanish: "opción corta desconocida: %q en -%s"},
+	"flag.needs_value":     {English: "flag needs an argument: %s", Spanish: "la opción necesita un valor: %s"},
+	"flag.invalid":         {English: "invalid argument %q for %q flag: %s", Spanish: "valor %q no válido para la opción %q: %s"},
+	"flag.invalid_because": {English: "%s: %s", Spanish: "%s: %s"},
+	"flag.bool":            {English: "%s takes true or false, not %s; or give it alone, as %[1]s", Spanish: "%s acepta true o false, no %s; o póngalo solo, así: %[1]s"},
+	"flag.syntax":          {English: "bad flag syntax: %s", Spanish: "opción mal escrita: %s"},
 
 	// Prompts.
 	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},

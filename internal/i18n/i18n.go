@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Lang is a language iopfit speaks, as its ISO 639-1 code.
@@ -104,12 +105,30 @@ func (m Message) In(l Lang) string {
 	}
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if sub, ok := a.(interface{ In(Lang) string }); ok {
-			a = sub.In(l)
+		switch v := a.(type) {
+		case interface{ In(Lang) string }:
+			a = v.In(l)
+		case string:
+			a = shorten(v)
+		case error:
+			a = shorten(v.Error())
 		}
 		args[i] = a
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// maxArg bounds each text a message quotes. A value comes from outside (a
+// flag, a file, a library's error about a file) and may be 100 KB long; a
+// message is one line for a person to read.
+const maxArg = 200
+
+// shorten cuts s to maxArg characters, marking the cut with an ellipsis.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxArg {
+		return s
+	}
+	return string([]rune(s)[:maxArg]) + "…"
 }
 
 // String renders m in English, the language of logs and Go errors.

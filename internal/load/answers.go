@@ -84,5 +84,24 @@ func answerValue(v *yaml.Node) (a assess.Answer, msg *i18n.Message) {
 	case "!!null":
 		return fail(i18n.M("answers.null"))
 	}
-	return fail(i18n.M("answer.invalid", safetext.Quote(v.Value)))
+	if v.Style&yaml.TaggedStyle != 0 && v.Tag != "!!str" {
+		// "!!bool yes" or "!custom yes": the value may be right, the tag is
+		// what makes it unreadable.
+		return fail(i18n.M("answers.tag", safetext.Quote(v.Tag)))
+	}
+	return fail(invalidAnswer(v.Value))
+}
+
+// invalidAnswer says why s is not an answer, naming a letter from another
+// script that only looks Latin ("yеs" with a Cyrillic е).
+func invalidAnswer(s string) i18n.Message {
+	if r, ok := safetext.Lookalike(s); ok {
+		return i18n.M("answer.lookalike", safetext.Quote(s), r)
+	}
+	return i18n.M("answer.invalid", safetext.Quote(s))
+}
+
+// InvalidAnswer is the error for a flag value that is not an answer.
+func InvalidAnswer(s string) error {
+	return &i18n.Error{Msg: invalidAnswer(s)}
 }

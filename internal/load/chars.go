@@ -21,6 +21,7 @@ func badChar(desc string, r rune) i18n.Message {
 func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
 	invalid := !utf8.Valid(data)
 	line, col = 1, 1
+	prev := rune(0)
 	for i, size := 0, 0; i < len(data); i += size {
 		var r rune
 		r, size = utf8.DecodeRune(data[i:])
@@ -30,9 +31,11 @@ func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
 		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == 0xfeff && i == 0:
 			continue
 		}
-		if desc := safetext.Bad(r); desc != "" && !invalid {
+		next, _ := utf8.DecodeRune(data[i+size:])
+		if desc := safetext.BadAt(prev, r, next); desc != "" && !invalid {
 			return line, col, badChar(desc, r), true
 		}
+		prev = r
 		if r == '\n' {
 			line, col = line+1, 1
 		} else {

@@ -34,8 +34,14 @@ func (p *parser) document(data []byte, k Kind, empty i18n.Message) (*yaml.Node, 
 	if int64(len(data)) > k.texts().limit {
 		return nil, p.failAt(0, 0, i18n.M(k.texts().tooLarge))
 	}
+	if utf16(data) {
+		return nil, p.failAt(1, 1, i18n.M("file.utf16"))
+	}
 	if line, col, msg, bad := firstBadChar(data); bad {
 		return nil, p.failAt(line, col, msg)
+	}
+	if line, col, ok := longKey(data); ok {
+		return nil, p.failAt(line, col, i18n.M("yaml.long_key", maxKey))
 	}
 	syntax := k.texts().syntax
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -75,4 +81,41 @@ func (p *parser) noAliases(n *yaml.Node) error {
 		}
 	}
 	return nil
+}
+
+// utf16 is true when data looks like UTF-16 without a byte-order mark: text
+// in which every other byte of the start is zero. Read as UTF-8 it is full
+// of NUL characters, and "a control character" would not say what to do.
+func utf16(data []byte) bool {
+	n := min(len(data), 64)
+	if n < 4 {
+		return false
+	}
+	zeros := 0
+	for _, b := range data[:n] {
+		if b == 0 {
+			zeros++
+		}
+	}
+	return zeros*3 >= n
+}
+
+// maxKey is the longest key YAML reads as a key without explicit "? "
+// syntax; a longer one fails with a message that names no line.
+const maxKey = 1024
+
+// longKey finds a line whose key (the text before its first ": ") is longer
+// than maxKey, and returns its line and column.
+func longKey(data []byte) (line, col int, ok bool) {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		trimmed := bytes.TrimLeft(l, " -")
+		end := bytes.Index(trimmed, []byte(": "))
+		if end < 0 && bytes.HasSuffix(bytes.TrimRight(trimmed, "\r"), []byte(":")) {
+			end = len(bytes.TrimRight(trimmed, "\r")) - 1
+		}
+		if end > maxKey {
+			return i + 1, len(l) - len(trimmed) + 1, true
+		}
+	}
+	return 0, 0, false
 }

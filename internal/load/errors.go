@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // Error is a problem in a file a person gave iopfit. It carries the file
@@ -32,7 +33,8 @@ func (e *Error) Error() string { return e.In(i18n.English) }
 // In says the problem in l: file:line:column: path: message.
 func (e *Error) In(l i18n.Lang) string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	// A path comes from outside: it may hold escape sequences.
+	b.WriteString(safetext.Path(e.File))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 		if e.Column > 0 {

@@ -89,6 +89,9 @@ func (p *parser) textValue(n *yaml.Node, path string) (string, error) {
 	if desc, r := safetext.Find(s); desc != "" {
 		return "", p.fail(n, path, badChar(desc, r))
 	}
+	if err := p.shortText(n, path, s, MaxText); err != nil {
+		return "", err
+	}
 	return s, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -35,6 +36,24 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // maxIDLen keeps flags typeable and help aligned.
 const maxIDLen = 40
+
+// Limits on a set's size, so that a file can only ask what a person can
+// answer in one sitting: 10,000 questions took 4.5 s to draw and 2 s a key.
+const (
+	MaxQuestions = 40
+	// MaxPrompt is the longest question; it is read on one or two lines.
+	MaxPrompt = 300
+	// MaxText is the longest of any other text (a help note, a reason).
+	MaxText = 4000
+)
+
+// shortText fails when text is longer than limit characters.
+func (p *parser) shortText(n *yaml.Node, path, text string, limit int) error {
+	if c := utf8.RuneCountInString(text); c > limit {
+		return p.fail(n, path, i18n.M("value.too_long", c, limit))
+	}
+	return nil
+}
 
 // set reads a question set's root mapping. It returns the set and the labels
 // its file gives, before the optional ones are filled in: a translation must
@@ -110,6 +129,9 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(items) > MaxQuestions {
+		return nil, p.fail(n, "questions", i18n.M("questions.too_many", len(items), MaxQuestions))
+	}
 	seen := map[string]int{}
 	var qs []assess.Question
 	for i, item := range items {
@@ -130,6 +152,9 @@ func (p *parser) questions(n *yaml.Node) ([]assess.Question, error) {
 		}
 		seen[q.ID] = idNode.Line
 		if q.Prompt, err = qf.text("prompt"); err != nil {
+			return nil, err
+		}
+		if err := p.shortText(qf.vals["prompt"], qf.name("prompt"), q.Prompt, MaxPrompt); err != nil {
 			return nil, err
 		}
 		if q.Help, err = qf.text("help"); err != nil {
@@ -423,6 +448,9 @@ func fillLabels(labels assess.Labels, l i18n.Lang) {
 }
 
 func (p *parser) schema(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "1" {
+		return p.fail(n, "", i18n.M("questions.schema_quoted"))
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Value != "1" {
 		return p.fail(n, "", i18n.M("questions.schema", describeValue(n)))
 	}

@@ -43,16 +43,16 @@ type palette struct {
 
 var (
 	darkPalette = palette{
-		Accent: ansi.TrueColor(0x8AB4F8),
-		Chosen: ansi.TrueColor(0x81C995),
-		Hint:   ansi.TrueColor(0xBDBDBD),
-		Notice: ansi.TrueColor(0xFDD663),
+		Accent: ansi.RGBColor{R: 0x8A, G: 0xB4, B: 0xF8},
+		Chosen: ansi.RGBColor{R: 0x81, G: 0xC9, B: 0x95},
+		Hint:   ansi.RGBColor{R: 0xBD, G: 0xBD, B: 0xBD},
+		Notice: ansi.RGBColor{R: 0xFD, G: 0xD6, B: 0x63},
 	}
 	lightPalette = palette{
-		Accent: ansi.TrueColor(0x1A4E9E),
-		Chosen: ansi.TrueColor(0x136B2F),
-		Hint:   ansi.TrueColor(0x505050),
-		Notice: ansi.TrueColor(0x7A3E00),
+		Accent: ansi.RGBColor{R: 0x1A, G: 0x4E, B: 0x9E},
+		Chosen: ansi.RGBColor{R: 0x13, G: 0x6B, B: 0x2F},
+		Hint:   ansi.RGBColor{R: 0x50, G: 0x50, B: 0x50},
+		Notice: ansi.RGBColor{R: 0x7A, G: 0x3E, B: 0x00},
 	}
 )
 

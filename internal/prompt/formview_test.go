@@ -40,8 +40,8 @@ func contrast(a, b color.Color) float64 {
 // after downsampling to 256 colours.
 func TestContrast(t *testing.T) {
 	backgrounds := map[string][]color.Color{
-		"dark":  {ansi.TrueColor(0x000000), ansi.TrueColor(0x1E1E1E), ansi.TrueColor(0x282C34)},
-		"light": {ansi.TrueColor(0xFFFFFF), ansi.TrueColor(0xF0F0F0), ansi.TrueColor(0xFDF6E3)},
+		"dark":  {ansi.RGBColor{R: 0x00, G: 0x00, B: 0x00}, ansi.RGBColor{R: 0x1E, G: 0x1E, B: 0x1E}, ansi.RGBColor{R: 0x28, G: 0x2C, B: 0x34}},
+		"light": {ansi.RGBColor{R: 0xFF, G: 0xFF, B: 0xFF}, ansi.RGBColor{R: 0xF0, G: 0xF0, B: 0xF0}, ansi.RGBColor{R: 0xFD, G: 0xF6, B: 0xE3}},
 	}
 	palettes := map[string]palette{"dark": darkPalette, "light": lightPalette}
 	for kind, p := range palettes {

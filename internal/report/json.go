@@ -3,10 +3,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // SchemaVersion is the version of the JSON result. Its keys are stable: a new
@@ -87,9 +91,32 @@ func orEmpty[T any](s []T) []T {
 }
 
 func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	// The texts are for people; "&" should stay "&", not become \u0026.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, escapeControls(buf.String()))
+	return err
+}
+
+// escapeControls writes the characters that encoding/json leaves as they are
+// but that a terminal acts on (C1 controls such as U+009B, which starts an
+// escape sequence, and the bidirectional controls that reorder text) as
+// \u escapes. They can only occur inside JSON strings, where an escape
+// means the same character to any JSON reader; someone who runs
+// "iopfit check -o json" in a terminal sees them, not their effect.
+func escapeControls(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x80 && safetext.Bad(r) != "" {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
 
@@ -51,7 +52,7 @@ func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
 		}
 	}
 	line("", s.Title)
-	line("", i18n.T(l, "questions.header", s.ID, s.Version, s.File))
+	line("", i18n.T(l, "questions.header", s.ID, s.Version, safetext.OneLine(s.File)))
 	for _, q := range s.Questions {
 		decides := i18n.T(l, "questions.decides")
 		if !q.Decides {

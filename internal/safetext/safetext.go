@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,36 +30,108 @@ func Bad(r rune) string {
 		return "char.bidi"
 	case r == utf8.RuneError:
 		return "char.invalid"
+	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp), fillers[r]:
+		// Format characters (zero-width space, soft hyphen, byte-order
+		// mark, tags, interlinear annotations), line and paragraph
+		// separators, and the Hangul fillers: they show as nothing, or
+		// break a line where none is seen, so a text could hide words
+		// from one reader and not another.
+		return "char.invisible"
 	}
 	return ""
+}
+
+// fillers are letters that are drawn as blank space.
+var fillers = map[rune]bool{0x115f: true, 0x1160: true, 0x3164: true, 0xffa0: true}
+
+// zwj joins emoji into one picture (👩‍⚕️): the one invisible character that
+// is allowed, and only between two emoji.
+const zwj = 0x200d
+
+// BadAt is Bad for r between prev and next (0 at either end of the text):
+// the same, except that a zero-width joiner between two emoji is allowed.
+func BadAt(prev, r, next rune) string {
+	if r == zwj && emoji(prev) && emoji(next) {
+		return ""
+	}
+	return Bad(r)
+}
+
+// emoji is true for the pictographs, symbols and modifiers that emoji
+// sequences are made of.
+func emoji(r rune) bool {
+	return (r >= 0x1f000 && r <= 0x1faff) || (r >= 0x2300 && r <= 0x23ff) ||
+		(r >= 0x2600 && r <= 0x27bf) || (r >= 0x2b00 && r <= 0x2bff) || r == 0xfe0f
+}
+
+// each calls f for every rune of s with its neighbours.
+func each(s string, f func(prev, r, next rune) bool) {
+	rs := []rune(s)
+	for i, r := range rs {
+		var prev, next rune
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if !f(prev, r, next) {
+			return
+		}
+	}
 }
 
 // Find returns the first character in s that Bad rejects and Bad's ID for it,
 // or desc == "" when s is clean.
 func Find(s string) (desc string, bad rune) {
-	for _, r := range s {
-		if d := Bad(r); d != "" {
-			return d, r
+	each(s, func(prev, r, next rune) bool {
+		if d := BadAt(prev, r, next); d != "" {
+			desc, bad = d, r
+			return false
 		}
-	}
-	return "", 0
+		return true
+	})
+	return desc, bad
 }
 
 // OneLine makes s safe to print as one line: line breaks and tabs become
 // spaces, and every character Bad rejects is shown as a \u escape.
 func OneLine(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	each(s, func(prev, r, next rune) bool {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
 			b.WriteByte(' ')
-		case Bad(r) != "":
+		case BadAt(prev, r, next) != "":
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}
-	}
+		return true
+	})
 	return b.String()
+}
+
+// Lookalike returns the first letter of s that belongs to a script other
+// than Latin while s also has Latin letters: "yеs" with a Cyrillic е looks
+// exactly like "yes" and is not it. ok is false when there is none.
+func Lookalike(s string) (r rune, ok bool) {
+	latin := false
+	for _, c := range s {
+		if unicode.Is(unicode.Latin, c) {
+			latin = true
+			break
+		}
+	}
+	if !latin {
+		return 0, false
+	}
+	for _, c := range s {
+		if unicode.IsLetter(c) && !unicode.Is(unicode.Latin, c) {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // quoteMax is how many characters of a value Quote shows.
@@ -72,4 +145,17 @@ func Quote(s string) string {
 		s = string([]rune(s)[:quoteMax]) + "…"
 	}
 	return strconv.Quote(s)
+}
+
+// pathMax is how many characters of a path an error line shows.
+const pathMax = 120
+
+// Path shows a path from outside on one line, cut to its last pathMax
+// characters (the file's own name is at the end) when it is longer.
+func Path(s string) string {
+	if utf8.RuneCountInString(s) > pathMax {
+		r := []rune(s)
+		s = "…" + string(r[len(r)-pathMax:])
+	}
+	return OneLine(s)
 }

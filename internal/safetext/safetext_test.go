@@ -60,3 +60,78 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisible: the characters that show as nothing, or break a line where
+// none is seen, are refused wherever they stand, except a zero-width joiner
+// between two emoji.
+func TestInvisible(t *testing.T) {
+	tests := []struct {
+		name, text string
+		bad        rune
+	}{
+		{"zero-width space", "ye\u200bs", 0x200b},
+		{"byte-order mark inside", "a\ufeffb", 0xfeff},
+		{"soft hyphen", "rehab\u00adilitation", 0xad},
+		{"line separator", "one\u2028two", 0x2028},
+		{"paragraph separator", "one\u2029two", 0x2029},
+		{"Hangul choseong filler", "a\u115fb", 0x115f},
+		{"Hangul filler", "a\u3164b", 0x3164},
+		{"halfwidth filler", "a\uffa0b", 0xffa0},
+		{"tag character", "a\U000E0041b", 0xe0041},
+		{"interlinear annotation", "a\ufff9b\ufffbc", 0xfff9},
+		{"joiner between letters", "a\u200db", 0x200d},
+		{"joiner at the end", "👩\u200d", 0x200d},
+		{"word joiner", "a\u2060b", 0x2060},
+		{"emoji sequence", "👩\u200d⚕\ufe0f doctor", 0},
+		{"family emoji", "👨\u200d👩\u200d👧", 0},
+		{"plain Spanish", "¿Está bien? Sí, señor.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, r := Find(tt.text)
+			if tt.bad == 0 {
+				if d != "" {
+					t.Fatalf("Find refused %U (%s) in clean text", r, d)
+				}
+				return
+			}
+			if d == "" || r != tt.bad {
+				t.Fatalf("Find = %q, %U; want %U refused", d, r, tt.bad)
+			}
+			if out := OneLine(tt.text); strings.ContainsRune(out, tt.bad) {
+				t.Fatalf("OneLine left %U in %q", tt.bad, out)
+			}
+		})
+	}
+}
+
+func TestLookalike(t *testing.T) {
+	if r, ok := Lookalike("y\u0435s"); !ok || r != 0x435 {
+		t.Errorf("Lookalike(yеs) = %U, %v", r, ok)
+	}
+	for _, s := range []string{"yes", "sí", "no sé", "да", ""} {
+		if r, ok := Lookalike(s); ok {
+			t.Errorf("Lookalike(%q) = %U", s, r)
+		}
+	}
+}
+
+// FuzzOneLine: whatever the input, OneLine's output is one line that Find
+// accepts, and clean text passes through unchanged.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"plain", "a\x1b[2Jb", "rtl\u202eltr", "ye\u200bs", "👩\u200d⚕\ufe0f", "\u009b31m", "a\U000E0041"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := OneLine(s)
+		if d, r := Find(out); d != "" {
+			t.Fatalf("OneLine(%q) = %q still holds %U (%s)", s, out, r, d)
+		}
+		if strings.ContainsAny(out, "\n\r") {
+			t.Fatalf("OneLine(%q) = %q is not one line", s, out)
+		}
+		if d, _ := Find(s); d == "" && !strings.ContainsAny(s, "\n\r\t") && out != s {
+			t.Fatalf("OneLine changed clean text %q to %q", s, out)
+		}
+	})
+}
