@@ -518,6 +518,21 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 			t.Fatalf("stdout = %q", got)
 		}
 	})
+	t.Run("es ctrl-d", func(t *testing.T) {
+		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible")
+		s.waitFor("(1/4)")
+		for range 4 {
+			s.send("quizás\r")
+		}
+		s.waitFor("Esa no es una de las opciones.")
+		s.send(keyCtrlD)
+		if code := s.exit(); code != 130 {
+			t.Fatalf("exit %d, want 130", code)
+		}
+		if !strings.Contains(s.text(), "Se detuvo. No se guardó nada.") {
+			t.Fatalf("screen:\n%s", s.text())
+		}
+	})
 }
 
 // TestStdinPipedStdoutTerminal: nobody can answer, so iopfit must not wait;
