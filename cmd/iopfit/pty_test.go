@@ -217,6 +217,24 @@ func (s *session) answer(page string, keys ...string) {
 	s.send(keys...)
 }
 
+// answerAll answers each page in pages with Yes, then shows the result.
+func (s *session) answerAll(pages ...string) {
+	s.t.Helper()
+	for _, q := range pages {
+		s.answer(q, "1")
+	}
+	s.confirm()
+}
+
+// succeed waits for iopfit to exit 0 and returns its stdout.
+func (s *session) succeed() string {
+	s.t.Helper()
+	if code := s.exit(); code != 0 {
+		s.t.Fatalf("exit %d; screen:\n%s", code, s.text())
+	}
+	return s.stdout.String()
+}
+
 // confirm waits for the review page and shows the result.
 func (s *session) confirm() {
 	s.t.Helper()
@@ -391,10 +409,7 @@ func TestFormResizeAndNarrow(t *testing.T) {
 	s.answer("(4/4)", "1")
 	s.resize(40, 12)
 	s.confirm()
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	if got := s.stdout.String(); got != "iop\n" {
+	if got := s.succeed(); got != "iop\n" {
 		t.Fatalf("stdout = %q", got)
 	}
 	s.restored()
@@ -580,10 +595,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 // or redirected from a terminal session is plain.
 func TestStdinTerminalStdoutPiped(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
-	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(q, "1")
-	}
-	s.confirm()
+	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -605,10 +617,7 @@ func TestFormSaysWhereTheResultWent(t *testing.T) {
 	}
 	defer f.Close()
 	s := startSession(t, sessionOpts{stdoutFile: f}, "check", "-o", "markdown")
-	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(q, "1")
-	}
-	s.confirm()
+	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -788,10 +797,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 	t.Run("form", func(t *testing.T) {
 		trace := filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, "check")
-		for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-			s.answer(q, "1")
-		}
-		s.confirm()
+		s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
 		}
@@ -869,14 +875,8 @@ func TestFormSuspendAndResume(t *testing.T) {
 			if !strings.Contains(ansi.Strip(s.screen.String()[mark:]), "(2/4)") {
 				t.Fatalf("the form was not redrawn after SIGCONT: %q", s.screen.String()[mark:])
 			}
-			s.answer("(2/4)", "1")
-			s.answer("(3/4)", "1")
-			s.answer("(4/4)", "1")
-			s.confirm()
-			if code := s.exit(); code != 0 {
-				t.Fatalf("exit %d", code)
-			}
-			if got := s.stdout.String(); got != "iop\n" {
+			s.answerAll("(2/4)", "(3/4)", "(4/4)")
+			if got := s.succeed(); got != "iop\n" {
 				t.Fatalf("stdout = %q", got)
 			}
 			s.restored()
