@@ -18,6 +18,10 @@ import (
 // other control character is not.
 func Bad(r rune) string {
 	switch {
+	case r >= 0x20 && r < 0x7f:
+		// Printable ASCII, nearly every character iopfit reads: the table
+		// lookups below cost more than the rest of loading a set.
+		return ""
 	case r == '\n' || r == '\t':
 		return ""
 	case r == 0x1b:
@@ -30,6 +34,9 @@ func Bad(r rune) string {
 		return "char.bidi"
 	case r == utf8.RuneError:
 		return "char.invalid"
+	case r < 0xad:
+		// Below the first format character (the soft hyphen).
+		return ""
 	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp), fillers[r]:
 		// Format characters (zero-width space, soft hyphen, byte-order
 		// mark, tags, interlinear annotations), line and paragraph
@@ -64,20 +71,21 @@ func emoji(r rune) bool {
 		(r >= 0x2600 && r <= 0x27bf) || (r >= 0x2b00 && r <= 0x2bff) || r == 0xfe0f
 }
 
-// each calls f for every rune of s with its neighbours.
+// each calls f for every rune of s with its neighbours (0 at either end),
+// until f returns false.
 func each(s string, f func(prev, r, next rune) bool) {
-	rs := []rune(s)
-	for i, r := range rs {
-		var prev, next rune
-		if i > 0 {
-			prev = rs[i-1]
-		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
+	prev := rune(0)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next := rune(0)
+		if i+size < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+size:])
 		}
 		if !f(prev, r, next) {
 			return
 		}
+		prev = r
+		i += size
 	}
 }
 
