@@ -402,7 +402,7 @@ func TestOutputFailuresExit1(t *testing.T) {
 		t.Skipf("no /dev/full here: %v", err)
 	}
 	defer full.Close()
-	for _, args := range [][]string{{"--help"}, {"check", "--help"}, {"help"}, {"help", "check"}, {"--version"}, {"completion", "bash"}, {"questions"}, allAnswers} {
+	for _, args := range [][]string{{"--help"}, {"check", "--help"}, {"help"}, {"help", "check"}, {"--version"}, {"completion", "bash"}, {"questions"}, {"questions", "-o", "fhir"}, append(allAnswers, "-o", "fhir"), allAnswers} {
 		code, stderr := run(t, bin, nil, full, nil, 5*time.Second, args...)
 		if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no space left") {
 			t.Errorf("%v > /dev/full: exit %d, stderr %q", args, code, stderr)

@@ -53,11 +53,12 @@ const (
 	formatText     outputFormat = "text"
 	formatJSON     outputFormat = "json"
 	formatMarkdown outputFormat = "markdown"
+	formatFHIR     outputFormat = "fhir"
 )
 
 var (
-	checkFormats     = []outputFormat{formatText, formatJSON, formatMarkdown}
-	questionsFormats = []outputFormat{formatText, formatJSON}
+	checkFormats     = []outputFormat{formatText, formatJSON, formatMarkdown, formatFHIR}
+	questionsFormats = []outputFormat{formatText, formatJSON, formatFHIR}
 )
 
 func (f *outputFormat) String() string { return string(*f) }

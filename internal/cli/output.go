@@ -29,6 +29,8 @@ func (o *checkOptions) print(res assess.Result) error {
 		err = report.JSON(&buf, res)
 	case o.Output == formatMarkdown:
 		err = report.Markdown(&buf, res, o.Set.Labels)
+	case o.Output == formatFHIR:
+		err = report.ResponseFHIR(&buf, res, o.Set.Labels)
 	default:
 		opts := report.TextOptions{}
 		if o.IO.OutTTY {

@@ -24,9 +24,12 @@ func (a *app) questionsCmd() *cobra.Command {
 			}
 			var buf bytes.Buffer
 			var err error
-			if format == formatJSON {
+			switch format {
+			case formatJSON:
 				err = report.QuestionsJSON(&buf, set)
-			} else {
+			case formatFHIR:
+				err = report.QuestionnaireFHIR(&buf, set)
+			default:
 				width := 0
 				if a.io.OutTTY {
 					width = a.io.OutWidth
