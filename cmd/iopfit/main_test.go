@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/iopfit/iopfit/internal/cli"
 )
@@ -45,6 +47,7 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"bigfile": bigfile,
+			"schema":  schemaCmd,
 		},
 	})
 }
@@ -61,4 +64,24 @@ func bigfile(ts *testscript.TestScript, neg bool, args []string) {
 		b[i] = 'x'
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+}
+
+// schema NAME checks that the last command's stdout is valid against the
+// published JSON Schema schema/NAME, so that every JSON a script shows is
+// held to the contract scripts are given.
+func schemaCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: schema NAME")
+	}
+	s, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "schema", args[0]))
+	ts.Check(err)
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile("stdout")))
+	ts.Check(err)
+	err = s.Validate(v)
+	switch {
+	case neg && err == nil:
+		ts.Fatalf("stdout matches schema/%s", args[0])
+	case !neg && err != nil:
+		ts.Fatalf("stdout does not match schema/%s: %v", args[0], err)
+	}
 }
