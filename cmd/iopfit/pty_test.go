@@ -957,3 +957,17 @@ func TestTerminalIsNotAFile(t *testing.T) {
 		}
 	}
 }
+
+// TestFormCtrlBackslash: in the form's raw mode Ctrl-\ is a key, not
+// SIGQUIT; it stops the form like Esc, with no stack dump.
+func TestFormCtrlBackslash(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	s.answer("(1/4)", "\x1c")
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if strings.Contains(s.text(), "goroutine ") {
+		t.Fatalf("a stack dump:\n%.400s", s.text())
+	}
+	s.restored()
+}
