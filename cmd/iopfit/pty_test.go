@@ -602,13 +602,18 @@ func TestStdinTerminalStdoutPiped(t *testing.T) {
 	if out := s.stdout.String(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout = %q", out)
 	}
-	if got := strings.TrimSpace(s.afterForm()); got != "Your result was written to the output you chose." {
+	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != fixtureRecap+"Your result was written to the output you chose." {
 		t.Fatalf("after the form: %q", got)
 	}
 }
 
-// TestFormSaysWhereTheResultWent: after the form, with stdout a file, one
-// line names the file, so the blank screen is not all a person sees.
+// fixtureRecap is the fixture's IOP headline and help lines as they end a
+// session, spaces collapsed.
+const fixtureRecap = "──────────────────────────────────────── Fixture IOP headline. • Fixture Line: Call 000-0000, any time. • Emergency: Call 911 in the fixture. "
+
+// TestFormSaysWhereTheResultWent: after the form, with stdout a file, the
+// screen shows the headline and the help lines, and one line names the file,
+// so a blank screen is not all a person sees.
 func TestFormSaysWhereTheResultWent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "my-iop-check.md")
 	f, err := os.Create(path)
@@ -621,7 +626,7 @@ func TestFormSaysWhereTheResultWent(t *testing.T) {
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != "Your result was written to "+path+"." {
+	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != fixtureRecap+"Your result was written to "+path+"." {
 		t.Fatalf("after the form: %q", got)
 	}
 	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "# Fixture check title") {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 
@@ -55,16 +54,31 @@ func (o *checkOptions) print(res assess.Result) error {
 	if _, err = io.Copy(out, &buf); err != nil {
 		return outputErr(err)
 	}
-	o.sayWritten()
-	return nil
+	return o.sayWritten(res)
 }
 
 // sayWritten tells a person who answered at the terminal where their result
 // went, when it went to a file or a pipe: otherwise the screen is left blank
-// after the form, with no sign that anything happened.
-func (o *checkOptions) sayWritten() {
+// after the form, with no sign that anything happened. The headline and the
+// help lines come first, as they end a result shown in the terminal, so
+// the screen the person sees still holds the answer and where to get help
+// (with -q they asked for the key alone).
+func (o *checkOptions) sayWritten(res assess.Result) error {
 	if o.asked == askNone || !o.IO.ErrTTY || o.IO.OutTTY {
-		return
+		return nil
+	}
+	var buf bytes.Buffer
+	var err error
+	errOut := o.IO.ErrOut
+	if !o.Quiet {
+		opts := report.TextOptions{Width: o.IO.ErrWidth, Color: !o.IO.NoColor()}
+		if opts.Color {
+			errOut = &colorprofile.Writer{Forward: errOut, Profile: o.IO.ColorProfile()}
+		}
+		if err = report.Recap(&buf, res, o.Set.Labels, opts); err != nil {
+			return err
+		}
+		buf.WriteString("\n")
 	}
 	l := i18n.Lang(o.Set.Lang)
 	path := ""
@@ -78,5 +92,7 @@ func (o *checkOptions) sayWritten() {
 	if o.IO.ErrWidth > 0 {
 		msg = strings.Join(wrap.Words(msg, o.IO.ErrWidth-1), "\n")
 	}
-	fmt.Fprintln(o.IO.ErrOut, msg)
+	buf.WriteString(msg + "\n")
+	_, err = io.Copy(errOut, &buf)
+	return err
 }
