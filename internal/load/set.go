@@ -238,20 +238,22 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 	if q.Reasons, err = p.reasons(qf); err != nil {
 		return err
 	}
+	if base != nil {
+		// A translation gives exactly the answers its set's question does.
+		if q.Urgent, err = answerMap(p, qf, "urgent", answerKeys(base.Urgent), true, p.textValue); err != nil {
+			return err
+		}
+		q.Steps, err = answerMap(p, qf, "steps", answerKeys(base.Steps), true, p.textList)
+		return err
+	}
 	allowed := reasonKeys
 	if q.Decides {
 		allowed = notYesKeys
 	}
-	var urgentKeys, stepKeys []string
-	if base != nil {
-		// Never nil for a translation: an empty list means "none allowed".
-		urgentKeys = append([]string{}, answerKeys(base.Urgent)...)
-		stepKeys = append([]string{}, answerKeys(base.Steps)...)
-	}
-	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, urgentKeys, p.textValue); err != nil {
+	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, false, p.textValue); err != nil {
 		return err
 	}
-	q.Steps, err = answerMap(p, qf, "steps", allowed, stepKeys, p.textList)
+	q.Steps, err = answerMap(p, qf, "steps", allowed, false, p.textList)
 	return err
 }
 
@@ -267,21 +269,17 @@ func answerKeys[T any](m map[assess.Answer]T) []string {
 }
 
 // answerMap reads an optional mapping from answers (among allowed) to
-// values read by read. need lists the answers a translation must give,
-// those its set gives; with need given, the key itself is required when
-// need is not empty, and no other answer is allowed.
-func answerMap[T any](p *parser, qf *fields, key string, allowed, need []string, read func(*yaml.Node, string) (T, error)) (map[assess.Answer]T, error) {
-	if need != nil {
-		allowed = need
-	}
+// values read by read. exact is for a translation: it gives every answer in
+// allowed and no other, and the key itself only when allowed is not empty.
+func answerMap[T any](p *parser, qf *fields, key string, allowed []string, exact bool, read func(*yaml.Node, string) (T, error)) (map[assess.Answer]T, error) {
 	n, ok := qf.vals[key]
 	switch {
-	case !ok && len(need) > 0:
+	case !ok && exact && len(allowed) > 0:
 		_, err := qf.require(key)
 		return nil, err
 	case !ok:
 		return nil, nil
-	case need != nil && len(need) == 0:
+	case exact && len(allowed) == 0:
 		return nil, p.fail(qf.keys[key], qf.path, i18n.M("questions.translation_extra", key))
 	}
 	f, err := p.mapping(n, qf.name(key), allowed)
@@ -292,7 +290,7 @@ func answerMap[T any](p *parser, qf *fields, key string, allowed, need []string,
 	for _, a := range allowed {
 		v, given := f.vals[a]
 		if !given {
-			if need == nil {
+			if !exact {
 				continue
 			}
 			if _, err := f.require(a); err != nil {
