@@ -108,6 +108,7 @@ func TestQuestionFilesMatchTheSchema(t *testing.T) {
 		"no sources":                       {"sources:\n  - name: N\n    url: https://example.org/n\n    checked: 2026-11-28\n", "sources: []\n"},
 		"because without topics":           {"  cancelled: F", "  cancelled: F\n  because: Because."},
 		"yes steps on a deciding question": {"    topic: T\n", "    topic: T\n    steps: {yes: [a]}\n"},
+		"empty urgent":                     {"    topic: T\n", "    topic: T\n    urgent: {}\n"},
 	}
 	for name, edit := range broken {
 		if !bytes.Contains(minimal, []byte(edit[0])) {

@@ -70,6 +70,7 @@ var catalog = map[string]map[Lang]string{
 	"value.date":       {English: "must be a date written YYYY-MM-DD, like 2026-11-28, not %s", Spanish: "debe ser una fecha escrita AAAA-MM-DD, como 2026-11-28, no %s"},
 	"value.url":        {English: "must be a web address that starts with https://, not %s", Spanish: "debe ser una dirección web que empiece por https://, no %s"},
 	"value.too_long":   {English: "is %d characters long; keep it to %d or fewer", Spanish: "tiene %d caracteres; no pase de %d"},
+	"value.empty_map":  {English: "is empty; give the text for at least one answer, or remove it", Spanish: "está vacío; dé el texto de al menos una respuesta, o quítelo"},
 	"value.not_bool":   {English: "must be true or false, not %s", Spanish: "debe ser true o false, no %s"},
 
 	// Answers files.

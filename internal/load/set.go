@@ -286,6 +286,9 @@ func answerMap[T any](p *parser, qf *fields, key string, allowed []string, exact
 	if err != nil {
 		return nil, err
 	}
+	if len(f.vals) == 0 {
+		return nil, p.fail(n, qf.name(key), i18n.M("value.empty_map"))
+	}
 	out := map[assess.Answer]T{}
 	for _, a := range allowed {
 		v, given := f.vals[a]

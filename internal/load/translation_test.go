@@ -149,3 +149,56 @@ func TestTranslationPath(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationGivesTheSameAnswerTexts: a translation gives a topic, an
+// urgent text and steps for exactly the answers its set's question has them.
+func TestTranslationGivesTheSameAnswerTexts(t *testing.T) {
+	base := strings.Replace(minimal(t), "    topic: T\n", "    topic: T\n    urgent: {no: Call now.}\n    steps: {no: [Step.], unsure: [Step.]}\n", 1)
+	full := "    topic: T es\n    urgent: {no: Llame ya.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n"
+	if _, err := ParseTranslation([]byte(base), []byte(translation(t, "    topic: T es\n", full)), "t.es.yaml", i18n.Spanish); err != nil {
+		t.Fatalf("a complete translation is refused: %v", err)
+	}
+	tests := []struct {
+		name, set, old, new, want string
+	}{
+		{"urgent missing", base, "    topic: T es\n", "    topic: T es\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `questions.stable-home: is missing the required key "urgent"`},
+		{"an answer's steps missing", base, "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n    steps: {no: [Paso.]}\n", `questions.stable-home.steps: is missing the required key "unsure"`},
+		{"urgent for another answer", base, "    topic: T es\n", "    topic: T es\n    urgent: {unsure: Llame ya.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `unknown key "unsure"`},
+		{"urgent the set does not have", minimal(t), "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n", `has "urgent", which the set does not have at this place`},
+		{"topic missing", minimal(t), "    topic: T es\n", "", `questions.stable-home: is missing the required key "topic"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseTranslation([]byte(tt.set), []byte(translation(t, tt.old, tt.new)), "t.es.yaml", i18n.Spanish)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestSetAnswerTexts: a set's question may give urgent texts for no and
+// unsure, and steps for the answers that fit whether it decides.
+func TestSetAnswerTexts(t *testing.T) {
+	tests := []struct{ name, add, want string }{
+		{"urgent for yes", "    urgent: {yes: Now.}\n", `unknown key "yes"`},
+		{"yes steps on a deciding question", "    steps: {yes: [a]}\n", `unknown key "yes"`},
+		{"empty steps", "    steps: {no: []}\n", `steps.no: is an empty list`},
+		{"empty urgent", "    urgent: {}\n", `urgent: is empty`},
+		{"urgent and steps", "    urgent: {no: Now.}\n    steps: {no: [a], unsure: [b]}\n", ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSet([]byte(strings.Replace(minimal(t), "    topic: T\n", "    topic: T\n"+tt.add, 1)), "t.yaml")
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
