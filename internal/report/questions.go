@@ -3,12 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
-	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 type jsonQuestions struct {
@@ -39,18 +37,11 @@ func QuestionsJSON(w io.Writer, s *assess.Set) error {
 // then the sources. width wraps the lines for a terminal; 0 leaves them
 // whole, for a pipe or a file.
 func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
-	var b strings.Builder
-	// line writes text after indent, and its wrapped lines under it.
-	line := func(indent, text string) {
-		if width <= 0 {
-			b.WriteString(indent + text + "\n")
-			return
-		}
-		for _, ln := range wrap.Words(text, max(min(width, maxWidth)-1-len(indent), 1)) {
-			b.WriteString(indent + ln + "\n")
-			indent = strings.Repeat(" ", len(indent))
-		}
+	if width > 0 {
+		width = max(width-1, 1) // the last column stays empty
 	}
+	t := &textWriter{opts: TextOptions{Width: width}}
+	line := func(indent, text string) { t.hanging(indent, "", text) }
 	line("", s.Title)
 	line("", i18n.T(l, "questions.header", s.ID, s.Version, safetext.OneLine(s.File)))
 	for _, q := range s.Questions {
@@ -58,13 +49,13 @@ func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
 		if !q.Decides {
 			decides = i18n.T(l, "questions.not_decides")
 		}
-		b.WriteString("\n")
+		t.b.WriteString("\n")
 		line("", fmt.Sprintf("%s (--%s; %s)", q.ID, q.ID, decides))
 		line("  ", q.Prompt)
 		line("  ", q.Help)
 	}
 	if len(s.Sources) > 0 {
-		b.WriteString("\n")
+		t.b.WriteString("\n")
 		line("", s.Labels.Get("sources"))
 		for _, src := range s.Sources {
 			line("- ", fmt.Sprintf("%s (%s)", src.Name, i18n.T(l, "questions.checked", src.Checked)))
@@ -73,6 +64,6 @@ func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
 			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, t.b.String())
 	return err
 }

@@ -23,31 +23,22 @@ type TextOptions struct {
 // maxWidth keeps lines readable on very wide terminals.
 const maxWidth = 100
 
-// styles are built once per render, and only when colour is on. They set no
-// colour: the terminal's own foreground is the one colour sure to read well
-// on its background, light or dark, so the result uses weight alone.
-type styles struct {
-	headline, urgent, heading, strong ansi.Style
-}
-
-func newStyles() styles {
-	bold := func() ansi.Style { return ansi.Style{}.Bold() }
-	return styles{headline: bold(), urgent: bold(), heading: bold(), strong: bold()}
-}
-
 // textWriter lays out paragraphs and bullets, wrapping and styling as told.
+// Its one style is bold, and only when colour is on: the result sets no
+// colour, since the terminal's own foreground is the one colour sure to read
+// well on its background, light or dark, so it uses weight alone.
 type textWriter struct {
 	b      strings.Builder
 	opts   TextOptions
-	st     styles
 	bullet string
 }
 
-func (t *textWriter) style(s ansi.Style, text string) string {
+// bold styles text that stands out: headings, the headline, a name.
+func (t *textWriter) bold(text string) string {
 	if !t.opts.Color {
 		return text
 	}
-	return s.Styled(text)
+	return ansi.Style{}.Bold().Styled(text)
 }
 
 func (t *textWriter) width() int {
@@ -66,12 +57,12 @@ func (t *textWriter) wrap(text string, n int) []string {
 	return wrap.Words(text, max(w-n, 1))
 }
 
-// para writes a paragraph, styled line by line so that wrapping never splits
-// an escape sequence.
-func (t *textWriter) para(text string, s *ansi.Style) {
+// para writes a paragraph, in bold when strong, styled line by line so that
+// wrapping never splits an escape sequence.
+func (t *textWriter) para(text string, strong bool) {
 	for _, line := range t.wrap(text, 0) {
-		if s != nil {
-			line = t.style(*s, line)
+		if strong {
+			line = t.bold(line)
 		}
 		t.b.WriteString(line + "\n")
 	}
@@ -93,7 +84,7 @@ func (t *textWriter) hanging(first, lead, text string) {
 			// In a very narrow window the lead itself may be broken; then it
 			// stays unstyled rather than be printed twice.
 			if lead != "" && strings.HasPrefix(line, lead) {
-				line = t.style(t.st.strong, lead) + line[len(lead):]
+				line = t.bold(lead) + line[len(lead):]
 			}
 		}
 		t.b.WriteString(prefix + line + "\n")
@@ -102,7 +93,7 @@ func (t *textWriter) hanging(first, lead, text string) {
 
 func (t *textWriter) section(heading string, items []string) {
 	t.b.WriteString("\n")
-	t.para(heading, &t.st.heading)
+	t.para(heading, true)
 	for _, it := range items {
 		t.hanging(t.bullet, "", it)
 	}
@@ -113,20 +104,20 @@ func (t *textWriter) section(heading string, items []string) {
 // right under it, then why, the answers, what to do, and the rest.
 func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
 	t := newTextWriter(r, opts)
-	t.para(r.Headline, &t.st.headline)
+	t.para(r.Headline, true)
 	if len(r.Urgent) > 0 {
 		t.b.WriteString("\n")
-		t.para(labels.Get("urgent"), &t.st.urgent)
+		t.para(labels.Get("urgent"), true)
 		for _, u := range r.Urgent {
 			t.hanging(t.bullet, "", u)
 		}
 		t.resources(r.Resources)
 	}
 	t.b.WriteString("\n")
-	t.para(r.Summary, nil)
+	t.para(r.Summary, false)
 
 	t.b.WriteString("\n")
-	t.para(labels.Get("your_answers"), &t.st.heading)
+	t.para(labels.Get("your_answers"), true)
 	for _, a := range r.Answers {
 		t.hanging(t.bullet, "", a.Question)
 		// The answer and its reason line up under the question's text.
@@ -134,7 +125,7 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	}
 	t.section(labels.Get("next_steps"), r.NextSteps)
 	t.b.WriteString("\n")
-	t.para(labels.Get("resources"), &t.st.heading)
+	t.para(labels.Get("resources"), true)
 	t.resources(r.Resources)
 	t.section(labels.Get("about"), r.About)
 	if len(r.OutcomeAbout) > 0 {
@@ -142,9 +133,9 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	}
 	t.section(labels.Get("caveats"), r.Caveats)
 	t.b.WriteString("\n")
-	t.para(r.Disclaimer, nil)
+	t.para(r.Disclaimer, false)
 	if len(r.Sources) > 0 {
-		t.para(labels.Get("sources_hint"), nil)
+		t.para(labels.Get("sources_hint"), false)
 	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
@@ -161,7 +152,7 @@ func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions)
 		rule = min(rule, wd)
 	}
 	t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
-	t.para(r.Headline, &t.st.headline)
+	t.para(r.Headline, true)
 	t.resources(r.Resources)
 	_, err := io.WriteString(w, t.b.String())
 	return err
@@ -170,7 +161,6 @@ func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions)
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
 	t := &textWriter{opts: opts, bullet: "- "}
 	if opts.Color {
-		t.st = newStyles()
 		t.bullet = "• "
 	}
 	return t
