@@ -31,15 +31,8 @@ func (o *checkOptions) print(res assess.Result) error {
 	case o.Output == formatFHIR:
 		err = report.ResponseFHIR(&buf, res, o.Set.Labels)
 	default:
-		opts := report.TextOptions{}
-		if o.IO.OutTTY {
-			opts.Width = o.IO.OutWidth
-			opts.Color = !o.IO.NoColor()
-		}
-		if opts.Color {
-			// This writer drops any style the terminal cannot show.
-			out = &colorprofile.Writer{Forward: out, Profile: o.IO.ColorProfile()}
-		}
+		var opts report.TextOptions
+		out, opts = o.textTo(out, o.IO.OutTTY, o.IO.OutWidth)
 		err = report.Text(&buf, res, o.Set.Labels, opts)
 		// The form leaves the screen with the result's last lines in view;
 		// after a long result those are the caveats, so end with the
@@ -68,14 +61,9 @@ func (o *checkOptions) sayWritten(res assess.Result) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	var err error
-	errOut := o.IO.ErrOut
+	errOut, opts := o.textTo(o.IO.ErrOut, true, o.IO.ErrWidth)
 	if !o.Quiet {
-		opts := report.TextOptions{Width: o.IO.ErrWidth, Color: !o.IO.NoColor()}
-		if opts.Color {
-			errOut = &colorprofile.Writer{Forward: errOut, Profile: o.IO.ColorProfile()}
-		}
-		if err = report.Recap(&buf, res, o.Set.Labels, opts); err != nil {
+		if err := report.Recap(&buf, res, o.Set.Labels, opts); err != nil {
 			return err
 		}
 		buf.WriteString("\n")
@@ -93,6 +81,21 @@ func (o *checkOptions) sayWritten(res assess.Result) error {
 		msg = strings.Join(wrap.Words(msg, o.IO.ErrWidth-1), "\n")
 	}
 	buf.WriteString(msg + "\n")
-	_, err = io.Copy(errOut, &buf)
+	_, err := io.Copy(errOut, &buf)
 	return err
+}
+
+// textTo says how text for w may look: wrapped and styled when w is a
+// terminal of width columns (styles off under NO_COLOR), plain for a pipe
+// or a file. It returns w, behind a writer that drops any style the
+// terminal cannot show when styles are on.
+func (o *checkOptions) textTo(w io.Writer, tty bool, width int) (io.Writer, report.TextOptions) {
+	if !tty {
+		return w, report.TextOptions{}
+	}
+	opts := report.TextOptions{Width: width, Color: !o.IO.NoColor()}
+	if opts.Color {
+		w = &colorprofile.Writer{Forward: w, Profile: o.IO.ColorProfile()}
+	}
+	return w, opts
 }
