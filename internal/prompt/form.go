@@ -93,7 +93,7 @@ func (f *Form) Run(ctx context.Context) (map[string]assess.Answer, error) {
 		// shows, 8 ms sooner than at the default 60.
 		tea.WithFPS(120),
 	)
-	stopRelay := f.m.susp.relay(p, f.fio.In)
+	stopRelay := relaySuspend(p, f.fio.In)
 	_, err := p.Run()
 	stopRelay()
 	m := f.m
@@ -155,7 +155,6 @@ type formModel struct {
 	state      formState
 	settled    bool
 	generation int // which showing of a page the settle tick belongs to
-	susp       suspender
 }
 
 // settledMsg says the page of a generation has been on screen for settle.
@@ -206,7 +205,7 @@ func (m *formModel) key(k string) (tea.Model, tea.Cmd) {
 		m.state = stateAborted
 		return m, tea.Quit
 	case "ctrl+z":
-		return m, m.susp.suspend
+		return m, suspendSelf
 	}
 	if !m.settled {
 		return m, nil
@@ -305,18 +304,16 @@ func (m *formModel) View() tea.View {
 	return v
 }
 
-// suspender lets a person put the form aside with Ctrl-Z, or their shell stop
-// it with SIGTSTP, as with less or vim: the form releases the terminal
+// relaySuspend lets a person put the form aside with Ctrl-Z, or their shell
+// stop it with SIGTSTP, as with less or vim: the form releases the terminal
 // (leaves the alternate screen, restores its modes, shows the cursor), the
 // process stops, and on fg the form takes the terminal back and redraws.
 // Left alone, a SIGTSTP would stop iopfit with the terminal raw and on the
 // form's screen. Bubble Tea's own suspend cannot be used once SIGTSTP has
 // been caught: Go's runtime then ignores the SIGTSTP it sends itself, so the
 // process stops with SIGSTOP instead, which no handler can keep.
-type suspender struct{}
-
-// relay handles each SIGTSTP until the returned func is called.
-func (suspender) relay(p *tea.Program, in io.Reader) (stop func()) {
+// It handles each SIGTSTP until the returned func is called.
+func relaySuspend(p *tea.Program, in io.Reader) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGTSTP)
 	done := make(chan struct{})
@@ -347,9 +344,9 @@ func (suspender) relay(p *tea.Program, in io.Reader) (stop func()) {
 	}
 }
 
-// suspend is Ctrl-Z as a key, which a terminal in raw mode does not turn
-// into a signal: it sends the signal the relay handles.
-func (suspender) suspend() tea.Msg {
+// suspendSelf is Ctrl-Z as a key, which a terminal in raw mode does not turn
+// into a signal: it sends the signal relaySuspend handles.
+func suspendSelf() tea.Msg {
 	_ = syscall.Kill(os.Getpid(), syscall.SIGTSTP)
 	return nil
 }
