@@ -3,13 +3,13 @@ package iopfit_test
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	goldenfile "github.com/iopfit/iopfit/internal/golden"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/report"
@@ -166,20 +166,5 @@ func TestPhoneNumbersStayWhole(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test . -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; if the change to the content is meant, go test . -update rewrites it\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
-	}
+	goldenfile.Check(t, path, got, *update, "go test . -update")
 }
