@@ -301,10 +301,7 @@ func TestFormAllYes(t *testing.T) {
 		s.answer(q, "1")
 	}
 	s.confirm()
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d; screen:\n%s", code, s.text())
-	}
-	out := s.stdout.String()
+	out := s.succeed()
 	if !strings.HasPrefix(out, "Fixture IOP headline.\n") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout is not the plain result:\n%q", out)
 	}
@@ -321,10 +318,7 @@ func TestFormChooseNoWithArrows(t *testing.T) {
 		s.answer(q, keyDown, keyEnter)
 	}
 	s.confirm()
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	out := s.stdout.String()
+	out := s.succeed()
 	for _, want := range []string{`"recommendation": "residential"`, `"id": "stable-home",`, `"answer": "no",`} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("stdout lacks %s:\n%s", want, out)
@@ -446,11 +440,8 @@ func TestPlainPromptsInDumbTerminal(t *testing.T) {
 	s.send("3\r")
 	s.waitFor("(4/4)")
 	s.send("no\r")
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	if !strings.HasPrefix(s.stdout.String(), "Fixture residential headline.") {
-		t.Fatalf("stdout = %q", s.stdout.String())
+	if out := s.succeed(); !strings.HasPrefix(out, "Fixture residential headline.") {
+		t.Fatalf("stdout = %q", out)
 	}
 	if strings.Contains(s.screen.String(), "\x1b[") {
 		t.Fatal("plain prompts in a dumb terminal used escape codes")
@@ -506,10 +497,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		s.waitFor("> back")
 		s.waitFor("(1/4) Is the fixture")
 		s.send("2\r", "1\r", "1\r", "1\r")
-		if code := s.exit(); code != 0 {
-			t.Fatalf("exit %d; screen:\n%s", code, s.text())
-		}
-		if got := s.stdout.String(); got != "residential\n" {
+		if got := s.succeed(); got != "residential\n" {
 			t.Fatalf("stdout = %q, want the changed answer to count", got)
 		}
 		for _, l := range strings.Split(s.text(), "\n") {
@@ -526,10 +514,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		s.send("atrás\r")
 		s.waitFor("(1/4)")
 		s.send("sí\r", "No sé\r", "no estoy segura\r", "s\r")
-		if code := s.exit(); code != 0 {
-			t.Fatalf("exit %d; screen:\n%s", code, s.text())
-		}
-		if got := s.stdout.String(); got != "residential\n" {
+		if got := s.succeed(); got != "residential\n" {
 			t.Fatalf("stdout = %q", got)
 		}
 	})
@@ -596,10 +581,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 func TestStdinTerminalStdoutPiped(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
 	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	if out := s.stdout.String(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
+	if out := s.succeed(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout = %q", out)
 	}
 	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != fixtureRecap+"Your result was written to the output you chose." {
@@ -754,10 +736,7 @@ func TestFormReviewChangesAnAnswer(t *testing.T) {
 	s.answer("(2/4) Are the fixture needs", "3")
 	s.waitFor("Not sure: Are the fixture needs manageable?")
 	s.confirm()
-	if code := s.exit(); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	out := s.stdout.String()
+	out := s.succeed()
 	if !strings.Contains(out, `"recommendation": "residential"`) || !strings.Contains(out, `"decided_by": [`+"\n"+`    "manageable-needs"`) {
 		t.Fatalf("the change did not reach the result:\n%s", out)
 	}
