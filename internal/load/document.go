@@ -107,14 +107,16 @@ const maxKey = 1024
 // longKey finds a line whose key (the text before its first ": ") is longer
 // than maxKey, and returns its line and column.
 func longKey(data []byte) (line, col int, ok bool) {
-	for i, l := range bytes.Split(data, []byte("\n")) {
+	for line = 1; len(data) > 0; line++ {
+		var l []byte
+		l, data, _ = bytes.Cut(data, []byte("\n"))
 		trimmed := bytes.TrimLeft(l, " -")
 		end := bytes.Index(trimmed, []byte(": "))
 		if end < 0 && bytes.HasSuffix(bytes.TrimRight(trimmed, "\r"), []byte(":")) {
 			end = len(bytes.TrimRight(trimmed, "\r")) - 1
 		}
 		if end > maxKey {
-			return i + 1, len(l) - len(trimmed) + 1, true
+			return line, len(l) - len(trimmed) + 1, true
 		}
 	}
 	return 0, 0, false

@@ -86,6 +86,8 @@ func TestParseRejects(t *testing.T) {
 		{"non-text key", edit(t, "title: T", "title: T\n1: x"), 5, 1, "key that is not text"},
 		{"missing schema", edit(t, "schema: 1\n", ""), 1, 1, `missing the required key "schema"`},
 		{"schema 2", edit(t, "schema: 1", "schema: 2"), 1, 9, `schema must be 1`},
+		{"key longer than YAML allows", edit(t, "title: T", strings.Repeat("k", 1100)+": x\ntitle: T"), 4, 1, `a key is longer than 1024 characters`},
+		{"UTF-16 without a byte-order mark", "s\x00c\x00h\x00e\x00m\x00a\x00:\x00 \x001\x00\n\x00", 1, 1, `looks like UTF-16 text`},
 		{"schema as text", edit(t, "schema: 1", `schema: "1"`), 1, 9, `schema must be the number 1, without quotes`},
 		{"missing prompt", edit(t, "    prompt: P\n", ""), 8, 5, `questions[stable-home]: is missing the required key "prompt"`},
 		{"empty prompt", edit(t, "    prompt: P", `    prompt: ""`), 9, 13, `questions[stable-home].prompt: is empty; write the text it needs`},
