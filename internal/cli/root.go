@@ -318,8 +318,6 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	return root
 }
 
-// outputErr marks a failed write to stdout (a full disk, a closed file) as an
-// output error, which exits 1.
 // outWriter remembers the first error writing stdout.
 type outWriter struct {
 	w   io.Writer
@@ -334,6 +332,8 @@ func (o *outWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// outputErr marks a failed write to stdout (a full disk, a closed file) as an
+// output error, which exits 1.
 func outputErr(err error) error {
 	if err != nil {
 		return &OutputError{Err: err}

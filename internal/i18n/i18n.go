@@ -11,7 +11,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // Lang is a language iopfit speaks, as its ISO 639-1 code.
@@ -109,27 +110,19 @@ func (m Message) In(l Lang) string {
 		case interface{ In(Lang) string }:
 			a = v.In(l)
 		case string:
-			a = shorten(v)
+			a = safetext.Cut(v, maxArg)
 		case error:
-			a = shorten(v.Error())
+			a = safetext.Cut(v.Error(), maxArg)
 		}
 		args[i] = a
 	}
 	return fmt.Sprintf(format, args...)
 }
 
-// maxArg bounds each text a message quotes. A value comes from outside (a
+// maxArg bounds each text a message quotes, in characters. A value comes from outside (a
 // flag, a file, a library's error about a file) and may be 100 KB long; a
 // message is one line for a person to read.
 const maxArg = 200
-
-// shorten cuts s to maxArg characters, marking the cut with an ellipsis.
-func shorten(s string) string {
-	if utf8.RuneCountInString(s) <= maxArg {
-		return s
-	}
-	return string([]rune(s)[:maxArg]) + "…"
-}
 
 // String renders m in English, the language of logs and Go errors.
 func (m Message) String() string { return m.In(English) }

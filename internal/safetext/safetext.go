@@ -149,10 +149,15 @@ const quoteMax = 40
 // from a file) in quotes, with every control character escaped, and cut to
 // 40 characters so that a huge value cannot flood an error line.
 func Quote(s string) string {
-	if utf8.RuneCountInString(s) > quoteMax {
-		s = string([]rune(s)[:quoteMax]) + "…"
+	return strconv.Quote(Cut(s, quoteMax))
+}
+
+// Cut keeps the first n characters of s, marking a cut with an ellipsis.
+func Cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return strconv.Quote(s)
+	return string([]rune(s)[:n]) + "…"
 }
 
 // pathMax is how many characters of a path an error line shows.
