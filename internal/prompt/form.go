@@ -58,7 +58,6 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 		labels:  set.Labels,
 		title:   set.Title,
 		intro:   set.Intro,
-		ids:     ids,
 		answers: make([]assess.Answer, len(ids)),
 		cursor:  make([]int, len(ids)),
 		profile: fio.Profile,
@@ -111,12 +110,12 @@ func (f *Form) Run(ctx context.Context) (map[string]assess.Answer, error) {
 	case m.state != stateDone:
 		return nil, errors.New("the form ended before it was finished")
 	}
-	got := make(map[string]assess.Answer, len(m.ids))
-	for i, id := range m.ids {
+	got := make(map[string]assess.Answer, len(m.qs))
+	for i, q := range m.qs {
 		if m.answers[i] == "" {
-			return nil, fmt.Errorf("the form returned no answer for %s", id)
+			return nil, fmt.Errorf("the form returned no answer for %s", q.ID)
 		}
-		got[id] = m.answers[i]
+		got[q.ID] = m.answers[i]
 	}
 	return got, nil
 }
@@ -140,7 +139,6 @@ type formModel struct {
 	labels     assess.Labels
 	title      string
 	intro      string
-	ids        []string
 	qs         []*assess.Question
 	answers    []assess.Answer
 	cursor     []int
