@@ -17,7 +17,7 @@ const maxFormWidth = 100
 
 // styles are how the form draws each kind of text.
 type styles struct {
-	title, prompt, cursor, chosen, hint, notice ansi.Style
+	title, prompt, cursor, hint, notice ansi.Style
 }
 
 // plainStyles use the terminal's own colours: bold, and reverse video for
@@ -29,7 +29,6 @@ func plainStyles() styles {
 		title:  bold(),
 		prompt: bold(),
 		cursor: bold().Reverse(true),
-		chosen: bold(),
 		notice: bold(),
 	}
 }
@@ -69,7 +68,6 @@ func themeStyles(dark bool, profile colorprofile.Profile) styles {
 		title:  bold().ForegroundColor(p.Accent),
 		prompt: bold().ForegroundColor(p.Accent),
 		cursor: bold().ForegroundColor(p.Chosen),
-		chosen: bold().ForegroundColor(p.Chosen),
 		hint:   ansi.Style{}.ForegroundColor(p.Hint),
 		notice: bold().ForegroundColor(p.Notice),
 	}
