@@ -23,7 +23,7 @@ FUZZ_TARGETS := \
 	./internal/prompt:FuzzParseLine:40000 \
 	./internal/safetext:FuzzOneLine:40000
 
-.PHONY: all build test vet lint unit fuzz-short fuzz bench man release-snapshot clean
+.PHONY: all build test vet cross lint unit fuzz-short fuzz bench man release-snapshot clean
 
 all: build
 
@@ -34,11 +34,25 @@ build:
 # real-terminal tests, then a short fuzz pass. The tests run with the race
 # detector; the iopfit binary that the real-terminal and process tests drive
 # is built without it (see binary in cmd/iopfit/binary_test.go for why).
-test: vet lint unit fuzz-short
+test: vet cross lint unit fuzz-short
 
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags iopfit_testpanic ./...
+
+# Every target the release ships, as .goreleaser.yaml lists them
+# (tools/release checks that the two lists agree). A release is only as good
+# as its worst platform, so each must compile: vet type-checks the code and
+# its tests for macOS and Windows, then each target's binary is built.
+RELEASE_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+
+cross:
+	@set -e; for os in darwin windows; do \
+		echo "vet GOOS=$$os"; GOOS=$$os CGO_ENABLED=0 $(GO) vet ./...; \
+	done
+	@set -e; for t in $(RELEASE_TARGETS); do \
+		echo "build $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/iopfit; \
+	done
 
 lint:
 	@unformatted=$$(find . -name '*.go' -not -path './.git/*' -not -path './dist/*' -print0 | xargs -0 gofmt -l); \

@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// allAnswers answers every question of the fixture set as flags.
+var allAnswers = []string{"check", "--stable-home", "yes", "--manageable-needs", "yes", "--can-commit", "yes", "--responsibilities", "no"}
+
 // buildDir holds the binaries the terminal and process tests run. It is made
 // once per test run and removed when the run ends (see cleanupM).
 var buildDir string

@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 import (
@@ -14,8 +16,6 @@ import (
 	"testing"
 	"time"
 )
-
-var allAnswers = []string{"check", "--stable-home", "yes", "--manageable-needs", "yes", "--can-commit", "yes", "--responsibilities", "no"}
 
 // run starts the binary with stdin and stdout as given and stderr captured,
 // and waits for it, failing if it takes longer than limit.

@@ -1,3 +1,8 @@
+//go:build linux
+
+// The terminal and process tests drive the binary through Linux interfaces
+// (pseudo-terminal ioctls, /proc, strace); elsewhere they are not built.
+
 package main
 
 import (

@@ -14,19 +14,6 @@ import (
 // backstop that keeps a signal from ever being ignored.
 const graceTime = 2 * time.Second
 
-// stopSignals are the signals whose default is to end the process, and which
-// iopfit catches so that it always ends the same way: the terminal restored,
-// nothing more printed (Ctrl-C aside), exit 128+N. SIGQUIT, SIGABRT, SIGTRAP
-// and SIGSYS would otherwise dump every goroutine's stack and exit 2, which
-// reads as a crash and as a usage error; SIGUSR1, SIGUSR2, SIGALRM and
-// SIGXCPU would be ignored (Go's runtime does so by default), and a run
-// waiting on input would wait on.
-var stopSignals = []os.Signal{
-	syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP,
-	syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGTRAP, syscall.SIGSYS,
-	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGXCPU,
-}
-
 // watchSignals owns the stop signals for the whole process. The first one
 // cancels the returned context with a *SignalError as its cause, so the
 // command (and any form) can stop cleanly and restore the terminal; the exit

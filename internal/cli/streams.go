@@ -7,12 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/xo/terminfo"
-	"golang.org/x/sys/unix"
 )
 
 // Streams carries stdin, stdout and stderr with what is known about each, and
@@ -155,22 +153,3 @@ var errStdoutClosed = errors.New("stdout is closed")
 type closedWriter struct{}
 
 func (closedWriter) Write([]byte) (int, error) { return 0, errStdoutClosed }
-
-// stdoutWasClosed is true when iopfit started with stdout closed (>&-). Go's
-// runtime then opens /dev/null in its place, read-write, so that a result
-// would vanish with exit 0. A shell's own >/dev/null opens it write-only.
-func stdoutWasClosed() bool {
-	fi, err := os.Stdout.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return false
-	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok || st.Rdev != unix.Mkdev(1, 3) {
-		return false
-	}
-	var flags int
-	if rc, err := os.Stdout.SyscallConn(); err == nil {
-		_ = rc.Control(func(fd uintptr) { flags, _ = unix.FcntlInt(fd, unix.F_GETFL, 0) })
-	}
-	return flags&unix.O_ACCMODE == unix.O_RDWR
-}

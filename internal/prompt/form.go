@@ -5,14 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"golang.org/x/sys/unix"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
@@ -300,80 +296,4 @@ func (m *formModel) View() tea.View {
 	// terminal exactly as it was, whether they finish, stop, or are stopped.
 	v.AltScreen = true
 	return v
-}
-
-// relaySuspend lets a person put the form aside with Ctrl-Z, or their shell
-// stop it with SIGTSTP, as with less or vim: the form releases the terminal
-// (leaves the alternate screen, restores its modes, shows the cursor), the
-// process stops, and on fg the form takes the terminal back and redraws.
-// Left alone, a SIGTSTP would stop iopfit with the terminal raw and on the
-// form's screen. Bubble Tea's own suspend cannot be used once SIGTSTP has
-// been caught: Go's runtime then ignores the SIGTSTP it sends itself, so the
-// process stops with SIGSTOP instead, which no handler can keep.
-// It handles each SIGTSTP until the returned func is called.
-func relaySuspend(p *tea.Program, in io.Reader) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGTSTP)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ch:
-			case <-done:
-				return
-			}
-			if p.ReleaseTerminal() != nil {
-				continue
-			}
-			_ = syscall.Kill(0, syscall.SIGSTOP)
-			// Here after SIGCONT. After bg, the terminal is not ours until
-			// fg; and the shell sets the terminal's modes as it hands it
-			// over, so take it back only once that is done.
-			waitForeground(in, done)
-			if p.RestoreTerminal() == nil {
-				p.Send(tea.ClearScreen())
-				p.Send(tea.ResumeMsg{})
-			}
-		}
-	}()
-	return func() {
-		close(done)
-		signal.Stop(ch)
-	}
-}
-
-// suspendSelf is Ctrl-Z as a key, which a terminal in raw mode does not turn
-// into a signal: it sends the signal relaySuspend handles.
-func suspendSelf() tea.Msg {
-	_ = syscall.Kill(os.Getpid(), syscall.SIGTSTP)
-	return nil
-}
-
-// waitForeground returns once this process's group owns the terminal in
-// again, and a moment later, or when done is closed.
-func waitForeground(in io.Reader, done <-chan struct{}) {
-	// SyscallConn, not Fd: Fd would switch the file to blocking mode under
-	// Bubble Tea's reader.
-	sc, ok := in.(syscall.Conn)
-	var rc syscall.RawConn
-	if ok {
-		var err error
-		rc, err = sc.SyscallConn()
-		ok = err == nil
-	}
-	for ok {
-		pgrp, err := 0, error(nil)
-		if cerr := rc.Control(func(fd uintptr) { pgrp, err = unix.IoctlGetInt(int(fd), unix.TIOCGPGRP) }); cerr != nil {
-			err = cerr
-		}
-		if err != nil || pgrp == unix.Getpgrp() {
-			break
-		}
-		select {
-		case <-done:
-			return
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-	time.Sleep(30 * time.Millisecond)
 }

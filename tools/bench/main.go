@@ -1,5 +1,8 @@
+//go:build linux
+
 // Command bench measures iopfit's costs against the floor its libraries set,
-// and prints one table (make bench). Every figure is taken side by side in
+// and prints one table (make bench). It measures on Linux, through a
+// pseudo-terminal and the kernel's resource counts. Every figure is taken side by side in
 // one run, with the programs interleaved so that a noisy machine slows them
 // alike, and each is the median of many runs.
 package main

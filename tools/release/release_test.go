@@ -134,3 +134,35 @@ func TestReleaseConfig(t *testing.T) {
 		t.Error("no checksums")
 	}
 }
+
+// TestMakeTestBuildsEveryTarget holds make test's cross-compile list to the
+// targets the release ships: a platform that is released but never compiled
+// is how macOS and Windows once stopped building unnoticed.
+func TestMakeTestBuildsEveryTarget(t *testing.T) {
+	c := load(t)
+	var want []string
+	for _, b := range c.Builds {
+		for _, goos := range b.GOOS {
+			for _, arch := range b.GOARCH {
+				want = append(want, goos+"/"+arch)
+			}
+		}
+	}
+	mk, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^RELEASE_TARGETS\s*:=\s*(.*)$`).FindSubmatch(mk)
+	if m == nil {
+		t.Fatal("the Makefile has no RELEASE_TARGETS")
+	}
+	got := strings.Fields(string(m[1]))
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("Makefile RELEASE_TARGETS = %v, .goreleaser.yaml builds %v", got, want)
+	}
+	if !regexp.MustCompile(`(?m)^test:.*\bcross\b`).Match(mk) {
+		t.Error("make test does not run the cross target")
+	}
+}
