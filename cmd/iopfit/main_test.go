@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -47,9 +49,56 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"bigfile": bigfile,
+			"exits":   exits,
 			"schema":  schemaCmd,
 		},
 	})
+}
+
+// exits CODE PROGRAM [ARGS...] runs the program, as exec does, and fails
+// unless it exits with exactly CODE. "! exec" only says "not zero", which
+// cannot tell a usage error (2) from a bug (1); every script that expects a
+// failure says which one with exits (TestScriptsNameTheirExitCodes).
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil || want <= 0 {
+		ts.Fatalf("exits: %q is not an exit code above 0", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("exits: running %s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
+}
+
+// TestScriptsNameTheirExitCodes keeps "! exec" out of the scripts: a
+// failure's exit code is part of the contract (README, "Exit codes").
+func TestScriptsNameTheirExitCodes(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts found (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "! exec") {
+				t.Errorf("%s:%d: %q: use exits CODE, which says which failure", filepath.Base(f), i+1, strings.TrimSpace(line))
+			}
+		}
+	}
 }
 
 // bigfile NAME BYTES writes a file of that many bytes of 'x', for size caps.
