@@ -222,6 +222,27 @@ func (s *session) answer(page string, keys ...string) {
 	s.send(keys...)
 }
 
+// begin gets past the intro page, which comes before the first question
+// when the window has room for it: it waits for the intro or the first
+// question (of the form or of plain prompts), and starts from the intro.
+func (s *session) begin() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		v := s.view.String()
+		switch {
+		case strings.Contains(v, "Press Enter to start"), strings.Contains(v, "Oprima Enter para empezar"):
+			time.Sleep(settleTime)
+			s.send(keyEnter)
+			return
+		case strings.Contains(v, "(1/"):
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.t.Fatalf("neither the intro nor a first question came; screen:\n%s", s.view.String())
+}
+
 // answerAll answers each page in pages with Yes, then shows the result.
 func (s *session) answerAll(pages ...string) {
 	s.t.Helper()
@@ -302,6 +323,7 @@ func (s *session) afterForm() string {
 func TestFormAllYes(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check")
 	s.waitFor("Nothing you enter is saved or sent.")
+	s.begin()
 	for _, q := range []string{"(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture"} {
 		s.answer(q, "1")
 	}
@@ -318,6 +340,7 @@ func TestFormAllYes(t *testing.T) {
 
 func TestFormChooseNoWithArrows(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	s.begin()
 	s.answer("(1/4)", keyDown, keyDown, keyEnter)
 	for _, q := range []string{"(2/4)", "(3/4)", "(4/4)"} {
 		s.answer(q, keyDown, keyEnter)
@@ -334,6 +357,7 @@ func TestFormChooseNoWithArrows(t *testing.T) {
 
 func TestFormAsksOnlyMissing(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
+	s.begin()
 	s.answer("(1/2) Are the fixture needs", "1")
 	s.answer("(2/2) Do you have fixture", "1")
 	s.confirm()
@@ -352,6 +376,7 @@ func TestFormCancel(t *testing.T) {
 	for _, tc := range []struct{ name, key string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check")
+			s.begin()
 			s.answer("(1/4)", "1")
 			s.answer("(2/4)", tc.key)
 			if code := s.exit(); code != 130 {
@@ -375,6 +400,7 @@ func TestFormSignals(t *testing.T) {
 	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGINT, 130}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check")
+			s.begin()
 			s.waitFor("(1/4)")
 			s.signal(tc.sig)
 			if code := s.exit(); code != tc.code {
@@ -398,6 +424,7 @@ func TestFormSignals(t *testing.T) {
 
 func TestFormResizeAndNarrow(t *testing.T) {
 	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
+	s.begin()
 	s.answer("(1/4)", "1")
 	s.waitFor("(2/4)")
 	s.resize(60, 20)
@@ -419,6 +446,7 @@ func TestFormResizeAndNarrow(t *testing.T) {
 // on stdout. The panic comes from a hook that exists only in test builds.
 func TestFormPanic(t *testing.T) {
 	s := startSession(t, sessionOpts{tags: "iopfit_testpanic", env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
+	s.begin()
 	s.answer("(1/4)", keyDown, keyEnter)
 	if code := s.exit(); code != 1 {
 		t.Fatalf("exit %d, want 1; screen:\n%s", code, s.text())
@@ -435,6 +463,7 @@ func TestFormPanic(t *testing.T) {
 
 func TestPlainPromptsInDumbTerminal(t *testing.T) {
 	s := startSession(t, sessionOpts{env: []string{"TERM=dumb"}}, "check")
+	s.begin()
 	s.waitFor("(1/4) Is the fixture home")
 	s.send("1\r")
 	s.waitFor("(2/4)")
@@ -457,6 +486,7 @@ func TestPlainPromptsInDumbTerminal(t *testing.T) {
 func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 	t.Run("ctrl-c", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
+		s.begin()
 		s.waitFor("(1/4)")
 		s.send(keyCtrlC)
 		if code := s.exit(); code != 130 {
@@ -469,6 +499,7 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 	})
 	t.Run("ctrl-d", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
+		s.begin()
 		s.waitFor("(1/4)")
 		s.send("1\r")
 		s.waitFor("(2/4)")
@@ -491,6 +522,7 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 func TestPlainPromptsAtATerminal(t *testing.T) {
 	t.Run("en", func(t *testing.T) {
 		s := startSession(t, sessionOpts{cols: 30, rows: 40}, "check", "--accessible", "-q")
+		s.begin()
 		s.waitFor("(1/4) Is the fixture")
 		for range 5 {
 			s.send("maybe\r")
@@ -513,6 +545,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 	})
 	t.Run("es", func(t *testing.T) {
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible", "-q")
+		s.begin()
 		s.waitFor("(1/4) ¿El hogar de prueba es estable?")
 		s.send("si\r")
 		s.waitFor("(2/4)")
@@ -525,6 +558,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 	})
 	t.Run("es ctrl-d", func(t *testing.T) {
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible")
+		s.begin()
 		s.waitFor("(1/4)")
 		for range 4 {
 			s.send("quizás\r")
@@ -585,6 +619,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 // or redirected from a terminal session is plain.
 func TestStdinTerminalStdoutPiped(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
+	s.begin()
 	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	if out := s.succeed(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout = %q", out)
@@ -609,6 +644,7 @@ func TestFormSaysWhereTheResultWent(t *testing.T) {
 	}
 	defer f.Close()
 	s := startSession(t, sessionOpts{stdoutFile: f}, "check", "-o", "markdown")
+	s.begin()
 	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
@@ -625,6 +661,7 @@ func TestFormSaysWhereTheResultWent(t *testing.T) {
 // terminal that answers no query; it must never wait on one.
 func TestFirstPaintInSilentTerminal(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check")
+	s.begin()
 	s.waitFor("(1/4)")
 	if took := time.Since(s.start); took > 2*time.Second {
 		t.Fatalf("the form took %v to appear", took)
@@ -637,10 +674,11 @@ func TestFirstPaintInSilentTerminal(t *testing.T) {
 // cancel line are Spanish.
 func TestFormInSpanish(t *testing.T) {
 	s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check")
+	s.waitFor("Oprima Esc para salir cuando quiera.")
+	s.begin()
 	s.waitFor("(1/4) ¿El hogar de prueba es estable?")
 	s.waitFor("No estoy seguro")
 	s.waitFor("shift+tab volver")
-	s.waitFor("Oprima Esc para salir cuando quiera.")
 	s.send(keyEsc)
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d, want 130", code)
@@ -658,6 +696,7 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 	for _, size := range [][2]uint16{{80, 24}, {60, 30}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
+			s.begin()
 			s.answer("(1/4)", "1")
 			s.answer("(2/4)", "2")
 			s.answer("(3/4)", "1")
@@ -680,6 +719,7 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 func TestFormNeverChoosesForThePerson(t *testing.T) {
 	t.Run("enter four times", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check")
+		s.begin()
 		s.answer("(1/4)", keyEnter, keyEnter, keyEnter, keyEnter)
 		s.waitFor("Choose an answer first")
 		time.Sleep(settleTime)
@@ -694,6 +734,7 @@ func TestFormNeverChoosesForThePerson(t *testing.T) {
 	t.Run("typed before the first frame", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check")
 		s.send("1", keyEnter)
+		s.begin()
 		s.waitFor("(1/4)")
 		time.Sleep(2 * settleTime)
 		if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1. Yes") {
@@ -704,6 +745,7 @@ func TestFormNeverChoosesForThePerson(t *testing.T) {
 	})
 	t.Run("tab", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check")
+		s.begin()
 		s.answer("(1/4)", keyDown, "\t", "\t")
 		time.Sleep(settleTime)
 		if v := s.view.String(); !strings.Contains(v, "(1/4)") {
@@ -714,6 +756,7 @@ func TestFormNeverChoosesForThePerson(t *testing.T) {
 	})
 	t.Run("no filter after going back", func(t *testing.T) {
 		s := startSession(t, sessionOpts{}, "check")
+		s.begin()
 		s.answer("(1/4)", "1")
 		s.answer("(2/4)", keyShiftTab)
 		s.answer("(1/4)", "/", "n")
@@ -732,12 +775,14 @@ func TestFormNeverChoosesForThePerson(t *testing.T) {
 // open any question again; the change comes back to the review.
 func TestFormReviewChangesAnAnswer(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
 		s.answer(q, "1")
 	}
 	s.waitFor("Check your answers")
 	s.waitFor("Yes: Are the fixture needs manageable?")
-	s.answer("Show my result", keyDown, keyDown, keyEnter)
+	// Past "Show my result" and "Show and save my result" to the second answer.
+	s.answer("Show my result", keyDown, keyDown, keyDown, keyEnter)
 	s.answer("(2/4) Are the fixture needs", "3")
 	s.waitFor("Not sure: Are the fixture needs manageable?")
 	s.confirm()
@@ -751,6 +796,7 @@ func TestFormReviewChangesAnAnswer(t *testing.T) {
 // screen, and a terminal that reports 0×0 is drawn as 80×24.
 func TestFormFitsSmallWindows(t *testing.T) {
 	s := startSession(t, sessionOpts{cols: 40, rows: 12}, "check", "-q")
+	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
 		s.waitFor(q)
 		for _, o := range []string{"1. Yes", "2. No", "3. Not sure"} {
@@ -764,6 +810,7 @@ func TestFormFitsSmallWindows(t *testing.T) {
 	}
 
 	z := startSession(t, sessionOpts{cols: 0, rows: 0, zeroSize: true}, "check")
+	z.begin()
 	z.waitFor("(1/4) Is the fixture home steady?")
 	z.waitFor("3. Not sure")
 	z.send(keyEsc)
@@ -786,6 +833,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 	t.Run("form", func(t *testing.T) {
 		trace := filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, "check")
+		s.begin()
 		s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
@@ -834,6 +882,7 @@ func TestFormSuspendAndResume(t *testing.T) {
 	for _, how := range []string{"ctrl-z", "SIGTSTP"} {
 		t.Run(how, func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check", "-q")
+			s.begin()
 			s.answer("(1/4)", "1")
 			s.waitFor("(2/4)")
 			time.Sleep(settleTime)
@@ -886,6 +935,7 @@ func TestFormEndsOnEverySignal(t *testing.T) {
 					args = append(args, "--accessible")
 				}
 				s := startSession(t, sessionOpts{}, args...)
+				s.begin()
 				s.waitFor("(1/4)")
 				s.signal(sig)
 				if code := s.exit(); code != 128+int(sig) {
@@ -909,6 +959,7 @@ func TestFormTwoSignals(t *testing.T) {
 	for i := range 5 {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check")
+			s.begin()
 			s.waitFor("(1/4)")
 			s.signal(syscall.SIGHUP)
 			// As from a shell (kill -HUP $P; kill -TERM $P): signals sent
@@ -951,6 +1002,7 @@ func TestTerminalIsNotAFile(t *testing.T) {
 // SIGQUIT; it stops the form like Esc, with no stack dump.
 func TestFormCtrlBackslash(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check")
+	s.begin()
 	s.answer("(1/4)", "\x1c")
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d, want 130", code)

@@ -50,3 +50,30 @@ func TestStartupWorkIsSmall(t *testing.T) {
 			bytesTotal, allocs, maxInitBytes, maxInitAllocs, biggest, most)
 	}
 }
+
+// TestNoProbeRunsBeforeLipgloss: internal/noprobe must be initialized before
+// lipgloss, whose package-level colour writer would otherwise probe the
+// terminal (terminfo, the user database, tmux) before main. Go orders
+// package inits by import path among the packages whose imports are done,
+// so a new dependency could change the order; the binary's own init trace
+// says what it is.
+func TestNoProbeRunsBeforeLipgloss(t *testing.T) {
+	cmd := exec.Command(binary(t, ""), "--version")
+	cmd.Env = baseEnv("GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	order := map[string]int{}
+	for i, m := range initWork.FindAllStringSubmatch(stderr.String(), -1) {
+		order[m[1]] = i + 1
+	}
+	guard, lipgloss := order["github.com/iopfit/iopfit/internal/noprobe"], order["charm.land/lipgloss/v2"]
+	switch {
+	case guard == 0 || lipgloss == 0:
+		t.Fatalf("the init trace lacks noprobe (%d) or lipgloss (%d):\n%s", guard, lipgloss, stderr.String())
+	case guard > lipgloss:
+		t.Fatalf("noprobe is initialized after lipgloss (%d > %d): lipgloss probes the terminal before main", guard, lipgloss)
+	}
+}

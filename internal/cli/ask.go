@@ -49,7 +49,9 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 		if err != nil {
 			return nil, err
 		}
-		return form.Run(ctx)
+		given, err := form.Run(ctx)
+		o.save = given.Save
+		return given.Answers, err
 	}
 	return nil, missingError(missing, why, fix)
 }

@@ -30,6 +30,9 @@ type checkOptions struct {
 
 	// asked is how the missing answers were asked, once they were.
 	asked promptMode
+	// save is true when the person chose, in the form, to keep a copy of
+	// their result.
+	save bool
 }
 
 // checkExample shows the active set's own flags, so that the examples work

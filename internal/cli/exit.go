@@ -21,6 +21,10 @@ const (
 // so that the exit code is chosen here without knowing their types.
 type usageMarker interface{ Usage() bool }
 
+// goneMarker is implemented by the error a run ends with when the terminal
+// went away while a person was being asked: it ends as a hang-up would.
+type goneMarker interface{ Gone() bool }
+
 // cancelMarker is implemented by the error a person's own stop ends with
 // (Esc or Ctrl-C in the form).
 type cancelMarker interface{ Cancelled() bool }
@@ -69,6 +73,7 @@ func exitCode(err error) int {
 		sig    *SignalError
 		usage  usageMarker
 		cancel cancelMarker
+		gone   goneMarker
 	)
 	switch {
 	case err == nil:
@@ -78,6 +83,8 @@ func exitCode(err error) int {
 			return ExitCancelled
 		}
 		return 128 + int(sig.Signal)
+	case errors.As(err, &gone) && gone.Gone():
+		return 128 + int(syscall.SIGHUP)
 	case errors.As(err, &cancel) && cancel.Cancelled():
 		return ExitCancelled
 	case errors.As(err, &usage) && usage.Usage():

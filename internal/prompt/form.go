@@ -5,14 +5,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/noprobe"
 )
+
+func init() {
+	// This package imports huh, so lipgloss has been initialized by now:
+	// the environment can be as the person set it again.
+	noprobe.Restore()
+}
 
 // FormIO is what a form draws on and reads from. In and Out must be the
 // terminal: iopfit decides that a person is there before it builds a form.
@@ -26,274 +36,183 @@ type FormIO struct {
 	Profile colorprofile.Profile
 }
 
-// settle is how long a page must have been on screen before a key counts
-// on it. Keys typed ahead, or left over from the page before, would
-// otherwise answer a question nobody has read; a person reads for longer.
-const settle = 200 * time.Millisecond
-
-// fallbackCols and fallbackRows are the size used when the terminal reports
-// none (0×0: some containers, serial consoles, script).
-const fallbackCols, fallbackRows = 80, 24
-
 // fieldHook runs inside the form's event loop when an answer is chosen. Only
 // test builds set it (see testhook.go), to prove how a panic there ends.
 var fieldHook func()
 
+// Given is what the person gave the form.
+type Given struct {
+	Answers map[string]assess.Answer
+	// Save is true when they chose to keep a copy of their result.
+	Save bool
+}
+
 // Form asks a person the questions that are still unanswered, one per page,
-// then shows the answers for review. It never chooses for them: a question
-// appears with no option chosen, Enter with nothing chosen only says how to
-// choose, and keys typed before a page is on screen are dropped.
+// then shows the answers for review. It is a huh form: the intro is huh's
+// note, and each question and the review are fields of iopfit's own (see
+// question and review for why), one group per page. It never chooses for
+// the person: a question appears with no option chosen, Enter with nothing
+// chosen only says how to choose, and keys typed before a page is on screen,
+// or sent by the terminal rather than typed, are dropped.
 type Form struct {
-	m   *formModel
+	h   *host
 	fio FormIO
 }
 
 // NewForm makes the form for the questions ids of set, in that order.
 func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
-	m := &formModel{
-		labels:  set.Labels,
-		title:   set.Title,
-		intro:   set.Intro,
-		answers: make([]assess.Answer, len(ids)),
-		cursor:  make([]int, len(ids)),
-		profile: fio.Profile,
-		width:   fallbackCols,
-		height:  fallbackRows,
+	p := &pages{
+		labels: set.Labels, title: set.Title, intro: set.Intro,
+		profile: fio.Profile, jump: -1, focus: introPage,
+		after: tick, now: time.Now,
 	}
-	for i, id := range ids {
+	for _, id := range ids {
 		q, ok := set.Question(id)
 		if !ok {
 			return nil, &assess.UnknownQuestionError{ID: id}
 		}
-		m.qs = append(m.qs, q)
-		m.cursor[i] = noChoice
+		p.qs = append(p.qs, q)
 	}
-	m.st = plainStyles()
-	return &Form{m: m, fio: fio}, nil
+	p.answers = make([]assess.Answer, len(p.qs))
+	p.resize(terminalSize(fio.Out))
+	p.setBackground(nil)
+
+	h := &host{p: p}
+	var groups []*huh.Group
+	if p.intro != "" {
+		h.note = newNote(p)
+		fillNote(h.note, p, p.intro)
+		groups = append(groups, huh.NewGroup(h.note).WithHideFunc(func() bool {
+			return p.jump >= 0 || !p.introFits()
+		}))
+	}
+	for i := range p.qs {
+		groups = append(groups, huh.NewGroup(newQuestion(p, i)).WithHideFunc(func() bool { return p.hidden(i) }))
+	}
+	groups = append(groups, huh.NewGroup(newReview(p)))
+	h.form = huh.NewForm(groups...).
+		WithTheme(p.theme()).
+		WithLayout(focusedPage{}).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		// huh's form reads TERM=dumb as a reason for its accessible mode;
+		// iopfit has chosen the form already (dumb terminals get iopfit's
+		// plain prompts), so it must not switch.
+		WithAccessible(false)
+	return &Form{h: h, fio: fio}, nil
 }
 
 // Run runs the form until the person confirms their answers, stops it, or
 // ctx ends. It returns only answers the person chose.
-func (f *Form) Run(ctx context.Context) (map[string]assess.Answer, error) {
-	p := tea.NewProgram(f.m,
+func (f *Form) Run(ctx context.Context) (Given, error) {
+	var prog *tea.Program
+	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(f.fio.In),
-		tea.WithOutput(f.fio.Out),
+		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) })),
+		// Bubble Tea sizes its screen from the terminal it writes to. Given
+		// a writer it cannot ask, it draws at the size iopfit gives it,
+		// capped at maxCols×maxRows (see watchSize).
+		tea.WithOutput(screenOf(f.fio.Out)),
+		tea.WithWindowSize(f.h.p.width, f.h.p.height),
+		tea.WithFilter(capSize),
 		tea.WithEnvironment(f.fio.Environ),
 		tea.WithColorProfile(f.fio.Profile),
 		// iopfit handles the signals in one place (see internal/cli).
 		tea.WithoutSignalHandler(),
 		// Bubble Tea writes nothing until its first frame tick; at 120
-		// frames a second the first question appears, and each key press
+		// frames a second the first page appears, and each key press
 		// shows, 8 ms sooner than at the default 60.
 		tea.WithFPS(120),
 	)
-	stopRelay := relaySuspend(p, f.fio.In)
+	prog = p
+	stopSize := watchSize(p, f.fio.Out)
+	stopRelay := relaySuspend(p, f.fio.In, f.fio.Out)
 	_, err := p.Run()
 	stopRelay()
-	m := f.m
+	stopSize()
+	st := f.h.p
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
-		return nil, errFormCrashed
+		return Given{}, errFormCrashed
 	case ctx.Err() != nil:
-		return nil, context.Cause(ctx)
+		return Given{}, context.Cause(ctx)
+	case st.gone != nil:
+		return Given{}, &GoneError{Err: st.gone}
 	case err != nil:
-		// Bubble Tea stopped the program itself, as it does when it cannot
-		// read the terminal.
-		return nil, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
-	case m.state == stateAborted:
-		return nil, ErrCancelled
-	case m.state != stateDone:
-		return nil, errors.New("the form ended before it was finished")
+		return Given{}, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
+	case st.aborted:
+		return Given{}, ErrCancelled
+	case !st.done:
+		return Given{}, errors.New("the form ended before it was finished")
 	}
-	got := make(map[string]assess.Answer, len(m.qs))
-	for i, q := range m.qs {
-		if m.answers[i] == "" {
-			return nil, fmt.Errorf("the form returned no answer for %s", q.ID)
+	got := make(map[string]assess.Answer, len(st.qs))
+	for i, q := range st.qs {
+		if st.answers[i] == "" {
+			return Given{}, fmt.Errorf("the form returned no answer for %s", q.ID)
 		}
-		got[q.ID] = m.answers[i]
+		got[q.ID] = st.answers[i]
 	}
-	return got, nil
+	return Given{Answers: got, Save: st.save}, nil
 }
 
 var errFormCrashed = i18n.Errorf("prompt.crashed")
 
-// noChoice is a question's cursor before the person moves it.
-const noChoice = -1
+// GoneError means the terminal went away while the form was asking: a read
+// of it failed or ended, as when a window is closed or a connection drops
+// and no SIGHUP reaches iopfit (its session leader ignored it). Nobody is
+// there to answer any more.
+type GoneError struct{ Err error }
 
-type formState int
+func (e *GoneError) Error() string { return "the terminal went away: " + e.Err.Error() }
+func (e *GoneError) Unwrap() error { return e.Err }
 
-const (
-	stateAsking formState = iota
-	stateDone
-	stateAborted
-)
+// Gone marks the error as the person being gone, which exits as a hang-up
+// does (129).
+func (e *GoneError) Gone() bool { return true }
 
-// formModel is the form's Bubble Tea model. Pages 0 to len(qs)-1 are the
-// questions; page len(qs) is the review.
-type formModel struct {
-	labels     assess.Labels
-	title      string
-	intro      string
-	qs         []*assess.Question
-	answers    []assess.Answer
-	cursor     []int
-	page       int
-	review     int  // the review page's cursor: 0 shows the result, i+1 is question i
-	fromReview bool // a question opened from the review page returns there
-	notice     string
-	width      int
-	height     int
-	profile    colorprofile.Profile
-	st         styles
-	state      formState
-	settled    bool
-	generation int // which showing of a page the settle tick belongs to
+// goneMsg says a read of the terminal failed or ended.
+type goneMsg struct{ err error }
+
+// ttyIn is the terminal the form reads, telling gone the first time a read
+// fails or ends. A terminal in raw mode never ends of itself (Ctrl-D is a
+// byte like any other), so the end of its input, or an I/O error, means it
+// went away. Bubble Tea's reader takes the end of input as the end of its
+// reading and then waits for keys that never come; this is how the form
+// learns of it instead. It stays an *os.File underneath, so that Bubble Tea
+// still puts the terminal in raw mode and can cancel its reads.
+type ttyIn struct {
+	*os.File
+	once sync.Once
+	gone func(error)
 }
 
-// settledMsg says the page of a generation has been on screen for settle.
-type settledMsg struct{ generation int }
-
-func (m *formModel) settleCmd() tea.Cmd {
-	m.settled = false
-	m.generation++
-	g := m.generation
-	return tea.Tick(settle, func(time.Time) tea.Msg { return settledMsg{g} })
+func (t *ttyIn) Read(b []byte) (int, error) {
+	n, err := t.File.Read(b)
+	if err != nil {
+		t.once.Do(func() { t.gone(err) })
+	}
+	return n, err
 }
 
-func (m *formModel) Init() tea.Cmd {
-	// Ask the terminal for its background, never waiting: until (unless)
-	// it answers, the form uses the terminal's own colours.
-	return tea.Batch(tea.RequestBackgroundColor, m.settleCmd())
+// watchInput is in, told to call gone when a read of the terminal fails.
+func watchInput(in io.Reader, gone func(error)) io.Reader {
+	if f, ok := in.(*os.File); ok {
+		return &ttyIn{File: f, gone: gone}
+	}
+	return in
 }
 
-func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		if msg.Width <= 0 || msg.Height <= 0 {
-			// Bubble Tea's renderer draws nothing at 0×0. A size message of
-			// our own resizes it too, on its way back to this model.
-			return m, func() tea.Msg { return tea.WindowSizeMsg{Width: fallbackCols, Height: fallbackRows} }
-		}
-		m.width, m.height = msg.Width, msg.Height
-	case tea.BackgroundColorMsg:
-		m.st = themeStyles(msg.IsDark(), m.profile)
-	case settledMsg:
-		if msg.generation == m.generation {
-			m.settled = true
-		}
-	case tea.ResumeMsg:
-		// Back from Ctrl-Z: drop what was typed while away, as on any page
-		// just shown.
-		return m, m.settleCmd()
-	case tea.KeyPressMsg:
-		return m.key(msg.String())
-	}
-	return m, nil
+// tick is msg after d, as Bubble Tea's timers give it.
+func tick(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
-// key handles one key press.
-func (m *formModel) key(k string) (tea.Model, tea.Cmd) {
-	switch k {
-	case "ctrl+c", "esc", "ctrl+\\":
-		m.state = stateAborted
-		return m, tea.Quit
-	case "ctrl+z":
-		return m, suspendSelf
+// capSize draws a window of any size as windowSize says, for the size
+// messages Bubble Tea reads itself (from a Windows console).
+func capSize(_ tea.Model, msg tea.Msg) tea.Msg {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		ws.Width, ws.Height = windowSize(ws.Width, ws.Height)
+		return ws
 	}
-	if !m.settled {
-		return m, nil
-	}
-	if m.page == len(m.qs) {
-		return m.reviewKey(k)
-	}
-	return m.questionKey(k)
-}
-
-func (m *formModel) questionKey(k string) (tea.Model, tea.Cmd) {
-	c := &m.cursor[m.page]
-	switch k {
-	case "down", "j":
-		*c = (*c + 1) % len(assess.Answers)
-		m.notice = ""
-	case "up", "k":
-		if *c <= 0 {
-			*c = len(assess.Answers)
-		}
-		*c--
-		m.notice = ""
-	case "1", "2", "3":
-		*c = int(k[0] - '1')
-		return m, m.choose()
-	case "enter":
-		if *c == noChoice {
-			m.notice = m.labels.Get("form_choose")
-			return m, nil
-		}
-		return m, m.choose()
-	case "shift+tab", "left":
-		return m, m.back()
-	}
-	// Tab, "/" and every other key do nothing: no key but the ones above
-	// may become an answer.
-	return m, nil
-}
-
-// choose records the option under the cursor and moves on: to the next
-// question, or back to the review when the question was opened from it.
-func (m *formModel) choose() tea.Cmd {
-	if fieldHook != nil {
-		fieldHook()
-	}
-	m.answers[m.page] = assess.Answers[m.cursor[m.page]]
-	m.notice = ""
-	if m.fromReview {
-		m.fromReview = false
-		m.page = len(m.qs)
-	} else {
-		m.page++
-	}
-	if m.page == len(m.qs) {
-		m.review = 0
-	}
-	return m.settleCmd()
-}
-
-func (m *formModel) back() tea.Cmd {
-	if m.page == 0 {
-		return nil
-	}
-	m.fromReview = false
-	m.notice = ""
-	m.page--
-	return m.settleCmd()
-}
-
-func (m *formModel) reviewKey(k string) (tea.Model, tea.Cmd) {
-	n := len(m.qs) + 1
-	switch k {
-	case "down", "j":
-		m.review = (m.review + 1) % n
-	case "up", "k":
-		m.review = (m.review + n - 1) % n
-	case "enter":
-		if m.review == 0 {
-			m.state = stateDone
-			return m, tea.Quit
-		}
-		m.page = m.review - 1
-		m.fromReview = true
-		return m, m.settleCmd()
-	case "shift+tab", "left":
-		return m, m.back()
-	}
-	return m, nil
-}
-
-func (m *formModel) View() tea.View {
-	v := tea.NewView(m.render())
-	// The form runs on the alternate screen, so that it leaves the person's
-	// terminal exactly as it was, whether they finish, stop, or are stopped.
-	v.AltScreen = true
-	return v
+	return msg
 }

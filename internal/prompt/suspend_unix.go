@@ -22,7 +22,7 @@ import (
 // been caught: Go's runtime then ignores the SIGTSTP it sends itself, so the
 // process stops with SIGSTOP instead, which no handler can keep.
 // It handles each SIGTSTP until the returned func is called.
-func relaySuspend(p *tea.Program, in io.Reader) (stop func()) {
+func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGTSTP)
 	done := make(chan struct{})
@@ -43,6 +43,8 @@ func relaySuspend(p *tea.Program, in io.Reader) (stop func()) {
 			waitForeground(in, done)
 			if p.RestoreTerminal() == nil {
 				p.Send(tea.ClearScreen())
+				// The window may have changed while iopfit was stopped.
+				sendSize(p, out)
 				p.Send(tea.ResumeMsg{})
 			}
 		}

@@ -1,0 +1,327 @@
+package prompt
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// driver runs a form in-process, as its program would, in milliseconds: it
+// gives the host each message, runs the commands that come back, and keeps
+// time itself, so that settle and escWait pass when the test says.
+type driver struct {
+	t      *testing.T
+	h      *host
+	now    time.Time
+	timers []timer
+	// pending are the commands whose messages have not come back yet: as
+	// in a program, keys typed at once reach the host before them.
+	pending []tea.Cmd
+	quit    bool
+}
+
+type timer struct {
+	at  time.Time
+	msg tea.Msg
+}
+
+// step is one thing a test does to a form: a key, keys typed at once, a
+// message, or waiting.
+type step struct {
+	key   string
+	burst []string
+	msg   tea.Msg
+	wait  time.Duration
+}
+
+func press(keys ...string) []step {
+	var s []step
+	for _, k := range keys {
+		s = append(s, step{key: k})
+	}
+	return s
+}
+
+func wait(d time.Duration) step { return step{wait: d} }
+
+// settled waits out a page's settle time, as a person reading it would.
+var settled = wait(settle)
+
+func newDriver(t *testing.T, set *assess.Set, w, h int) *driver {
+	t.Helper()
+	f, err := NewForm(set, set.IDs(), FormIO{Profile: colorprofile.TrueColor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &driver{t: t, h: f.h, now: time.Unix(1e9, 0)}
+	f.h.p.after = func(dur time.Duration, msg tea.Msg) tea.Cmd {
+		d.timers = append(d.timers, timer{d.now.Add(dur), msg})
+		return nil
+	}
+	f.h.p.now = func() time.Time { return d.now }
+	d.update(tea.WindowSizeMsg{Width: w, Height: h})
+	d.pending = append(d.pending, f.h.Init())
+	d.drain()
+	return d
+}
+
+func (d *driver) do(steps ...step) *driver {
+	d.t.Helper()
+	for _, s := range steps {
+		switch {
+		case s.key != "":
+			d.update(keyMsg(d.t, s.key))
+		case s.burst != nil:
+			for _, k := range s.burst {
+				d.update(keyMsg(d.t, k))
+			}
+		case s.msg != nil:
+			d.update(s.msg)
+		default:
+			d.elapse(s.wait)
+		}
+		d.drain()
+	}
+	return d
+}
+
+// update gives the host msg, and keeps the command it returns for later.
+func (d *driver) update(msg tea.Msg) {
+	if d.quit {
+		return
+	}
+	_, cmd := d.h.Update(msg)
+	d.pending = append(d.pending, cmd)
+}
+
+// drain runs the pending commands, and those their messages lead to, in
+// order, as Bubble Tea would.
+func (d *driver) drain() {
+	for len(d.pending) > 0 && !d.quit {
+		cmd := d.pending[0]
+		d.pending = d.pending[1:]
+		if cmd == nil {
+			continue
+		}
+		switch msg := cmd().(type) {
+		case nil:
+		case tea.QuitMsg:
+			d.quit = true
+		case tea.BatchMsg:
+			d.pending = append(append([]tea.Cmd{}, msg...), d.pending...)
+		default:
+			v := reflect.ValueOf(msg)
+			switch t := v.Type(); {
+			case t.Kind() == reflect.Slice && t.Elem() == reflect.TypeFor[tea.Cmd]():
+				// tea.Sequence's message, which the package does not export.
+				seq := make([]tea.Cmd, v.Len())
+				for i := range seq {
+					seq[i] = v.Index(i).Interface().(tea.Cmd)
+				}
+				d.pending = append(seq, d.pending...)
+			case t.PkgPath() == "charm.land/bubbletea/v2" && !ast(t.Name()):
+				// A request to the program itself (the background colour,
+				// the window size): the terminal here never answers.
+			default:
+				d.update(msg)
+			}
+		}
+	}
+}
+
+// ast is true for an exported name.
+func ast(name string) bool { return name != "" && strings.ToUpper(name[:1]) == name[:1] }
+
+// elapse lets dur pass, firing the timers due.
+func (d *driver) elapse(dur time.Duration) {
+	d.now = d.now.Add(dur)
+	for {
+		i := slices.IndexFunc(d.timers, func(t timer) bool { return !t.at.After(d.now) })
+		if i < 0 {
+			return
+		}
+		tm := d.timers[i]
+		d.timers = slices.Delete(d.timers, i, i+1)
+		d.update(tm.msg)
+		d.drain()
+	}
+}
+
+func (d *driver) screen() string { return ansi.Strip(d.h.View().Content) }
+
+// keyMsg is the key press a terminal's k is read as, named as Bubble Tea
+// names it.
+func keyMsg(t *testing.T, k string) tea.KeyPressMsg {
+	t.Helper()
+	named := map[string]tea.Key{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown},
+		"left": {Code: tea.KeyLeft}, "space": {Code: tea.KeySpace, Text: " "}, "pgdown": {Code: tea.KeyPgDown},
+		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+z": {Code: 'z', Mod: tea.ModCtrl},
+		"ctrl+\\": {Code: '\\', Mod: tea.ModCtrl}, "ctrl+g": {Code: 'g', Mod: tea.ModCtrl},
+		"alt+]": {Code: ']', Mod: tea.ModAlt}, "alt+\\": {Code: '\\', Mod: tea.ModAlt},
+	}
+	key, ok := named[k]
+	if !ok {
+		r := []rune(k)
+		if len(r) != 1 {
+			t.Fatalf("no key %q", k)
+		}
+		key = tea.Key{Code: r[0], Text: k}
+	}
+	msg := tea.KeyPressMsg(key)
+	if msg.String() != k {
+		t.Fatalf("key %q reads as %q", k, msg.String())
+	}
+	return msg
+}
+
+// answers is what the form holds for each question, "" where none.
+func (d *driver) answers() []assess.Answer { return d.h.p.answers }
+
+// reply is a background-colour reply as a terminal splits it: the first
+// piece, cut after n bytes, as Bubble Tea's reader reports it once it gives
+// up on it, and the rest as the keys it then reads.
+func reply(t *testing.T, n int) []step {
+	t.Helper()
+	full := "\x1b]11;rgb:1e1e/2323/3131\x1b\\"
+	var s []step
+	switch n {
+	case 1:
+		s = press("esc")
+	case 2:
+		s = press("alt+]")
+	default:
+		s = []step{{msg: uv.UnknownEvent(full[:n])}}
+	}
+	rest := full[n : len(full)-2]
+	for _, r := range rest {
+		s = append(s, step{key: string(r)})
+	}
+	return append(s, step{key: "alt+\\"})
+}
+
+// TestKeyRules: each rule of the form, in milliseconds. Every case starts on
+// the first question of the fixture, settled, past its intro page.
+func TestKeyRules(t *testing.T) {
+	y, n, u := assess.Yes, assess.No, assess.Unsure
+	tests := []struct {
+		name  string
+		steps []step
+		want  []assess.Answer // the answers held after the steps
+		page  int             // the page on screen after them
+		stop  bool            // the form stopped
+		see   string          // on screen after the steps
+	}{
+		{name: "enter with nothing chosen only says how", steps: press("enter"), want: []assess.Answer{"", "", "", ""}, see: "Choose an answer first"},
+		{name: "tab does nothing", steps: press("tab", "tab", "enter"), want: []assess.Answer{"", "", "", ""}},
+		{name: "slash does nothing", steps: press("/", "1"), want: []assess.Answer{y, "", "", ""}, page: 1},
+		{name: "arrows then enter", steps: press("down", "down", "enter"), want: []assess.Answer{n, "", "", ""}, page: 1},
+		{name: "up from nothing is the last", steps: press("up", "enter"), want: []assess.Answer{u, "", "", ""}, page: 1},
+		{name: "a number answers", steps: press("3"), want: []assess.Answer{u, "", "", ""}, page: 1},
+		{name: "keys typed with a choice, before the page turns", steps: []step{{burst: []string{"1", "2", "3"}}}, want: []assess.Answer{y, "", "", ""}, page: 1},
+		{name: "keys typed with a choice on the review page", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {burst: []string{"up", "enter", "enter"}}}, want: []assess.Answer{y, y, y, y}, page: 3},
+		{name: "keys before the next page settles", steps: append(press("1"), step{key: "2"}, wait(settle/2), step{key: "2"}), want: []assess.Answer{y, "", "", ""}, page: 1},
+		{name: "each page settles", steps: []step{{key: "1"}, settled, {key: "2"}, settled, {key: "3"}}, want: []assess.Answer{y, n, u, ""}, page: 3},
+		{name: "the last answer shows the review, not the result", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}}, want: []assess.Answer{y, y, y, y}, page: 4, see: "Show my result"},
+		{name: "back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+		{name: "keys after resume are dropped", steps: []step{{msg: tea.ResumeMsg{}}, {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
+		{name: "a key after resume settles counts", steps: []step{{msg: tea.ResumeMsg{}}, settled, {key: "1"}}, want: []assess.Answer{y, "", "", ""}, page: 1},
+		{name: "ctrl+c stops", steps: press("ctrl+c"), stop: true},
+		{name: "ctrl+backslash stops", steps: press("ctrl+\\"), stop: true},
+		{name: "esc stops once no reply can come", steps: []step{{msg: tea.BackgroundColorMsg{Color: ansi.Black}}, {key: "esc"}}, stop: true},
+		{name: "esc stops after escWait while a reply is due", steps: []step{{key: "esc"}, wait(escWait)}, stop: true},
+		{name: "esc then a key stops", steps: press("esc", "1"), want: []assess.Answer{"", "", "", ""}, stop: true},
+		{name: "a paste is no answer", steps: []step{{msg: tea.PasteMsg{Content: "1"}}}, want: []assess.Answer{"", "", "", ""}},
+	}
+	for i := 1; i <= 22; i++ {
+		tests = append(tests, struct {
+			name  string
+			steps []step
+			want  []assess.Answer
+			page  int
+			stop  bool
+			see   string
+		}{name: "reply split after byte " + string(rune('0'+i/10)) + string(rune('0'+i%10)), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
+	}
+	// After a split reply, the person's own key still counts.
+	tests = append(tests, struct {
+		name  string
+		steps []step
+		want  []assess.Answer
+		page  int
+		stop  bool
+		see   string
+	}{name: "a key after a split reply counts", steps: append(reply(t, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
+
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, settled)
+			if d.h.p.focus != 0 {
+				t.Fatalf("the first question is not on screen:\n%s", d.screen())
+			}
+			d.do(tc.steps...)
+			if d.quit != tc.stop || d.h.p.aborted != tc.stop {
+				t.Fatalf("stopped = %v (aborted %v), want %v; screen:\n%s", d.quit, d.h.p.aborted, tc.stop, d.screen())
+			}
+			if tc.stop {
+				return
+			}
+			if !slices.Equal(d.answers(), tc.want) {
+				t.Errorf("answers = %q, want %q", d.answers(), tc.want)
+			}
+			if d.h.p.focus != tc.page {
+				t.Errorf("page %d on screen, want %d:\n%s", d.h.p.focus, tc.page, d.screen())
+			}
+			if !strings.Contains(d.screen(), tc.see) {
+				t.Errorf("screen does not show %q:\n%s", tc.see, d.screen())
+			}
+		})
+	}
+}
+
+// TestReviewChangesAnAnswer: from the review page an answer opens its
+// question, whose answer leads back to the review, and the result is shown
+// only when asked for (and kept only when asked for).
+func TestReviewChangesAnAnswer(t *testing.T) {
+	for _, save := range []bool{false, true} {
+		d := newDriver(t, fixture(t), 80, 24)
+		if d.h.p.focus != introPage {
+			t.Fatalf("page %d first, want the intro", d.h.p.focus)
+		}
+		d.do(settled, step{key: "enter"}, settled)
+		for range 4 {
+			d.do(step{key: "1"}, settled)
+		}
+		// Down to the third answer (after show and save), then open it.
+		d.do(press("down", "down", "down", "down", "enter")...).do(settled)
+		if d.h.p.focus != 2 || !strings.Contains(d.screen(), "fixture sessions") {
+			t.Fatalf("the third question is not open:\n%s", d.screen())
+		}
+		d.do(step{key: "2"}, settled)
+		if d.h.p.focus != 4 || d.quit {
+			t.Fatalf("after the change, page %d (quit %v), want the review", d.h.p.focus, d.quit)
+		}
+		keys := []string{"enter"}
+		if save {
+			keys = []string{"down", "enter"}
+		}
+		d.do(press(keys...)...)
+		if !d.quit || !d.h.p.done || d.h.p.save != save {
+			t.Fatalf("quit %v done %v save %v, want true true %v", d.quit, d.h.p.done, d.h.p.save, save)
+		}
+		want := []assess.Answer{assess.Yes, assess.Yes, assess.No, assess.Yes}
+		if !slices.Equal(d.answers(), want) {
+			t.Errorf("answers = %q, want %q", d.answers(), want)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package prompt
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	uv "github.com/charmbracelet/ultraviolet"
+)
+
+// escCheckMsg comes escWait after an Esc was held.
+type escCheckMsg struct{}
+
+// host is the form's Bubble Tea model: the huh form, and what iopfit keeps
+// around it. huh's Form is a Bubble Tea model, hosted here rather than run by
+// Form.Run, which would own the program: iopfit needs the program for its
+// signals, suspend and resume, and the size it draws for. Every message goes
+// through host first. It keeps the size and colours (in pages, for every
+// page), drops keys that nobody meant (typed before a page settled, while a
+// page turns, or pieces of a terminal reply), stops on Esc, Ctrl-C and
+// Ctrl-\, and passes the rest to huh.
+type host struct {
+	form  *huh.Form
+	note  *huh.Note // the intro page, nil when the set has no intro
+	p     *pages
+	guard replyGuard
+}
+
+func (h *host) Init() tea.Cmd {
+	h.guard.sent()
+	// Ask the terminal for its background, never waiting: until (unless)
+	// it answers, the form uses the terminal's own colours.
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, h.form.Init()}
+	if h.note != nil && h.p.introFits() {
+		// huh's note has no Focus of iopfit's to say it is on screen.
+		cmds = append(cmds, h.p.arriveIntro())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	p := h.p
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.resize(msg.Width, msg.Height)
+		h.sizeNote()
+		return h, nil
+	case tea.BackgroundColorMsg:
+		h.guard.replied()
+		p.setBackground(msg.Color)
+		return h, nil
+	case settledMsg:
+		if msg.generation == p.generation {
+			p.settled = true
+		}
+		return h, nil
+	case escCheckMsg:
+		if h.guard.escExpired(p.now()) {
+			return h.stop()
+		}
+		return h, nil
+	case tea.ResumeMsg:
+		// Back from Ctrl-Z: drop what was typed while away, as on any page
+		// just shown.
+		return h, p.resettle()
+	case uv.UnknownEvent:
+		h.guard.unknown(string(msg), p.now())
+		return h, nil
+	case goneMsg:
+		p.gone = msg.err
+		return h, tea.Quit
+	case tea.KeyPressMsg:
+		return h.key(msg)
+	case tea.PasteMsg, tea.MouseMsg, tea.KeyReleaseMsg:
+		// Pasted text or a click is never an answer.
+		return h, nil
+	}
+	return h.forward(msg)
+}
+
+// key decides whether a key press reaches the page on screen.
+func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p, k := h.p, msg.String()
+	if k == "ctrl+c" || k == "ctrl+\\" {
+		return h.stop()
+	}
+	v, esc := h.guard.key(k, p.now())
+	switch {
+	case esc:
+		return h.stop()
+	case v == drop:
+		return h, nil
+	case v == hold:
+		return h, p.after(escWait, escCheckMsg{})
+	}
+	switch {
+	case k == "esc":
+		return h.stop()
+	case k == "ctrl+z":
+		return h, suspendSelf
+	case !p.settled || p.turning:
+		return h, nil
+	case p.focus == introPage:
+		// huh's note turns the page on any key; only Enter means to.
+		if k != "enter" {
+			return h, nil
+		}
+		p.turning = true
+	}
+	return h.forward(msg)
+}
+
+// forward gives msg to huh, and ends the program once huh says the form is
+// complete (the person chose to see their result).
+func (h *host) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := h.form.Update(msg)
+	if h.form.State == huh.StateCompleted {
+		return h, tea.Quit
+	}
+	if h.note != nil && h.p.focus != introPage && h.form.GetFocusedField() == huh.Field(h.note) {
+		// Back on the intro page (Shift+Tab from the first question).
+		cmd = tea.Batch(cmd, h.p.arriveIntro())
+	}
+	return h, cmd
+}
+
+func (h *host) stop() (tea.Model, tea.Cmd) {
+	h.p.aborted = true
+	return h, tea.Quit
+}
+
+// sizeNote gives huh's note the width of the window: huh sizes its fields
+// from the size messages host keeps from it.
+func (h *host) sizeNote() {
+	if h.note != nil {
+		fillNote(h.note, h.p, h.p.intro)
+	}
+}
+
+func (h *host) View() tea.View {
+	var v tea.View
+	if !h.p.done && !h.p.aborted {
+		v.SetContent(h.form.View())
+	}
+	// The form runs on the alternate screen, so that it leaves the person's
+	// terminal exactly as it was, whether they finish, stop, or are stopped.
+	v.AltScreen = true
+	return v
+}

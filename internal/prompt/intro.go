@@ -1,0 +1,57 @@
+package prompt
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/iopfit/iopfit/internal/wrap"
+)
+
+// The intro page is huh's own note: the set's title, its intro (what IOP and
+// residential care are, that nothing is saved) and how to answer, with a
+// button to start. It is shown before the first question when the window
+// has room for all of it, and skipped when not: the first question then
+// shows the set's title.
+
+// newNote makes the intro page.
+func newNote(p *pages) *huh.Note {
+	n := huh.NewNote().Next(true).NextLabel(p.labels.Get("intro_start"))
+	return n
+}
+
+// fillNote sets the note's text for the window's width. iopfit wraps it
+// itself, at spaces only (huh's wrap also breaks at hyphens, which would
+// split a phone number), and escapes the characters huh's note reads as
+// markup, so that the text shows exactly as written.
+func fillNote(n *huh.Note, p *pages, intro string) {
+	w := p.textWidth()
+	var desc []string
+	for _, para := range []string{intro, p.labels.Get("form_hint")} {
+		if len(desc) > 0 {
+			desc = append(desc, "")
+		}
+		desc = append(desc, wrap.Words(para, w)...)
+	}
+	n.Title(strings.Join(wrap.Words(p.title, w), "\n"))
+	n.Description(noteEscaper.Replace(strings.Join(desc, "\n")))
+	n.WithWidth(w)
+	p.noteHeight = lipgloss.Height(n.View())
+}
+
+// noteEscaper escapes what huh's note would turn into italics, bold or a
+// code block.
+var noteEscaper = strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`")
+
+// introFits is true when the whole intro page fits the window.
+func (p *pages) introFits() bool {
+	return p.noteHeight > 0 && p.noteHeight <= p.height
+}
+
+// arriveIntro records that the intro page is on screen.
+func (p *pages) arriveIntro() tea.Cmd {
+	p.introShown = true
+	return p.arrive(introPage)
+}

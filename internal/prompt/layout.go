@@ -1,0 +1,90 @@
+package prompt
+
+import (
+	"strings"
+
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// focusedPage is the form's huh layout: the focused page alone, as that
+// page draws itself. huh's own layout puts a page inside its group's
+// viewport, which is one line shorter than it counts and only ever shrinks,
+// so that at 40×12 it hid a question's options; every page here fits itself
+// to the window instead.
+type focusedPage struct{}
+
+func (focusedPage) View(f *huh.Form) string { return f.GetFocusedField().View() }
+
+func (focusedPage) GroupWidth(_ *huh.Form, _ *huh.Group, w int) int { return w }
+
+// block is lines of a page, already wrapped and styled.
+type block []string
+
+// styled styles each line on its own, so that a line break never falls
+// inside an escape sequence.
+func styled(s lipgloss.Style, lines []string) block {
+	out := make(block, len(lines))
+	for i, l := range lines {
+		out[i] = s.Render(l)
+	}
+	return out
+}
+
+// keyBar says which keys do what, wrapped between items so that no item is
+// split. In a window too narrow for it on one line, the arrows and numbers
+// are shown without their words, which saves a line for the question.
+func keyBar(st *huh.Styles, w int, full, compact, rest []string) block {
+	lines := packItems(append(full, rest...), w)
+	if len(lines) > 1 {
+		lines = packItems(append(compact, rest...), w)
+	}
+	return styled(st.Help.ShortDesc, lines)
+}
+
+// packItems joins items with " • " into lines of at most w columns.
+func packItems(items []string, w int) []string {
+	var lines []string
+	line := ""
+	for _, it := range items {
+		switch {
+		case line == "":
+			line = it
+		case ansi.StringWidth(line)+3+ansi.StringWidth(it) <= w:
+			line += " • " + it
+		default:
+			lines = append(lines, line)
+			line = it
+		}
+	}
+	lines = append(lines, line)
+	for i, ln := range lines {
+		lines[i] = ansi.Truncate(ln, w, "…")
+	}
+	return lines
+}
+
+// clip keeps the first height lines: in a window too small for even the
+// options, the top of the page stays.
+func clip(lines []string, height int) string {
+	if len(lines) > height {
+		lines = lines[:max(height, 1)]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// grant shares room lines among wants, in the order given (the most
+// important first): each gets what it wants while there is room, and the
+// first that does not fit gets what is left.
+func grant(room int, wants ...int) []int {
+	got := make([]int, len(wants))
+	for i, w := range wants {
+		got[i] = max(min(w, room), 0)
+		room -= got[i]
+	}
+	return got
+}
+
+// truncate cuts s to w columns, with an ellipsis where it was cut.
+func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }

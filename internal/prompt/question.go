@@ -1,0 +1,323 @@
+package prompt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/wrap"
+)
+
+// noChoice is a question's cursor before the person moves it.
+const noChoice = -1
+
+// errStandalone is what a page of the form says when huh is asked to run it
+// on its own: its state is the form's, and iopfit's plain prompts, not
+// huh's accessible mode, ask without the form (huh's turns the end of input
+// into a default answer).
+var errStandalone = errors.New("a page of iopfit's form runs only inside the form")
+
+// question is one question's page, a huh field of iopfit's own. huh's Select
+// cannot be used: its cursor always sits on an option, which Enter and Tab
+// take as the answer, and its filter comes back on a page one returns to.
+// Here no option is chosen until the person moves the cursor or presses
+// 1, 2 or 3, Tab and / do nothing, and the page fits any window: the
+// question, its options and the first lines of its help always show, and
+// the rest can be read with the space bar.
+type question struct {
+	p     *pages
+	i     int
+	theme huh.Theme
+	// cursor is the option under the cursor, or noChoice.
+	cursor int
+	// notice is said after Enter with nothing chosen.
+	notice string
+	// reading shows the whole question and its help, from line offset.
+	reading bool
+	offset  int
+}
+
+func newQuestion(p *pages, i int) *question {
+	return &question{p: p, i: i, cursor: noChoice, theme: p.theme()}
+}
+
+func (q *question) Init() tea.Cmd { return nil }
+
+// Focus is called as the page is shown, again after a choice on the review
+// page: the cursor shows the answer already given.
+func (q *question) Focus() tea.Cmd {
+	q.reading, q.offset, q.notice = false, 0, ""
+	for j, a := range assess.Answers {
+		if q.p.answers[q.i] == a {
+			q.cursor = j
+		}
+	}
+	return q.p.arrive(q.i)
+}
+
+func (q *question) Blur() tea.Cmd { return nil }
+
+func (q *question) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return q, nil
+	}
+	if q.reading {
+		q.readKey(k.String())
+		return q, nil
+	}
+	return q, q.key(k.String())
+}
+
+// key handles a key on the page. Tab, "/" and every key not named here do
+// nothing: no other key may become an answer.
+func (q *question) key(k string) tea.Cmd {
+	switch k {
+	case "down", "j":
+		q.cursor = (q.cursor + 1) % len(assess.Answers)
+		q.notice = ""
+	case "up", "k":
+		if q.cursor <= 0 {
+			q.cursor = len(assess.Answers)
+		}
+		q.cursor--
+		q.notice = ""
+	case "1", "2", "3":
+		q.cursor = int(k[0] - '1')
+		return q.choose()
+	case "enter":
+		if q.cursor == noChoice {
+			q.notice = q.p.labels.Get("form_choose")
+			return nil
+		}
+		return q.choose()
+	case "shift+tab", "left":
+		return q.back()
+	case "space", "pgdown":
+		if q.layout().cut {
+			q.reading, q.offset = true, 0
+		}
+	}
+	return nil
+}
+
+// choose records the option under the cursor and turns to the next page:
+// the next question, or the review page when this one was opened from it.
+func (q *question) choose() tea.Cmd {
+	if fieldHook != nil {
+		fieldHook()
+	}
+	q.p.answers[q.i] = assess.Answers[q.cursor]
+	q.p.turning = true
+	return huh.NextField
+}
+
+// back turns to the page before; from a question opened on the review page,
+// back to the review, with the answer as it was.
+func (q *question) back() tea.Cmd {
+	switch {
+	case q.p.jump == q.i:
+		q.p.turning = true
+		return huh.NextField
+	case q.i == 0 && !q.p.introShown:
+		return nil
+	}
+	q.p.turning = true
+	return huh.PrevField
+}
+
+// readKey moves through the whole text, and back to the options at its end.
+func (q *question) readKey(k string) {
+	lines, _, window := q.readingText()
+	last := max(len(lines)-window, 0)
+	switch k {
+	case "down", "j":
+		q.offset = min(q.offset+1, last)
+	case "up", "k":
+		q.offset = max(q.offset-1, 0)
+	case "pgup", "b":
+		q.offset = max(q.offset-window, 0)
+	case "space", "pgdown":
+		if q.offset >= last {
+			q.reading = false
+			return
+		}
+		q.offset = min(q.offset+window, last)
+	case "enter", "shift+tab", "left":
+		q.reading = false
+	}
+}
+
+func (q *question) View() string {
+	if q.reading {
+		return q.readingView()
+	}
+	return clip(q.layout().lines, q.p.height)
+}
+
+// page is a question page laid out for the window.
+type page struct {
+	lines []string
+	// cut is true when some of the question or its help is not shown.
+	cut bool
+}
+
+// layout fits the page to the window. The options and a notice are always
+// shown, and the question's first line; then, as room allows and in this
+// order, a line that says how to read what is cut, the first two lines of its help (where a question puts what is urgent,
+// such as 988), the key hints, the rest of the question, the rest of the
+// help, the set's title on the first page when there was no room for the
+// intro, and blank lines. When anything is cut, a line says how to read it
+// all.
+func (q *question) layout() page {
+	p, st := q.p, q.theme.Theme(false)
+	w := p.textWidth()
+	prompt := p.qs[q.i].Prompt
+	if len(p.qs) > 1 {
+		prompt = fmt.Sprintf("(%d/%d) %s", q.i+1, len(p.qs), prompt)
+	}
+	head := styled(st.Focused.Title, wrap.Words(prompt, w))
+	opts := q.options(st, w)
+	var notice block
+	if q.notice != "" {
+		notice = styled(st.Focused.ErrorMessage, wrap.Words(q.notice, w))
+	}
+	help := styled(st.Focused.Description, wrap.Words(p.qs[q.i].Help, w))
+	keys := q.keys(st, w)
+	title := 0
+	if q.i == 0 && !p.introShown {
+		title = 1
+	}
+	// The question's first line comes before anything else, the cue too:
+	// without it nobody knows what the options answer.
+	room := p.height - len(opts) - len(notice)
+	first := max(min(len(head), 1, room), 0)
+	room -= first
+	fit := func(room int) []int {
+		// help, keys, rest of head, rest of help, title, three gaps
+		return grant(room, min(len(help), 2), len(keys), max(len(head)-1, 0),
+			max(len(help)-2, 0), title, 1, min(len(help), 1), 1)
+	}
+	g := fit(room)
+	shownHead, shownHelp := first+g[2], g[0]+g[3]
+	cut := shownHead < len(head) || shownHelp < len(help)
+	var more block
+	if cut {
+		more = styled(st.Help.ShortDesc, wrap.Words("▼ "+p.labels.Get("form_more"), w))
+		more = more[:min(len(more), max(room, 0))]
+		g = fit(room - len(more))
+		shownHead, shownHelp = first+g[2], g[0]+g[3]
+	}
+
+	var b []string
+	if g[4] > 0 {
+		b = append(b, st.Focused.Title.Render(truncate(p.title, w)))
+	}
+	b = append(b, head[:shownHead]...)
+	if g[5] > 0 {
+		b = append(b, "")
+	}
+	b = append(b, opts...)
+	b = append(b, notice...)
+	if g[6] > 0 {
+		b = append(b, "")
+	}
+	b = append(b, help[:shownHelp]...)
+	b = append(b, more...)
+	if g[1] > 0 {
+		if g[7] > 0 {
+			b = append(b, "")
+		}
+		b = append(b, keys[:g[1]]...)
+	}
+	return page{lines: b, cut: cut}
+}
+
+// options draws the three answers, numbered, with the option under the
+// cursor marked. No option is marked until the person moves the cursor.
+func (q *question) options(st *huh.Styles, w int) block {
+	var b block
+	for i, a := range assess.Answers {
+		mark, style := "  ", st.Focused.UnselectedOption
+		if q.cursor == i {
+			mark, style = st.Focused.SelectSelector.Render("> "), st.Focused.SelectedOption
+		}
+		for j, l := range wrap.Words(fmt.Sprintf("%d. %s", i+1, q.p.labels.Option(a)), max(w-2, 1)) {
+			if j > 0 {
+				mark = "  "
+			}
+			b = append(b, mark+style.Render(l))
+		}
+	}
+	return b
+}
+
+func (q *question) keys(st *huh.Styles, w int) block {
+	l := q.p.labels
+	full := []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down"), "1 2 3 " + l.Get("key_number")}
+	rest := []string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit")}
+	return keyBar(st, w, full, []string{"↑↓ 1 2 3"}, rest)
+}
+
+// readingText is the whole question and its help, the lines that say
+// which keys move through it, and how many of the text's lines fit above.
+func (q *question) readingText() (lines, hint []string, window int) {
+	st, w := q.theme.Theme(false), q.p.textWidth()
+	lines = styled(st.Focused.Title, wrap.Words(q.p.qs[q.i].Prompt, w))
+	lines = append(lines, "")
+	lines = append(lines, styled(st.Focused.Description, wrap.Words(q.p.qs[q.i].Help, w))...)
+	hint = styled(st.Help.ShortDesc, wrap.Words(q.p.labels.Get("form_read"), w))
+	return lines, hint, max(q.p.height-len(hint), 1)
+}
+
+func (q *question) readingView() string {
+	lines, hint, window := q.readingText()
+	q.offset = min(q.offset, max(len(lines)-window, 0))
+	shown := append([]string{}, lines[q.offset:min(q.offset+window, len(lines))]...)
+	return clip(append(shown, hint...), q.p.height)
+}
+
+func (q *question) Error() error { return nil }
+func (q *question) Run() error   { return errStandalone }
+
+func (q *question) RunAccessible(io.Writer, io.Reader) error { return errStandalone }
+
+func (q *question) Skip() bool { return false }
+func (q *question) Zoom() bool { return false }
+
+// KeyBinds lists the page's keys, as huh's help would show them.
+func (q *question) KeyBinds() []key.Binding {
+	l := q.p.labels
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", l.Get("key_up"))),
+		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", l.Get("key_down"))),
+		key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1 2 3", l.Get("key_number"))),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Get("key_select"))),
+		key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab", l.Get("key_back"))),
+	}
+}
+
+func (q *question) WithTheme(t huh.Theme) huh.Field { q.theme = t; return q }
+
+// WithKeyMap, WithWidth and WithHeight are huh's, for its own fields: the
+// keys here are iopfit's (no default may become an answer), and the size is
+// the window's, which every page shares.
+func (q *question) WithKeyMap(*huh.KeyMap) huh.Field         { return q }
+func (q *question) WithWidth(int) huh.Field                  { return q }
+func (q *question) WithHeight(int) huh.Field                 { return q }
+func (q *question) WithPosition(huh.FieldPosition) huh.Field { return q }
+
+func (q *question) GetKey() string { return q.p.qs[q.i].ID }
+
+// GetValue is the answer chosen, or nil before there is one.
+func (q *question) GetValue() any {
+	if a := q.p.answers[q.i]; a != "" {
+		return a
+	}
+	return nil
+}
