@@ -60,14 +60,15 @@ const (
 
 // Limits on what iopfit reads. A question file is a few kilobytes and four
 // answers fit in well under one; the caps keep endless input from being read
-// forever.
+// forever. The messages about them are given the numbers.
 const (
 	MaxQuestionsSize = 1 << 20
 	MaxAnswersSize   = 64 << 10
 )
 
 // kindTexts are the catalog texts for what can be wrong with a file of
-// each kind, and how large one may be.
+// each kind, and how large one may be. An empty text falls back to
+// file.cannot_read with the cause.
 type kindTexts struct {
 	missing, dir, terminal, tooLarge, multiDoc string
 	// syntax introduces the YAML library's own words for a syntax error.
@@ -75,12 +76,18 @@ type kindTexts struct {
 	limit  int64
 }
 
-func (k Kind) texts() kindTexts {
-	if k == KindAnswers {
-		// Answers may be written as JSON too.
-		return kindTexts{"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize}
-	}
-	return kindTexts{"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize}
+var kinds = map[Kind]kindTexts{
+	KindQuestions: {"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize},
+	// Answers may be written as JSON too.
+	KindAnswers: {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
+}
+
+func (k Kind) texts() kindTexts { return kinds[k] }
+
+// tooLarge is the message for a file of kind k over its limit, which it
+// names.
+func (k Kind) tooLarge() i18n.Message {
+	return i18n.M(k.texts().tooLarge, i18n.Size(k.texts().limit))
 }
 
 var (
@@ -126,17 +133,18 @@ func Read(ctx context.Context, in Input, k Kind) ([]byte, error) {
 // readError explains a failure to open or read a file, with what to do.
 func readError(name string, k Kind, err error) error {
 	msg := i18n.M("file.cannot_read", err)
+	t := k.texts()
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = i18n.M(k.texts().missing)
+	case errors.Is(err, fs.ErrNotExist) && t.missing != "":
+		msg = i18n.M(t.missing)
 	case errors.Is(err, fs.ErrPermission):
 		msg = i18n.M("file.denied")
-	case errors.Is(err, errIsDir):
-		msg = i18n.M(k.texts().dir)
-	case errors.Is(err, errIsTerminal):
-		msg = i18n.M(k.texts().terminal)
-	case errors.Is(err, errTooLarge):
-		msg = i18n.M(k.texts().tooLarge)
+	case errors.Is(err, errIsDir) && t.dir != "":
+		msg = i18n.M(t.dir)
+	case errors.Is(err, errIsTerminal) && t.terminal != "":
+		msg = i18n.M(t.terminal)
+	case errors.Is(err, errTooLarge) && t.tooLarge != "":
+		msg = k.tooLarge()
 	}
 	return &Error{File: name, Msg: msg, Err: err}
 }
