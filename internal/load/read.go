@@ -44,6 +44,21 @@ func File(path string) Input {
 	}}
 }
 
+// RegularFile is the file at path, read only if it is a regular file: a
+// FIFO, a device (a link to /dev/zero) or a directory is refused when it is
+// opened, and opening never waits (see openRegular). It is for a file iopfit
+// reads without a person naming it, such as the terminfo entry the
+// environment points at, where nothing but a file makes sense.
+func RegularFile(path string) Input {
+	return Input{Name: path, open: func() (io.ReadCloser, error) {
+		f, err := openRegular(path)
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
+	}}
+}
+
 // Stdin is the process's standard input, given as r. Read does not close it.
 func Stdin(r io.Reader) Input {
 	return Input{Name: "stdin", open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
@@ -56,6 +71,9 @@ type Kind string
 const (
 	KindQuestions Kind = "questions"
 	KindAnswers   Kind = "answers"
+	// KindTerminfo is a compiled terminfo entry. Its errors are never shown:
+	// a terminfo file that cannot be read only means plain styling.
+	KindTerminfo Kind = "terminfo"
 )
 
 // Limits on what iopfit reads. A question file is a few kilobytes and four
@@ -64,6 +82,8 @@ const (
 const (
 	MaxQuestionsSize = 1 << 20
 	MaxAnswersSize   = 64 << 10
+	// MaxTerminfoSize is the largest compiled entry term(5) allows.
+	MaxTerminfoSize = 32 << 10
 )
 
 // kindTexts are the catalog texts for what can be wrong with a file of
@@ -79,7 +99,8 @@ type kindTexts struct {
 var kinds = map[Kind]kindTexts{
 	KindQuestions: {"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize},
 	// Answers may be written as JSON too.
-	KindAnswers: {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
+	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
+	KindTerminfo: {limit: MaxTerminfoSize},
 }
 
 func (k Kind) texts() kindTexts { return kinds[k] }
@@ -94,6 +115,7 @@ var (
 	errIsTerminal = errors.New("is a terminal")
 	errIsDir      = errors.New("is a directory")
 	errTooLarge   = errors.New("too large")
+	errNotRegular = errors.New("is not a regular file")
 )
 
 // Read reads all of in, up to k's size limit. It reads in a goroutine so that
@@ -147,4 +169,21 @@ func readError(name string, k Kind, err error) error {
 		msg = k.tooLarge()
 	}
 	return &Error{File: name, Msg: msg, Err: err}
+}
+
+// checkRegular returns f if it is a regular file, and closes it otherwise.
+func checkRegular(f *os.File) (*os.File, error) {
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		f.Close()
+		return nil, err
+	case info.IsDir():
+		f.Close()
+		return nil, errIsDir
+	case !info.Mode().IsRegular():
+		f.Close()
+		return nil, errNotRegular
+	}
+	return f, nil
 }
