@@ -3,11 +3,16 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/creack/pty"
 )
 
 // craftedTerminfo is a terminfo entry whose names section is -2 bytes long:
@@ -105,5 +110,72 @@ func TestHostileTerminfo(t *testing.T) {
 			t.Fatalf("exit %d; screen:\n%s", code, s.text())
 		}
 		s.restored()
+	})
+}
+
+// TestPlainPromptReadErrors: stdin that cannot be read is an input error
+// (exit 2, one line, no bug report); a terminal that can no longer be read
+// means the person is gone, as on SIGHUP (exit 129, nothing printed), even
+// when no SIGHUP comes.
+func TestPlainPromptReadErrors(t *testing.T) {
+	bin := binary(t, "")
+	t.Run("a directory on stdin", func(t *testing.T) {
+		root, err := os.Open("/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		var stdout bytes.Buffer
+		code, stderr := run(t, bin, root, &stdout, nil, 10*time.Second, "check", "--accessible")
+		if code != 2 || stdout.Len() != 0 {
+			t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		want := "iopfit: cannot read the answers from stdin: is a directory; pipe in one answer per line, or pass the answers as flags"
+		if last := lines[len(lines)-1]; last != want || strings.Contains(stderr, "bug") {
+			t.Fatalf("stderr:\n%s", stderr)
+		}
+	})
+	t.Run("a terminal that has gone", func(t *testing.T) {
+		ptmx, tty, err := pty.Open()
+		if err != nil {
+			t.Skipf("no pseudo-terminal here: %v", err)
+		}
+		defer tty.Close()
+		cmd := exec.Command(bin, "check", "--accessible")
+		cmd.Env = baseEnv()
+		var stdout lockedBuffer
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &stdout, tty
+		// A session of its own without a controlling terminal: when the
+		// terminal goes, no SIGHUP comes, as under a session leader that
+		// ignores it. Only the failed read says the person is gone.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() { err = cmd.Wait(); close(done) }()
+		// Read what iopfit draws until the first question is there, then
+		// stop reading: the terminal is blocking, and closing it under a
+		// read would wait for that read.
+		var screen lockedBuffer
+		asked := make(chan struct{})
+		go func() {
+			buf := make([]byte, 4096)
+			for !strings.Contains(screen.String(), "(1/4)") {
+				n, err := ptmx.Read(buf)
+				if err != nil {
+					return
+				}
+				_, _ = screen.Write(buf[:n])
+			}
+			close(asked)
+		}()
+		waitDone(t, asked, "the first plain prompt", 10*time.Second)
+		ptmx.Close()
+		waitDone(t, done, "a plain prompt whose terminal went", 10*time.Second)
+		if code := exitStatus(t, err); code != 129 || stdout.String() != "" {
+			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout.String(), screen.String())
+		}
 	})
 }

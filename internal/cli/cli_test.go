@@ -120,6 +120,8 @@ func TestExitCode(t *testing.T) {
 		{&load.Error{File: "q.yaml", Msg: i18n.M("value.empty")}, 2},
 		{&prompt.EndOfInputError{ID: "x"}, 2},
 		{&prompt.TooManyTriesError{ID: "x"}, 2},
+		{&prompt.ReadError{Err: syscall.EISDIR}, 2},
+		{&prompt.GoneError{Err: syscall.EIO}, 129},
 		{&load.NoTranslationError{File: "q.yaml", Lang: i18n.Spanish}, 2},
 		{&commandError{usagef("cli.questions_path")}, 2},
 		{&commandError{errors.New("boom")}, 1},
