@@ -200,6 +200,8 @@ func TestCheckFlags(t *testing.T) {
 				return o.Output == formatText && !o.OutputGiven && !o.Accessible && o.Set != nil
 			}, ""},
 		{"ACCESSIBLE", nil, []string{"ACCESSIBLE=1"}, func(o *checkOptions) bool { return o.Accessible }, ""},
+		{"--accessible=false wins over ACCESSIBLE", []string{"--accessible=false"}, []string{"ACCESSIBLE=1"}, func(o *checkOptions) bool { return !o.Accessible }, ""},
+		{"--accessible with ACCESSIBLE=0", []string{"--accessible"}, []string{"ACCESSIBLE=0"}, func(o *checkOptions) bool { return o.Accessible }, ""},
 		{"quiet with a format", []string{"-q", "-o", "text"}, nil, nil, "-q"},
 		{"unknown format", []string{"-o", "yaml"}, nil, nil, `"yaml"`},
 		{"bad answer", []string{"--stable-home", "maybe"}, nil, nil, `"maybe" is not an answer`},
