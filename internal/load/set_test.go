@@ -55,6 +55,8 @@ func TestParseAccepts(t *testing.T) {
 		{"decides false beside a deciding question", edit(t, "questions:\n", "questions:\n  - id: other\n    prompt: P\n    help: H\n    decides: false\n    reasons: {yes: Y, no: N, unsure: U}\n")},
 		{"optional label", edit(t, "  cancelled: F", "  cancelled: F\n  source: Fuente")},
 		{"explicit document start", "---\n" + minimal(t)},
+		{"decides True", edit(t, "    help: H\n", "    help: H\n    decides: True\n")},
+		{"decides TRUE with its tag", edit(t, "    help: H\n", "    help: H\n    decides: !!bool TRUE\n")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +113,12 @@ func TestParseRejects(t *testing.T) {
 		{"id as number", edit(t, "id: stable-home", "id: 7"), 8, 9, `questions[1].id: must be text, not a number`},
 		{"no deciding question", edit(t, "    help: H\n", "    help: H\n    decides: false\n"), 8, 3, `questions: no question decides the result`},
 		{"decides as text", edit(t, "    help: H\n", "    help: H\n    decides: \"yes\"\n"), 11, 14, `questions[stable-home].decides: must be true or false, not text`},
+		// YAML's booleans are true and false; a tag does not make t or 1 one.
+		{"decides !!bool t", edit(t, "    help: H\n", "    help: H\n    decides: !!bool t\n"), 11, 14, `questions[stable-home].decides: must be true or false, not "t"`},
+		{"decides !!bool 1", edit(t, "    help: H\n", "    help: H\n    decides: !!bool 1\n"), 11, 14, `must be true or false, not "1"`},
+		{"decides !!bool 0", edit(t, "    help: H\n", "    help: H\n    decides: !!bool 0\n"), 11, 14, `must be true or false, not "0"`},
+		{"decides !!bool f", edit(t, "    help: H\n", "    help: H\n    decides: !!bool f\n"), 11, 14, `must be true or false, not "f"`},
+		{"decides !!bool yes", edit(t, "    help: H\n", "    help: H\n    decides: !!bool yes\n"), 11, 14, `must be true or false, not "yes"`},
 		{"missing reason", edit(t, "      unsure: U\n", ""), 13, 7, `questions[stable-home].reasons: is missing the required key "unsure"`},
 		{"unknown reason", edit(t, "      unsure: U", "      unsure: U\n      maybe: M"), 16, 7, `unknown key "maybe"`},
 		{"missing outcome", edit(t, "  residential:\n    headline: H\n    summary: S\n    next_steps: [a]\n", ""), 17, 3, `outcomes: is missing the required key "residential"`},
