@@ -205,6 +205,11 @@ func TestCheckFlags(t *testing.T) {
 		{"quiet with a format", []string{"-q", "-o", "text"}, nil, nil, "-q"},
 		{"unknown format", []string{"-o", "yaml"}, nil, nil, `"yaml"`},
 		{"bad answer", []string{"--stable-home", "maybe"}, nil, nil, `"maybe" is not an answer`},
+		{"a decomposed accent", []string{"--stable-home", "si\u0301", "--can-commit", "No Se\u0301"}, nil,
+			func(o *checkOptions) bool {
+				return o.Given["stable-home"] == assess.Yes && o.Given["can-commit"] == assess.Unsure
+			}, ""},
+		{"a refused word never looks like an accepted one", []string{"--stable-home", "s\u0131\u0301"}, nil, nil, `"sı\u0301" is not an answer`},
 		{"stray argument", []string{"yes"}, nil, nil, `"yes"`},
 	}
 	for _, tt := range tests {

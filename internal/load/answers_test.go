@@ -29,6 +29,7 @@ func TestParseAnswers(t *testing.T) {
 		{"empty mapping", "{}", map[string]assess.Answer{}},
 		{"comments", "# mine\nstable-home: yes # sure\n", map[string]assess.Answer{"stable-home": "yes"}},
 		{"quoted yes", `stable-home: "YES"`, map[string]assess.Answer{"stable-home": "yes"}},
+		{"decomposed accents", "stable-home: \"si\\u0301\"\ncan-commit: no se\u0301\n", map[string]assess.Answer{"stable-home": "yes", "can-commit": "unsure"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +80,7 @@ func TestParseAnswersRejects(t *testing.T) {
 		{"broken yaml", "stable-home: [yes\n", 0, 0, "invalid YAML or JSON"},
 		{"two documents", "stable-home: yes\n---\ncan-commit: no\n", 2, 0, "more than one YAML document"},
 		{"invalid utf-8", "stable-home: \xff", 0, 0, "not valid UTF-8"},
+		{"a mark NFC cannot join", "stable-home: s\u0131\u0301", 1, 14, `stable-home: "sı\u0301" is not an answer`},
 		{"escape in value", "stable-home: \"\\e[2J\"", 1, 14, `"\x1b[2J" is not an answer`},
 		{"alias", "stable-home: &a yes\ncan-commit: *a", 2, 13, "uses an alias (*a)"},
 		{"too large", "stable-home: yes\n#" + strings.Repeat("x", MaxAnswersSize), 0, 0, "larger than 64 KiB"},

@@ -51,6 +51,7 @@ func TestAskPlain(t *testing.T) {
 		{"numbers", "1\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"words", "yes\nNO\nnot-sure\nu\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
 		{"labels", "Yes\nno\nnot sure\nNOT SURE\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
+		{"decomposed accents", "si\u0301\nno\nno se\u0301\nSI\u0301\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"padding and CRLF", "  1 \r\n2\r\n3\r\n1", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"retries", "\n4\n1\nmaybe\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"extra lines are left unread", "1\n1\n1\n1\n1\n1\n", []assess.Answer{"yes", "yes", "yes", "yes"}},
