@@ -3,7 +3,6 @@ package terminfo
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -46,13 +45,13 @@ func Paths(term string, getenv func(string) string) []string {
 	dirs = append(dirs, SystemDirs...)
 
 	var paths []string
-	var seen []string
+	seen := map[string]bool{} // a map: the variable can list thousands
 	for _, d := range dirs {
 		d = filepath.Clean(d)
-		if !filepath.IsAbs(d) || slices.Contains(seen, d) {
+		if !filepath.IsAbs(d) || seen[d] {
 			continue
 		}
-		seen = append(seen, d)
+		seen[d] = true
 		paths = append(paths,
 			filepath.Join(d, term[:1], term),
 			filepath.Join(d, fmt.Sprintf("%02x", term[0]), term))
