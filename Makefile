@@ -21,7 +21,8 @@ FUZZ_TARGETS := \
 	./internal/load:FuzzParseTranslation:10000 \
 	./internal/load:FuzzParseAnswers:60000 \
 	./internal/prompt:FuzzParseLine:40000 \
-	./internal/safetext:FuzzOneLine:40000
+	./internal/safetext:FuzzOneLine:40000 \
+	./internal/terminfo:FuzzExtendedFlags:100000
 
 .PHONY: all build test vet cross lint unit fuzz-short fuzz bench man release-snapshot clean
 

@@ -1,6 +1,10 @@
 package assess
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Answer is a person's answer to one question.
 type Answer string
@@ -53,10 +57,12 @@ func ParseAnswer(s string) (Answer, bool) {
 // accents maps the accented letters of the answer words to plain ones.
 var accents = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u")
 
-// Fold lowers s, removes the accents of Spanish vowels, and collapses white
-// space, so that "No  Sé " and "no se" compare equal.
+// Fold puts s in Unicode's composed form (NFC), lowers it, removes the
+// accents of Spanish vowels, and collapses white space, so that "No  Sé ",
+// "no se" and a "sé" typed as e and a combining accent all compare equal:
+// they look the same, so they are the same word.
 func Fold(s string) string {
-	return strings.Join(strings.Fields(accents.Replace(strings.ToLower(s))), " ")
+	return strings.Join(strings.Fields(accents.Replace(strings.ToLower(norm.NFC.String(s)))), " ")
 }
 
 // FromBool maps a boolean from an answers file to an answer.

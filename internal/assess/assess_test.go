@@ -38,6 +38,16 @@ func TestParseAnswer(t *testing.T) {
 		{"true", "", true}, // booleans are accepted only as YAML/JSON values
 		{"1", "", true},
 		{"yess", "", true},
+		// A decomposed accent (i and a combining acute) is the same word
+		// after NFC, as a person reads it.
+		{"si\u0301", Yes, false},
+		{"SI\u0301", Yes, false},
+		{"no se\u0301", Unsure, false},
+		{"No Se\u0301", Unsure, false},
+		{"no\u0301", No, false},
+		// A mark NFC cannot join to its letter is no answer word.
+		{"s\u0131\u0301", "", true},
+		{"si\u0301\u0301", "", true},
 	}
 	for _, tt := range tests {
 		got, ok := ParseAnswer(tt.in)

@@ -64,7 +64,12 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 		RunE: a.withSet(func(cmd *cobra.Command, set *assess.Set) error {
 			opts.Set = set
 			opts.OutputGiven = cmd.Flags().Changed("output")
-			opts.Accessible = opts.Accessible || envTrue(a.io.Getenv("ACCESSIBLE"))
+			// The flag, when given, says what this run wants, even against
+			// an ACCESSIBLE set for every run; only without it does the
+			// variable decide.
+			if !cmd.Flags().Changed("accessible") {
+				opts.Accessible = envTrue(a.io.Getenv("ACCESSIBLE"))
+			}
 			if cmd.Flags().Changed("answers") && opts.AnswersFile == "" {
 				return usagef("cli.answers_path")
 			}

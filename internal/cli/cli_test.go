@@ -120,6 +120,8 @@ func TestExitCode(t *testing.T) {
 		{&load.Error{File: "q.yaml", Msg: i18n.M("value.empty")}, 2},
 		{&prompt.EndOfInputError{ID: "x"}, 2},
 		{&prompt.TooManyTriesError{ID: "x"}, 2},
+		{&prompt.ReadError{Err: syscall.EISDIR}, 2},
+		{&prompt.GoneError{Err: syscall.EIO}, 129},
 		{&load.NoTranslationError{File: "q.yaml", Lang: i18n.Spanish}, 2},
 		{&commandError{usagef("cli.questions_path")}, 2},
 		{&commandError{errors.New("boom")}, 1},
@@ -198,9 +200,16 @@ func TestCheckFlags(t *testing.T) {
 				return o.Output == formatText && !o.OutputGiven && !o.Accessible && o.Set != nil
 			}, ""},
 		{"ACCESSIBLE", nil, []string{"ACCESSIBLE=1"}, func(o *checkOptions) bool { return o.Accessible }, ""},
+		{"--accessible=false wins over ACCESSIBLE", []string{"--accessible=false"}, []string{"ACCESSIBLE=1"}, func(o *checkOptions) bool { return !o.Accessible }, ""},
+		{"--accessible with ACCESSIBLE=0", []string{"--accessible"}, []string{"ACCESSIBLE=0"}, func(o *checkOptions) bool { return o.Accessible }, ""},
 		{"quiet with a format", []string{"-q", "-o", "text"}, nil, nil, "-q"},
 		{"unknown format", []string{"-o", "yaml"}, nil, nil, `"yaml"`},
 		{"bad answer", []string{"--stable-home", "maybe"}, nil, nil, `"maybe" is not an answer`},
+		{"a decomposed accent", []string{"--stable-home", "si\u0301", "--can-commit", "No Se\u0301"}, nil,
+			func(o *checkOptions) bool {
+				return o.Given["stable-home"] == assess.Yes && o.Given["can-commit"] == assess.Unsure
+			}, ""},
+		{"a refused word never looks like an accepted one", []string{"--stable-home", "s\u0131\u0301"}, nil, nil, `"sı\u0301" is not an answer`},
 		{"stray argument", []string{"yes"}, nil, nil, `"yes"`},
 	}
 	for _, tt := range tests {

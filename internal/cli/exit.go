@@ -13,6 +13,9 @@ const (
 	ExitInternal  = 1
 	ExitUsage     = 2
 	ExitCancelled = 130
+	// ExitGone is SIGHUP's code: the person's terminal has gone, whether a
+	// SIGHUP said so or a read of the terminal failed.
+	ExitGone = 128 + 1
 )
 
 // usageMarker is implemented by every error that is a mistake in what iopfit
@@ -21,13 +24,13 @@ const (
 // so that the exit code is chosen here without knowing their types.
 type usageMarker interface{ Usage() bool }
 
-// goneMarker is implemented by the error a run ends with when the terminal
-// went away while a person was being asked: it ends as a hang-up would.
-type goneMarker interface{ Gone() bool }
-
 // cancelMarker is implemented by the error a person's own stop ends with
 // (Esc or Ctrl-C in the form).
 type cancelMarker interface{ Cancelled() bool }
+
+// goneMarker is implemented by the error a terminal that can no longer be
+// read ends with: the person is gone, as on SIGHUP.
+type goneMarker interface{ Gone() bool }
 
 // UsageError is a mistake in how iopfit was called or in what it was given:
 // a bad flag or value, or missing answers when no one can be asked.
@@ -83,10 +86,10 @@ func exitCode(err error) int {
 			return ExitCancelled
 		}
 		return 128 + int(sig.Signal)
-	case errors.As(err, &gone) && gone.Gone():
-		return 128 + int(syscall.SIGHUP)
 	case errors.As(err, &cancel) && cancel.Cancelled():
 		return ExitCancelled
+	case errors.As(err, &gone) && gone.Gone():
+		return ExitGone
 	case errors.As(err, &usage) && usage.Usage():
 		return ExitUsage
 	}

@@ -1,16 +1,21 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-	"github.com/xo/terminfo"
+
+	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/terminfo"
 )
 
 // Streams carries stdin, stdout and stderr with what is known about each, and
@@ -98,39 +103,37 @@ func (s *Streams) ColorProfile() colorprofile.Profile {
 	return s.profile
 }
 
-// terminfoProfile is colorprofile.Terminfo without its user lookup: that
-// finds the home directory with os/user, which in a cgo build asks nscd over
-// a socket, or LDAP or sssd over the network. $HOME says the same without
-// asking anyone. The directories are terminfo(5)'s, in its order.
+// terminfoProfile is colorprofile.Terminfo made safe for a file anyone can
+// point at. That one reads the entry with a library that panics on a crafted
+// file, waits forever on a FIFO, reads /dev/zero until memory runs out,
+// treats an empty TERMINFO_DIRS entry as the current directory, and finds the
+// home directory with os/user, which in a cgo build asks nscd over a socket,
+// or LDAP or sssd over the network. Here $HOME says the same without asking
+// anyone, terminfo.Paths gives the places in ncurses's order, and the first
+// entry that exists is read as any file iopfit reads, bounded (with a regular
+// file required), and parsed by terminfo's own reader. Whatever goes wrong
+// with it means the terminal's own 16 colours, silently: colour is a
+// nicety, never a reason to stop.
 func terminfoProfile(term string, getenv func(string) string) colorprofile.Profile {
-	// A name with a path in it would read a file outside the database.
-	if strings.ContainsAny(term, `/\`) || strings.HasPrefix(term, ".") {
-		return colorprofile.ANSI
-	}
-	var dirs []string
-	if d := getenv("TERMINFO"); d != "" {
-		dirs = append(dirs, d)
-	}
-	if h := getenv("HOME"); h != "" {
-		dirs = append(dirs, filepath.Join(h, ".terminfo"))
-	}
-	if d := getenv("TERMINFO_DIRS"); d != "" {
-		dirs = append(dirs, strings.Split(d, ":")...)
-	}
-	dirs = append(dirs, "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo")
-	for _, dir := range dirs {
-		ti, err := terminfo.Open(dir, term)
-		if err != nil {
+	// A terminfo file is on a local disk and read in microseconds; one on a
+	// stalled network mount is not waited for.
+	ctx, cancel := context.WithTimeout(context.Background(), terminfoWait)
+	defer cancel()
+	for _, path := range terminfo.Paths(term, getenv) {
+		data, err := load.Read(ctx, load.RegularFile(path), load.KindTerminfo)
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		caps := ti.ExtBoolCapsShort()
-		if caps["Tc"] || caps["RGB"] {
+		if err == nil && terminfo.TrueColor(data) {
 			return colorprofile.TrueColor
 		}
 		return colorprofile.ANSI
 	}
 	return colorprofile.ANSI
 }
+
+// terminfoWait is how long reading a terminfo entry may take.
+const terminfoWait = time.Second
 
 // stdoutPath is the path of the regular file stdout writes to, from Linux's
 // /proc; "" for a pipe, a terminal, or a system without /proc.

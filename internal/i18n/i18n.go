@@ -10,6 +10,7 @@ package i18n
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/safetext"
@@ -78,6 +79,23 @@ type Or []string
 
 // In joins the words as l writes a list.
 func (o Or) In(l Lang) string { return List(l, o) }
+
+// Size is a number of bytes, said as a person reads a file size: "1 MiB",
+// "64 KiB", "900 bytes". A message about a limit takes the limit itself, so
+// that the text can never name another number than the one enforced.
+type Size int64
+
+// In says the size in l, in the largest unit that divides it.
+func (s Size) In(l Lang) string {
+	const kib, mib = 1 << 10, 1 << 20
+	switch {
+	case s >= mib && s%mib == 0:
+		return strconv.FormatInt(int64(s/mib), 10) + " MiB"
+	case s >= kib && s%kib == 0:
+		return strconv.FormatInt(int64(s/kib), 10) + " KiB"
+	}
+	return strconv.FormatInt(int64(s), 10) + " bytes"
+}
 
 // Message is text to show a person: a catalog ID and its arguments. Arguments
 // that can say themselves in a language (Messages, Or lists, Localized

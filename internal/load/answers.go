@@ -2,7 +2,6 @@ package load
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -78,7 +77,7 @@ func answerValue(v *yaml.Node) (a assess.Answer, msg *i18n.Message) {
 			return a, nil
 		}
 	case "!!bool":
-		if b, err := strconv.ParseBool(strings.ToLower(v.Value)); err == nil {
+		if b, ok := yamlBool(v); ok {
 			return assess.FromBool(b), nil
 		}
 	case "!!null":

@@ -24,10 +24,12 @@ func TestParseAnswers(t *testing.T) {
 		{"yaml words", "stable-home: yes\ncan-commit: No\nresponsibilities: unsure\n", map[string]assess.Answer{"stable-home": "yes", "can-commit": "no", "responsibilities": "unsure"}},
 		{"short words", "stable-home: y\nmanageable-needs: n\ncan-commit: u\nresponsibilities: not-sure", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "no", "can-commit": "unsure", "responsibilities": "unsure"}},
 		{"yaml booleans", "stable-home: true\nmanageable-needs: false\n", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "no"}},
+		{"yaml booleans as YAML spells them", "stable-home: True\nmanageable-needs: FALSE\ncan-commit: !!bool false\nresponsibilities: !!bool TRUE\n", map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "no", "can-commit": "no", "responsibilities": "yes"}},
 		{"json", `{"stable-home": "yes", "manageable-needs": true, "can-commit": false}`, map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "no"}},
 		{"empty mapping", "{}", map[string]assess.Answer{}},
 		{"comments", "# mine\nstable-home: yes # sure\n", map[string]assess.Answer{"stable-home": "yes"}},
 		{"quoted yes", `stable-home: "YES"`, map[string]assess.Answer{"stable-home": "yes"}},
+		{"decomposed accents", "stable-home: \"si\\u0301\"\ncan-commit: no se\u0301\n", map[string]assess.Answer{"stable-home": "yes", "can-commit": "unsure"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +67,12 @@ func TestParseAnswersRejects(t *testing.T) {
 		{"number", "stable-home: 1", 1, 14, `stable-home: "1" is not an answer; use yes, no or unsure`},
 		{"float", "stable-home: 0.5", 1, 14, `"0.5" is not an answer`},
 		{"null", "stable-home:", 1, 13, `stable-home: no answer is given`},
+		// A tag does not make t, f, 1 or 0 a boolean: YAML's are true and false.
+		{"!!bool t", "stable-home: !!bool t", 1, 14, `stable-home: has the tag "!!bool", which iopfit does not read; remove it and write just yes, no or unsure`},
+		{"!!bool 1", "stable-home: !!bool 1", 1, 14, `has the tag "!!bool"`},
+		{"!!bool 0", "stable-home: !!bool 0", 1, 14, `has the tag "!!bool"`},
+		{"!!bool f", "stable-home: !!bool f", 1, 14, `has the tag "!!bool"`},
+		{"!!bool yes", "stable-home: !!bool yes", 1, 14, `has the tag "!!bool"`},
 		{"null word", "stable-home: null", 1, 14, `no answer is given`},
 		{"list value", "stable-home: [yes]", 1, 14, `must be a single word, not a list`},
 		{"map value", "stable-home: {a: b}", 1, 14, `not a mapping`},
@@ -72,6 +80,7 @@ func TestParseAnswersRejects(t *testing.T) {
 		{"broken yaml", "stable-home: [yes\n", 0, 0, "invalid YAML or JSON"},
 		{"two documents", "stable-home: yes\n---\ncan-commit: no\n", 2, 0, "more than one YAML document"},
 		{"invalid utf-8", "stable-home: \xff", 0, 0, "not valid UTF-8"},
+		{"a mark NFC cannot join", "stable-home: s\u0131\u0301", 1, 14, `stable-home: "sı\u0301" is not an answer`},
 		{"escape in value", "stable-home: \"\\e[2J\"", 1, 14, `"\x1b[2J" is not an answer`},
 		{"alias", "stable-home: &a yes\ncan-commit: *a", 2, 13, "uses an alias (*a)"},
 		{"too large", "stable-home: yes\n#" + strings.Repeat("x", MaxAnswersSize), 0, 0, "larger than 64 KiB"},

@@ -32,7 +32,7 @@ func (p *parser) fail(n *yaml.Node, path string, msg i18n.Message) error {
 // answers files all come through here.
 func (p *parser) document(data []byte, k Kind, empty i18n.Message) (*yaml.Node, error) {
 	if int64(len(data)) > k.texts().limit {
-		return nil, p.failAt(0, 0, i18n.M(k.texts().tooLarge))
+		return nil, p.failAt(0, 0, k.tooLarge())
 	}
 	if utf16(data) {
 		return nil, p.failAt(1, 1, i18n.M("file.utf16"))

@@ -137,11 +137,28 @@ func (f *fields) boolean(key string, def bool) (bool, error) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 		return false, f.p.fail(n, f.name(key), i18n.M("value.not_bool", kindName(n)))
 	}
-	b, err := strconv.ParseBool(strings.ToLower(n.Value))
-	if err != nil {
+	b, ok := yamlBool(n)
+	if !ok {
 		return false, f.p.fail(n, f.name(key), i18n.M("value.not_bool", strconv.Quote(n.Value)))
 	}
 	return b, nil
+}
+
+// yamlBool reads a boolean as YAML 1.2 writes one: true, True, TRUE, false,
+// False or FALSE. A tag makes no other word a boolean: "!!bool t", "!!bool
+// 1" and "!!bool yes" are what some libraries read as true, and a file that
+// means different things to different readers is refused.
+func yamlBool(n *yaml.Node) (b, ok bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		return false, false
+	}
+	switch n.Value {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
 }
 
 func describeValue(n *yaml.Node) any {

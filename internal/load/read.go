@@ -44,6 +44,21 @@ func File(path string) Input {
 	}}
 }
 
+// RegularFile is the file at path, read only if it is a regular file: a
+// FIFO, a device (a link to /dev/zero) or a directory is refused when it is
+// opened, and opening never waits (see openRegular). It is for a file iopfit
+// reads without a person naming it, such as the terminfo entry the
+// environment points at, where nothing but a file makes sense.
+func RegularFile(path string) Input {
+	return Input{Name: path, open: func() (io.ReadCloser, error) {
+		f, err := openRegular(path)
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
+	}}
+}
+
 // Stdin is the process's standard input, given as r. Read does not close it.
 func Stdin(r io.Reader) Input {
 	return Input{Name: "stdin", open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
@@ -56,18 +71,24 @@ type Kind string
 const (
 	KindQuestions Kind = "questions"
 	KindAnswers   Kind = "answers"
+	// KindTerminfo is a compiled terminfo entry. Its errors are never shown:
+	// a terminfo file that cannot be read only means plain styling.
+	KindTerminfo Kind = "terminfo"
 )
 
 // Limits on what iopfit reads. A question file is a few kilobytes and four
 // answers fit in well under one; the caps keep endless input from being read
-// forever.
+// forever. The messages about them are given the numbers.
 const (
 	MaxQuestionsSize = 1 << 20
 	MaxAnswersSize   = 64 << 10
+	// MaxTerminfoSize is the largest compiled entry term(5) allows.
+	MaxTerminfoSize = 32 << 10
 )
 
 // kindTexts are the catalog texts for what can be wrong with a file of
-// each kind, and how large one may be.
+// each kind, and how large one may be. An empty text falls back to
+// file.cannot_read with the cause.
 type kindTexts struct {
 	missing, dir, terminal, tooLarge, multiDoc string
 	// syntax introduces the YAML library's own words for a syntax error.
@@ -75,18 +96,26 @@ type kindTexts struct {
 	limit  int64
 }
 
-func (k Kind) texts() kindTexts {
-	if k == KindAnswers {
-		// Answers may be written as JSON too.
-		return kindTexts{"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize}
-	}
-	return kindTexts{"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize}
+var kinds = map[Kind]kindTexts{
+	KindQuestions: {"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize},
+	// Answers may be written as JSON too.
+	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
+	KindTerminfo: {limit: MaxTerminfoSize},
+}
+
+func (k Kind) texts() kindTexts { return kinds[k] }
+
+// tooLarge is the message for a file of kind k over its limit, which it
+// names.
+func (k Kind) tooLarge() i18n.Message {
+	return i18n.M(k.texts().tooLarge, i18n.Size(k.texts().limit))
 }
 
 var (
 	errIsTerminal = errors.New("is a terminal")
 	errIsDir      = errors.New("is a directory")
 	errTooLarge   = errors.New("too large")
+	errNotRegular = errors.New("is not a regular file")
 )
 
 // Read reads all of in, up to k's size limit. It reads in a goroutine so that
@@ -126,17 +155,35 @@ func Read(ctx context.Context, in Input, k Kind) ([]byte, error) {
 // readError explains a failure to open or read a file, with what to do.
 func readError(name string, k Kind, err error) error {
 	msg := i18n.M("file.cannot_read", err)
+	t := k.texts()
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = i18n.M(k.texts().missing)
+	case errors.Is(err, fs.ErrNotExist) && t.missing != "":
+		msg = i18n.M(t.missing)
 	case errors.Is(err, fs.ErrPermission):
 		msg = i18n.M("file.denied")
-	case errors.Is(err, errIsDir):
-		msg = i18n.M(k.texts().dir)
-	case errors.Is(err, errIsTerminal):
-		msg = i18n.M(k.texts().terminal)
-	case errors.Is(err, errTooLarge):
-		msg = i18n.M(k.texts().tooLarge)
+	case errors.Is(err, errIsDir) && t.dir != "":
+		msg = i18n.M(t.dir)
+	case errors.Is(err, errIsTerminal) && t.terminal != "":
+		msg = i18n.M(t.terminal)
+	case errors.Is(err, errTooLarge) && t.tooLarge != "":
+		msg = k.tooLarge()
 	}
 	return &Error{File: name, Msg: msg, Err: err}
+}
+
+// checkRegular returns f if it is a regular file, and closes it otherwise.
+func checkRegular(f *os.File) (*os.File, error) {
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		f.Close()
+		return nil, err
+	case info.IsDir():
+		f.Close()
+		return nil, errIsDir
+	case !info.Mode().IsRegular():
+		f.Close()
+		return nil, errNotRegular
+	}
+	return f, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // The keys of each mapping in schema 1.
@@ -46,6 +47,43 @@ const (
 	// MaxText is the longest of any other text (a help note, a reason).
 	MaxText = 4000
 )
+
+// A set's id and version name it outside iopfit too: the FHIR Questionnaire's
+// canonical URL is .../Questionnaire/<id>, and a response points at it as
+// <url>|<version>. So the id is kebab-case ASCII, and the version holds only
+// the characters a URL carries as they are (RFC 3986's unreserved), which
+// rules out spaces and the | that would split url|version. Both are short:
+// 64 characters is FHIR's longest id.
+var (
+	setIDPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	versionPattern = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
+)
+
+// maxSetName bounds a set's id and version.
+const maxSetName = 64
+
+// setName reads the set's id or version (key) into s.
+func (p *parser) setName(s *assess.Set, key string, n *yaml.Node) error {
+	v, err := p.textValue(n, key)
+	if err != nil {
+		return err
+	}
+	if err := p.shortText(n, key, v, maxSetName); err != nil {
+		return err
+	}
+	if key == "id" {
+		if !setIDPattern.MatchString(v) {
+			return p.fail(n, key, i18n.M("questions.set_id", safetext.Quote(v)))
+		}
+		s.ID = v
+		return nil
+	}
+	if !versionPattern.MatchString(v) {
+		return p.fail(n, key, i18n.M("questions.version", safetext.Quote(v)))
+	}
+	s.Version = v
+	return nil
+}
 
 // shortText fails when text is longer than limit characters.
 func (p *parser) shortText(n *yaml.Node, path, text string, limit int) error {
@@ -90,10 +128,8 @@ func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
 	switch key {
 	case "schema":
 		return p.schema(n)
-	case "id":
-		s.ID, err = p.textValue(n, key)
-	case "version":
-		s.Version, err = p.textValue(n, key)
+	case "id", "version":
+		return p.setName(s, key, n)
 	case "questions":
 		s.Questions, err = p.questions(n)
 	case "labels":

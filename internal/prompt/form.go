@@ -157,19 +157,6 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 
 var errFormCrashed = i18n.Errorf("prompt.crashed")
 
-// GoneError means the terminal went away while the form was asking: a read
-// of it failed or ended, as when a window is closed or a connection drops
-// and no SIGHUP reaches iopfit (its session leader ignored it). Nobody is
-// there to answer any more.
-type GoneError struct{ Err error }
-
-func (e *GoneError) Error() string { return "the terminal went away: " + e.Err.Error() }
-func (e *GoneError) Unwrap() error { return e.Err }
-
-// Gone marks the error as the person being gone, which exits as a hang-up
-// does (129).
-func (e *GoneError) Gone() bool { return true }
-
 // goneMsg says a read of the terminal failed or ended.
 type goneMsg struct{ err error }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -66,6 +67,44 @@ func (e *TooManyTriesError) Usage() bool { return true }
 func (e *TooManyTriesError) In(l i18n.Lang) string {
 	return i18n.T(l, "prompt.tries", e.ID, MaxTries, safetext.Quote(e.Line), optionNumbers())
 }
+
+// ReadError means the answers could not be read from a pipe or a file on
+// stdin (`iopfit check --accessible < /`): a problem with what iopfit was
+// given.
+type ReadError struct {
+	Err error
+}
+
+func (e *ReadError) Error() string { return e.In(i18n.English) }
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Usage marks unreadable input as a mistake in what iopfit was given.
+func (e *ReadError) Usage() bool { return true }
+
+// In says the problem in l, with the system's words for the cause.
+func (e *ReadError) In(l i18n.Lang) string {
+	cause := e.Err
+	var pe *fs.PathError
+	if errors.As(cause, &pe) {
+		cause = pe.Err // "is a directory", without "read /dev/stdin: "
+	}
+	return i18n.T(l, "prompt.read", cause)
+}
+
+// GoneError means the terminal a person was typing at can no longer be read,
+// at a plain prompt or in the form: a read failed (EIO) or ended, as when a
+// window is closed or a connection drops and no SIGHUP reaches iopfit (its
+// session leader ignored it). Nobody is there to answer or to read a message.
+type GoneError struct {
+	Err error
+}
+
+func (e *GoneError) Error() string { return "the terminal has gone: " + e.Err.Error() }
+func (e *GoneError) Unwrap() error { return e.Err }
+
+// Gone marks the end of a person's terminal, which ends iopfit as SIGHUP
+// would.
+func (e *GoneError) Gone() bool { return true }
 
 // Lines reads input one line at a time, so that each question takes exactly
 // one line and no reader swallows lines meant for the next.
@@ -221,8 +260,14 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 			}
 			return "", false, &EndOfInputError{ID: q.ID}
 		}
-		if err != nil {
-			return "", false, err
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return "", false, err // a signal: its own exit code
+		case err != nil && pio.Terminal:
+			return "", false, &GoneError{Err: err}
+		case err != nil:
+			fmt.Fprintln(w) // the error goes on a line of its own
+			return "", false, &ReadError{Err: err}
 		}
 		if pio.Echo {
 			fmt.Fprintln(w, safetext.OneLine(line))

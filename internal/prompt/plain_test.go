@@ -5,12 +5,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
 )
 
@@ -48,6 +51,7 @@ func TestAskPlain(t *testing.T) {
 		{"numbers", "1\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"words", "yes\nNO\nnot-sure\nu\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
 		{"labels", "Yes\nno\nnot sure\nNOT SURE\n", []assess.Answer{"yes", "no", "unsure", "unsure"}},
+		{"decomposed accents", "si\u0301\nno\nno se\u0301\nSI\u0301\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"padding and CRLF", "  1 \r\n2\r\n3\r\n1", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"retries", "\n4\n1\nmaybe\n2\n3\n1\n", []assess.Answer{"yes", "no", "unsure", "yes"}},
 		{"extra lines are left unread", "1\n1\n1\n1\n1\n1\n", []assess.Answer{"yes", "yes", "yes", "yes"}},
@@ -126,6 +130,56 @@ func TestAskPlainNeverGuesses(t *testing.T) {
 				}
 				if len(err.Error()) > 300 || strings.ContainsAny(err.Error(), "\n") {
 					t.Fatalf("error is not one short line: %q", err)
+				}
+			}
+		})
+	}
+}
+
+// failingReader fails every read with err, as stdin does when it is a
+// directory (EISDIR) or a terminal that has gone (EIO).
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
+
+// TestAskPlainReadErrors: a pipe that cannot be read is an input error with
+// one line that says so; a terminal that cannot be read is a person gone.
+// Neither is an answer, nor an iopfit bug.
+func TestAskPlainReadErrors(t *testing.T) {
+	eisdir := &fs.PathError{Op: "read", Path: "/dev/stdin", Err: syscall.EISDIR}
+	eio := &fs.PathError{Op: "read", Path: "/dev/stdin", Err: syscall.EIO}
+	for _, tt := range []struct {
+		name     string
+		err      error
+		terminal bool
+	}{
+		{"a directory on stdin", eisdir, false},
+		{"a terminal that has gone", eio, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pio := PlainIO{In: NewLines(failingReader{tt.err}), Out: io.Discard, Terminal: tt.terminal}
+			got, err := AskPlain(context.Background(), pio, fixture(t), []string{"stable-home"})
+			if got != nil || !errors.Is(err, tt.err.(*fs.PathError).Err) {
+				t.Fatalf("AskPlain = %v, %v", got, err)
+			}
+			var gone interface{ Gone() bool }
+			var usage interface{ Usage() bool }
+			switch {
+			case tt.terminal && !(errors.As(err, &gone) && gone.Gone()):
+				t.Fatalf("%v is not a person gone", err)
+			case tt.terminal && errors.As(err, &usage):
+				t.Fatalf("%v is a usage error", err)
+			case !tt.terminal && !(errors.As(err, &usage) && usage.Usage()):
+				t.Fatalf("%v is not an input error", err)
+			case !tt.terminal:
+				var l interface{ In(i18n.Lang) string }
+				errors.As(err, &l)
+				want := "cannot read the answers from stdin: is a directory; pipe in one answer per line, or pass the answers as flags"
+				if l.In(i18n.English) != want {
+					t.Fatalf("message %q", l.In(i18n.English))
+				}
+				if !strings.HasPrefix(l.In(i18n.Spanish), "no se pueden leer las respuestas de la entrada estándar: is a directory;") {
+					t.Fatalf("Spanish %q", l.In(i18n.Spanish))
 				}
 			}
 		})

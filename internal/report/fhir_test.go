@@ -35,7 +35,7 @@ func fhirSets(t *testing.T) map[string]*assess.Set {
 }
 
 const customSet = `schema: 1
-id: my-clinic_intake
+id: my-clinic-intake
 version: "3"
 title: Intake
 intro: Two questions.

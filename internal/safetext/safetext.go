@@ -147,9 +147,31 @@ const quoteMax = 40
 
 // Quote shows a value a person gave (a flag value, a line of input, a value
 // from a file) in quotes, with every control character escaped, and cut to
-// 40 characters so that a huge value cannot flood an error line.
+// 40 characters so that a huge value cannot flood an error line. A
+// combining mark on a Latin letter is escaped too (\u0301): the value is
+// quoted because it was refused, and a refused "sı́" (a dotless i and an
+// acute) must not look exactly like the "sí" that would have been taken.
 func Quote(s string) string {
-	return strconv.Quote(Cut(s, quoteMax))
+	s = Cut(s, quoteMax)
+	var b strings.Builder
+	quoted := func(part string) {
+		q := strconv.Quote(part)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	b.WriteByte('"')
+	start, onLatin := 0, false
+	for i, r := range s {
+		if onLatin && unicode.In(r, unicode.Mn, unicode.Me) {
+			quoted(s[start:i])
+			fmt.Fprintf(&b, `\u%04x`, r)
+			start = i + utf8.RuneLen(r)
+			continue // the next mark sits on the same letter
+		}
+		onLatin = unicode.Is(unicode.Latin, r)
+	}
+	quoted(s[start:])
+	b.WriteByte('"')
+	return b.String()
 }
 
 // Cut keeps the first n characters of s, marking a cut with an ellipsis.

@@ -53,6 +53,15 @@ func TestQuote(t *testing.T) {
 		{"\x1b[2J", `"\x1b[2J"`},
 		{"sí", `"sí"`},
 		{strings.Repeat("ñ", 50), `"` + strings.Repeat("ñ", 40) + `…"`},
+		// A combining mark on a Latin letter is shown as its code point: a
+		// refused "sı́" (dotless i and an acute) would otherwise look
+		// exactly like the accepted "sí".
+		{"s\u0131\u0301", `"sı\u0301"`},
+		{"si\u0301\u0301", `"si\u0301\u0301"`},
+		{"yes\u20dd", `"yes\u20dd"`},
+		{"\u0301", "\"\u0301\""},
+		{"नमस्ते", `"नमस्ते"`}, // marks of other scripts are their letters
+		{"a\"b\xff", `"a\"b\xff"`},
 	}
 	for _, tt := range tests {
 		if got := Quote(tt.in); got != tt.want {

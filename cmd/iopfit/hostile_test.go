@@ -1,0 +1,181 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// craftedTerminfo is a terminfo entry whose names section is -2 bytes long:
+// it crashed the library iopfit once read terminfo with.
+var craftedTerminfo = append([]byte{0x1a, 0x01, 0xfe, 0xff}, make([]byte, 12)...)
+
+// putEntry puts data at dir/x/xterm-256color, the entry for baseEnv's TERM;
+// kind "fifo" makes a FIFO there instead, and "zero" a link to /dev/zero.
+func putEntry(t *testing.T, dir, kind string, data []byte) {
+	t.Helper()
+	p := filepath.Join(dir, "x", "xterm-256color")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	switch kind {
+	case "fifo":
+		err = syscall.Mkfifo(p, 0o644)
+	case "zero":
+		err = os.Symlink("/dev/zero", p)
+	default:
+		err = os.WriteFile(p, data, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestHostileTerminfo runs a scripted check whose text result goes to a
+// terminal, which reads the colour profile from terminfo, with every
+// variable terminfo is found through pointing at a hostile entry. Each must
+// print the result, plainly styled, and exit 0: no crash, no wait, no
+// memory without bound, nothing read from the current directory.
+func TestHostileTerminfo(t *testing.T) {
+	truecolor, err := os.ReadFile(filepath.Join("..", "..", "internal", "terminfo", "testdata", "iopfit-tc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truncated := truecolor[:len(truecolor)/2]
+	for _, tc := range []struct {
+		name string
+		// setup makes the hostile entry and returns the environment that
+		// points at it, and a directory to start iopfit in ("" for any).
+		setup func(t *testing.T) (env []string, cwd string)
+	}{
+		{"a negative name size in $TERMINFO", func(t *testing.T) ([]string, string) {
+			dir := t.TempDir()
+			putEntry(t, dir, "", craftedTerminfo)
+			return []string{"TERMINFO=" + dir}, ""
+		}},
+		{"a truncated entry in $HOME/.terminfo", func(t *testing.T) ([]string, string) {
+			home := t.TempDir()
+			putEntry(t, filepath.Join(home, ".terminfo"), "", truncated)
+			return []string{"HOME=" + home}, ""
+		}},
+		{"a FIFO in $TERMINFO_DIRS", func(t *testing.T) ([]string, string) {
+			dir := t.TempDir()
+			putEntry(t, dir, "fifo", nil)
+			return []string{"TERMINFO_DIRS=" + dir}, ""
+		}},
+		{"a link to /dev/zero in $TERMINFO", func(t *testing.T) ([]string, string) {
+			dir := t.TempDir()
+			putEntry(t, dir, "zero", nil)
+			return []string{"TERMINFO=" + dir}, ""
+		}},
+		{"an empty $TERMINFO_DIRS entry with a hostile entry in the current directory", func(t *testing.T) ([]string, string) {
+			cwd := t.TempDir()
+			putEntry(t, cwd, "", craftedTerminfo)
+			return []string{"TERMINFO_DIRS=:" + t.TempDir()}, cwd
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env, cwd := tc.setup(t)
+			o := sessionOpts{stdoutTTY: true, env: env}
+			if cwd != "" {
+				// startSession has no working directory of its own: a
+				// shell changes to it, then becomes iopfit.
+				o.prefix = []string{"sh", "-c", `cd "$1" && shift && exec "$@"`, "sh", cwd}
+			}
+			s := startSession(t, o, allAnswers...)
+			if code := s.exit(); code != 0 {
+				t.Fatalf("exit %d; screen:\n%s", code, s.text())
+			}
+			if text := s.text(); !strings.Contains(text, "Fixture IOP headline.") || strings.Contains(text, "iopfit:") {
+				t.Fatalf("not the result:\n%s", text)
+			}
+		})
+	}
+	t.Run("the form", func(t *testing.T) {
+		dir := t.TempDir()
+		putEntry(t, dir, "", craftedTerminfo)
+		s := startSession(t, sessionOpts{env: []string{"TERMINFO=" + dir}}, "check")
+		s.answer("(1/4)", keyEsc)
+		if code := s.exit(); code != 130 {
+			t.Fatalf("exit %d; screen:\n%s", code, s.text())
+		}
+		s.restored()
+	})
+}
+
+// TestPlainPromptReadErrors: stdin that cannot be read is an input error
+// (exit 2, one line, no bug report); a terminal that can no longer be read
+// means the person is gone, as on SIGHUP (exit 129, nothing printed), even
+// when no SIGHUP comes.
+func TestPlainPromptReadErrors(t *testing.T) {
+	bin := binary(t, "")
+	t.Run("a directory on stdin", func(t *testing.T) {
+		root, err := os.Open("/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		var stdout bytes.Buffer
+		code, stderr := run(t, bin, root, &stdout, nil, 10*time.Second, "check", "--accessible")
+		if code != 2 || stdout.Len() != 0 {
+			t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		want := "iopfit: cannot read the answers from stdin: is a directory; pipe in one answer per line, or pass the answers as flags"
+		if last := lines[len(lines)-1]; last != want || strings.Contains(stderr, "bug") {
+			t.Fatalf("stderr:\n%s", stderr)
+		}
+	})
+	t.Run("a terminal that has gone", func(t *testing.T) {
+		ptmx, tty, err := pty.Open()
+		if err != nil {
+			t.Skipf("no pseudo-terminal here: %v", err)
+		}
+		defer tty.Close()
+		cmd := exec.Command(bin, "check", "--accessible")
+		cmd.Env = baseEnv()
+		var stdout lockedBuffer
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &stdout, tty
+		// A session of its own without a controlling terminal: when the
+		// terminal goes, no SIGHUP comes, as under a session leader that
+		// ignores it. Only the failed read says the person is gone.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() { err = cmd.Wait(); close(done) }()
+		// Read what iopfit draws until the first question is there, then
+		// stop reading: the terminal is blocking, and closing it under a
+		// read would wait for that read.
+		var screen lockedBuffer
+		asked := make(chan struct{})
+		go func() {
+			buf := make([]byte, 4096)
+			for !strings.Contains(screen.String(), "(1/4)") {
+				n, err := ptmx.Read(buf)
+				if err != nil {
+					return
+				}
+				_, _ = screen.Write(buf[:n])
+			}
+			close(asked)
+		}()
+		waitDone(t, asked, "the first plain prompt", 10*time.Second)
+		ptmx.Close()
+		waitDone(t, done, "a plain prompt whose terminal went", 10*time.Second)
+		if code := exitStatus(t, err); code != 129 || stdout.String() != "" {
+			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout.String(), screen.String())
+		}
+	})
+}
