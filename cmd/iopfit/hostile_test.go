@@ -105,6 +105,7 @@ func TestHostileTerminfo(t *testing.T) {
 		dir := t.TempDir()
 		putEntry(t, dir, "", craftedTerminfo)
 		s := startSession(t, sessionOpts{env: []string{"TERMINFO=" + dir}}, "check")
+		s.begin()
 		s.answer("(1/4)", keyEsc)
 		if code := s.exit(); code != 130 {
 			t.Fatalf("exit %d; screen:\n%s", code, s.text())

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"context"
+	"os"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/prompt"
@@ -42,6 +45,11 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
 		if o.IO.ErrTTY {
 			pio.Width = o.IO.ErrWidth
+		}
+		if f, ok := o.IO.In.(*os.File); ok && o.IO.InTTY {
+			// A terminal that has been hung up can no longer even say how
+			// it is set.
+			pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
 		}
 		return prompt.AskPlain(ctx, pio, o.Set, missing)
 	case askForm:

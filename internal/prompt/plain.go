@@ -189,6 +189,11 @@ type PlainIO struct {
 	// Width wraps the questions to the terminal's width; 0 leaves lines
 	// whole.
 	Width int
+	// Gone says whether the terminal has gone, for an end of input at a
+	// terminal: Ctrl-D and a terminal that was closed both read as the end
+	// of input (the kernel gives EOF once it has hung a terminal up), and
+	// only the second is nobody there. Nil means the terminal is there.
+	Gone func() bool
 }
 
 // backWords go back to the previous question at a terminal, in every
@@ -255,6 +260,9 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 		if errors.Is(err, io.EOF) {
 			fmt.Fprintln(w)
 			if pio.Terminal {
+				if pio.Gone != nil && pio.Gone() {
+					return "", false, &GoneError{Err: err}
+				}
 				// Ctrl-D at a terminal is the person stopping.
 				return "", false, ErrCancelled
 			}
