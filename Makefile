@@ -1,7 +1,8 @@
-# iopfit's build and checks. `make test` is what CI runs; it needs only Go
-# (and fetches modules through the proxy). staticcheck is pinned by a tool
-# directive in go.mod, and goreleaser by one in tools/goreleaser/go.mod, so
-# go.sum checks both and neither touches a developer's own install.
+# iopfit's build and checks. `make test` is what CI runs; it needs Go (and
+# fetches modules through the proxy), and Node.js for one test (see unit).
+# staticcheck is pinned by a tool directive in go.mod, and goreleaser by one
+# in tools/goreleaser/go.mod, so go.sum checks both and neither touches a
+# developer's own install.
 
 GO          ?= go
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo "(devel)")
@@ -62,8 +63,16 @@ lint:
 	$(GO) tool staticcheck -tags iopfit_testpanic ./...
 
 # The unit tests, the testscript CLI tests (testdata/script) and the
-# pseudo-terminal tests (cmd/iopfit/pty_test.go) are all Go tests.
+# pseudo-terminal tests (cmd/iopfit/pty_test.go) are all Go tests. One of
+# them runs the FHIR Questionnaire's calculated items in fhirpath.js, the
+# engine LHC-Forms uses, which Node.js runs (tools/fhirpath, pinned by its
+# package-lock.json): where node is installed it is required, and installed
+# from the npm registry the first time; without node that test skips.
 unit:
+	@if command -v node >/dev/null 2>&1; then \
+		[ -f tools/fhirpath/node_modules/fhirpath/package.json ] || npm ci --prefix tools/fhirpath --no-audit --no-fund --loglevel=error; \
+		export IOPFIT_FHIRPATH=required; \
+	else echo "node not found: the FHIRPath test of the FHIR output will skip"; fi; \
 	$(GO) test -race -count=1 ./...
 
 fuzz-short:

@@ -29,7 +29,7 @@ func (o *checkOptions) print(res assess.Result) error {
 	case o.Output == formatMarkdown:
 		err = report.Markdown(&buf, res, o.Set.Labels)
 	case o.Output == formatFHIR:
-		err = report.ResponseFHIR(&buf, res, o.Set.Labels)
+		err = report.ResponseFHIR(&buf, res, o.Set)
 	default:
 		var opts report.TextOptions
 		out, opts = o.textTo(out, o.IO.OutTTY, o.IO.OutWidth)

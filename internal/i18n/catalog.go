@@ -161,6 +161,9 @@ var catalog = map[string]map[Lang]string{
 	"label.outcome_about": {English: "What this care involves", Spanish: "Qué implica esta atención"},
 	"label.sources":       {English: "Sources", Spanish: "Fuentes"},
 	"label.sources_hint":  {English: "The sources of these facts: run iopfit questions, or save the result with -o markdown.", Spanish: "Las fuentes de estos datos: ejecute iopfit questions, o guarde el resultado con -o markdown."},
+	// The intro's sentence that says nothing is saved: the FHIR Questionnaire
+	// leaves it out, since a clinic's form tool may save the answers.
+	"label.not_saved": {English: "Nothing you enter is saved or sent.", Spanish: "Nada de lo que escriba se guarda ni se envía."},
 
 	// Help.
 	"help.usage":         {English: "Usage:", Spanish: "Uso:"},

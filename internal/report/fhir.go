@@ -1,29 +1,65 @@
 package report
 
 import (
-	"io"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"net/url"
+	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/iopfit/iopfit/internal/assess"
 )
 
-// The canonical URLs of iopfit's FHIR artefacts. They name things; nothing
-// is fetched from them. The README's "For clinics and integrators" documents
-// each.
+// FHIRBase is where iopfit's FHIR definitions are published: the fhir/
+// folder of the repository, read as raw files, so that each definition's
+// canonical URL is the address of the file that holds it. The tests check
+// that every URL of iopfit's own that an output uses is defined there.
+const FHIRBase = "https://raw.githubusercontent.com/iopfit/iopfit/main/fhir"
+
+// The canonical URLs of iopfit's FHIR definitions, each a file in fhir/.
+// The README's "For clinics and integrators" documents each.
 const (
-	fhirBase = "https://github.com/iopfit/iopfit/fhir"
 	// AnswerSystem is the code system of the three answers (yes, no, unsure).
-	AnswerSystem = fhirBase + "/CodeSystem/answer"
+	AnswerSystem = FHIRBase + "/CodeSystem-answer.json"
 	// RecommendationSystem is the code system of the two recommendations.
-	RecommendationSystem = fhirBase + "/CodeSystem/recommendation"
+	RecommendationSystem = FHIRBase + "/CodeSystem-recommendation.json"
+	// QuestionSystem codes a question item with its question's id.
+	QuestionSystem = FHIRBase + "/CodeSystem-question.json"
+	// ItemSystem codes the items the Questionnaire calculates.
+	ItemSystem = FHIRBase + "/CodeSystem-item.json"
 	// DecidesExtension marks a question item that can change the result.
-	DecidesExtension = fhirBase + "/StructureDefinition/decides"
+	DecidesExtension = FHIRBase + "/StructureDefinition-decides.json"
 	// RecommendationExtension carries the result on a QuestionnaireResponse.
-	RecommendationExtension = fhirBase + "/StructureDefinition/recommendation"
-	// itemControl is the SDC extension that shows an item as help.
-	itemControl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+	RecommendationExtension = FHIRBase + "/StructureDefinition-recommendation.json"
 )
+
+// The FHIR definitions of others that the outputs use.
+const (
+	itemControl          = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+	itemControlSystem    = "http://hl7.org/fhir/questionnaire-item-control"
+	calculatedExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+)
+
+// The linkIds of the items iopfit adds to a set's questions. A question's
+// item has the question's id as its linkId, and a question id is
+// kebab-case, so it never holds a colon; every other linkId does. Those of
+// iopfit's own items start with "iopfit:", and a help item's is its
+// question's id and ":help", a suffix none of iopfit's own items has: no
+// two items can share a linkId, whatever the set's ids are.
+const (
+	// IntroLinkID is the display item that shows the set's intro.
+	IntroLinkID = "iopfit:intro"
+	// HelpNowLinkID is the group of the set's help lines (its resources).
+	HelpNowLinkID = "iopfit:help-now"
+	// ResultLinkID is the calculated item whose answer is the recommendation.
+	ResultLinkID = "iopfit:result"
+	// UrgentLinkID is the calculated item whose answers are the urgent texts.
+	UrgentLinkID = "iopfit:urgent"
+)
+
+// helpLinkID is the linkId of a question's help item.
+func helpLinkID(questionID string) string { return questionID + ":help" }
 
 type fhirCoding struct {
 	System  string `json:"system"`
@@ -35,42 +71,32 @@ type fhirCodeableConcept struct {
 	Coding []fhirCoding `json:"coding"`
 }
 
+type fhirExpression struct {
+	Language   string `json:"language"`
+	Expression string `json:"expression"`
+}
+
 type fhirExtension struct {
 	URL                  string               `json:"url"`
 	ValueBoolean         *bool                `json:"valueBoolean,omitempty"`
 	ValueCoding          *fhirCoding          `json:"valueCoding,omitempty"`
 	ValueCodeableConcept *fhirCodeableConcept `json:"valueCodeableConcept,omitempty"`
+	ValueExpression      *fhirExpression      `json:"valueExpression,omitempty"`
 }
 
-type fhirAnswerOption struct {
-	ValueCoding fhirCoding `json:"valueCoding"`
+// fhirNarrative is a resource's text: XHTML a person can read on a server
+// that shows nothing else of it.
+type fhirNarrative struct {
+	Status string `json:"status"`
+	Div    string `json:"div"`
 }
 
-type fhirItem struct {
-	Extension    []fhirExtension    `json:"extension,omitempty"`
-	LinkID       string             `json:"linkId"`
-	Text         string             `json:"text"`
-	Type         string             `json:"type"`
-	Required     bool               `json:"required,omitempty"`
-	AnswerOption []fhirAnswerOption `json:"answerOption,omitempty"`
-	Item         []fhirItem         `json:"item,omitempty"`
-}
-
-type fhirQuestionnaire struct {
-	ResourceType string     `json:"resourceType"`
-	Language     string     `json:"language"`
-	URL          string     `json:"url"`
-	Version      string     `json:"version"`
-	Name         string     `json:"name"`
-	Title        string     `json:"title"`
-	Status       string     `json:"status"`
-	Description  string     `json:"description,omitempty"`
-	Item         []fhirItem `json:"item"`
-}
-
-// QuestionnaireURL is the canonical URL of set's Questionnaire.
-func QuestionnaireURL(s assess.SetInfo) string {
-	return fhirBase + "/Questionnaire/" + s.ID
+// control is the SDC itemControl extension that asks a form tool to show
+// an item as code says ("radio-button", "help").
+func control(code, display string) fhirExtension {
+	return fhirExtension{URL: itemControl, ValueCodeableConcept: &fhirCodeableConcept{
+		Coding: []fhirCoding{{System: itemControlSystem, Code: code, Display: display}},
+	}}
 }
 
 // answerCoding codes a in the set's words.
@@ -78,92 +104,51 @@ func answerCoding(a assess.Answer, labels assess.Labels) fhirCoding {
 	return fhirCoding{System: AnswerSystem, Code: string(a), Display: labels.Option(a)}
 }
 
-// QuestionnaireFHIR writes s as a FHIR R4 Questionnaire: one required choice
-// item per question, with its help as a child item shown as help (SDC
-// itemControl "help"), the three answers coded in iopfit's answer system,
-// and whether the question decides as an extension of iopfit's own.
-func QuestionnaireFHIR(w io.Writer, s *assess.Set) error {
-	q := fhirQuestionnaire{
-		ResourceType: "Questionnaire",
-		Language:     s.Lang,
-		URL:          QuestionnaireURL(s.Info()),
-		Version:      s.Version,
-		Name:         computableName(s.ID),
-		Title:        s.Title,
-		Status:       "active",
-		Description:  s.Intro,
+// recommendationCoding codes rec with the outcome's headline, as the
+// calculated result item offers it.
+func recommendationCoding(rec assess.Recommendation, s *assess.Set) fhirCoding {
+	return fhirCoding{System: RecommendationSystem, Code: string(rec), Display: s.Outcomes[rec].Headline}
+}
+
+// fhirIDPattern is what FHIR allows as a resource id.
+var fhirIDPattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}$`)
+
+// QuestionnaireID is the id of the set's Questionnaire: the set's id and
+// its language, such as "iopfit-es", so that each language of a set is a
+// resource of its own and they can be stored side by side. A set id that
+// could not make a FHIR id (which the loader refuses) gets one made from
+// its digest instead, still one per set and language.
+func QuestionnaireID(s assess.SetInfo) string {
+	id := s.ID + "-" + s.Lang
+	if fhirIDPattern.MatchString(id) {
+		return id
 	}
-	for _, sq := range s.Questions {
-		decides := sq.Decides
-		item := fhirItem{
-			Extension: []fhirExtension{{URL: DecidesExtension, ValueBoolean: &decides}},
-			LinkID:    sq.ID,
-			Text:      sq.Prompt,
-			Type:      "choice",
-			Required:  true,
-			Item: []fhirItem{{
-				Extension: []fhirExtension{{URL: itemControl, ValueCodeableConcept: &fhirCodeableConcept{
-					Coding: []fhirCoding{{System: "http://hl7.org/fhir/questionnaire-item-control", Code: "help", Display: "Help-Button"}},
-				}}},
-				LinkID: sq.ID + "-help",
-				Text:   sq.Help,
-				Type:   "display",
-			}},
-		}
-		for _, a := range assess.Answers {
-			item.AnswerOption = append(item.AnswerOption, fhirAnswerOption{ValueCoding: answerCoding(a, s.Labels)})
-		}
-		q.Item = append(q.Item, item)
-	}
-	return encode(w, q)
+	sum := sha256.Sum256([]byte(id))
+	return "set-" + hex.EncodeToString(sum[:8])
 }
 
-type fhirAnswer struct {
-	ValueCoding fhirCoding `json:"valueCoding"`
+// QuestionnaireURL is the canonical URL of the set's Questionnaire in its
+// language. It names the Questionnaire; nothing is published there, since
+// the Questionnaire is made from the set that is run.
+func QuestionnaireURL(s assess.SetInfo) string {
+	return FHIRBase + "/Questionnaire/" + QuestionnaireID(s)
 }
 
-type fhirResponseItem struct {
-	LinkID string       `json:"linkId"`
-	Text   string       `json:"text"`
-	Answer []fhirAnswer `json:"answer"`
+// fhirVersion is the set's version as a canonical reference can carry it
+// after its "|": a version with a "|" or a space (which the loader
+// refuses) is escaped rather than allowed to break the reference.
+func fhirVersion(v string) string {
+	return url.PathEscape(v)
 }
 
-type fhirResponse struct {
-	ResourceType  string             `json:"resourceType"`
-	Language      string             `json:"language"`
-	Extension     []fhirExtension    `json:"extension"`
-	Questionnaire string             `json:"questionnaire"`
-	Status        string             `json:"status"`
-	Item          []fhirResponseItem `json:"item"`
+// QuestionnaireCanonical is the reference to the set's Questionnaire,
+// "url|version", that a QuestionnaireResponse names.
+func QuestionnaireCanonical(s assess.SetInfo) string {
+	return QuestionnaireURL(s) + "|" + fhirVersion(s.Version)
 }
 
-// ResponseFHIR writes r as a FHIR R4 QuestionnaireResponse to the set's
-// Questionnaire. The recommendation is an extension, not an item: a
-// response's items must match its Questionnaire's, and the result is not a
-// question the person answered. It holds nothing the person did not give: no
-// time, no subject, no author.
-func ResponseFHIR(w io.Writer, r assess.Result, labels assess.Labels) error {
-	resp := fhirResponse{
-		ResourceType: "QuestionnaireResponse",
-		Language:     r.SetInfo.Lang,
-		Extension: []fhirExtension{{URL: RecommendationExtension, ValueCoding: &fhirCoding{
-			System: RecommendationSystem, Code: string(r.Recommendation), Display: r.Headline,
-		}}},
-		Questionnaire: QuestionnaireURL(r.SetInfo) + "|" + r.SetInfo.Version,
-		Status:        "completed",
-	}
-	for _, a := range r.Answers {
-		resp.Item = append(resp.Item, fhirResponseItem{
-			LinkID: a.ID,
-			Text:   a.Question,
-			Answer: []fhirAnswer{{ValueCoding: answerCoding(a.Answer, labels)}},
-		})
-	}
-	return encode(w, resp)
-}
-
-// computableName makes a FHIR "name" (a letter, then letters, digits and
-// underscores) from a set id such as "iopfit" or "my-set".
+// computableName makes a FHIR "name" (an ASCII capital, then ASCII letters,
+// digits and underscores) from a set id such as "iopfit" or "my-set".
 func computableName(id string) string {
 	var b strings.Builder
 	upper := true
@@ -171,17 +156,48 @@ func computableName(id string) string {
 		switch {
 		case r == '-' || r == '_':
 			upper = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if upper {
-				r = unicode.ToUpper(r)
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9':
+			if upper && 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
 			}
 			b.WriteRune(r)
 			upper = false
 		}
 	}
 	name := b.String()
-	if name == "" || !unicode.IsLetter([]rune(name)[0]) {
+	if name == "" || name[0] < 'A' || name[0] > 'Z' {
 		name = "Q" + name
 	}
 	return name
+}
+
+// xhtml builds a narrative's div from texts, each escaped.
+type xhtml struct{ b strings.Builder }
+
+func newXHTML() *xhtml {
+	x := &xhtml{}
+	x.b.WriteString(`<div xmlns="http://www.w3.org/1999/xhtml">`)
+	return x
+}
+
+// el writes text as an element; bold wraps it in <b> inside the element.
+func (x *xhtml) el(tag, text string, bold bool) {
+	x.b.WriteString("<" + tag + ">")
+	if bold {
+		x.b.WriteString("<b>" + html.EscapeString(text) + "</b>")
+	} else {
+		x.b.WriteString(html.EscapeString(text))
+	}
+	x.b.WriteString("</" + tag + ">")
+}
+
+// item writes a list item with a bold lead and the rest plain.
+func (x *xhtml) item(lead, rest string) {
+	x.b.WriteString("<li><b>" + html.EscapeString(lead) + "</b> " + html.EscapeString(rest) + "</li>")
+}
+
+func (x *xhtml) raw(s string) { x.b.WriteString(s) }
+
+func (x *xhtml) done() fhirNarrative {
+	return fhirNarrative{Status: "generated", Div: x.b.String() + "</div>"}
 }

@@ -1,0 +1,78 @@
+package report
+
+import (
+	"io"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+type fhirAnswer struct {
+	ValueCoding *fhirCoding `json:"valueCoding,omitempty"`
+	ValueString string      `json:"valueString,omitempty"`
+}
+
+type fhirResponseItem struct {
+	LinkID string       `json:"linkId"`
+	Text   string       `json:"text"`
+	Answer []fhirAnswer `json:"answer"`
+}
+
+type fhirResponse struct {
+	ResourceType  string             `json:"resourceType"`
+	Language      string             `json:"language"`
+	Text          fhirNarrative      `json:"text"`
+	Extension     []fhirExtension    `json:"extension"`
+	Questionnaire string             `json:"questionnaire"`
+	Status        string             `json:"status"`
+	Item          []fhirResponseItem `json:"item"`
+}
+
+// ResponseFHIR writes r, a result of s, as a FHIR R4 QuestionnaireResponse
+// to the set's Questionnaire: an item per question, its linkId the
+// question's id and its answer coded; then the calculated items as a form
+// tool would fill them in: the recommendation (iopfit:result) and, when an
+// answer carries one, each urgent text (iopfit:urgent). The recommendation
+// is also an extension, with the headline the person read, for readers
+// that use it. The response holds nothing the person did not give: no
+// time, no subject, no author.
+func ResponseFHIR(w io.Writer, r assess.Result, s *assess.Set) error {
+	headline := fhirCoding{System: RecommendationSystem, Code: string(r.Recommendation), Display: r.Headline}
+	result := recommendationCoding(r.Recommendation, s)
+	resp := fhirResponse{
+		ResourceType:  "QuestionnaireResponse",
+		Language:      r.SetInfo.Lang,
+		Text:          responseNarrative(r, s.Labels),
+		Extension:     []fhirExtension{{URL: RecommendationExtension, ValueCoding: &headline}},
+		Questionnaire: QuestionnaireCanonical(r.SetInfo),
+		Status:        "completed",
+	}
+	for _, a := range r.Answers {
+		c := answerCoding(a.Answer, s.Labels)
+		resp.Item = append(resp.Item, fhirResponseItem{LinkID: a.ID, Text: a.Question, Answer: []fhirAnswer{{ValueCoding: &c}}})
+	}
+	resp.Item = append(resp.Item, fhirResponseItem{LinkID: ResultLinkID, Text: s.Title, Answer: []fhirAnswer{{ValueCoding: &result}}})
+	if len(r.Urgent) > 0 {
+		urgent := fhirResponseItem{LinkID: UrgentLinkID, Text: s.Labels.Get("urgent")}
+		for _, u := range r.Urgent {
+			urgent.Answer = append(urgent.Answer, fhirAnswer{ValueString: u})
+		}
+		resp.Item = append(resp.Item, urgent)
+	}
+	return encode(w, resp)
+}
+
+// responseNarrative is the result as a server shows it: the headline, what
+// to do now, and the answers.
+func responseNarrative(r assess.Result, labels assess.Labels) fhirNarrative {
+	x := newXHTML()
+	x.el("p", r.Headline, true)
+	for _, u := range r.Urgent {
+		x.el("p", u, false)
+	}
+	x.raw("<ul>")
+	for _, a := range r.Answers {
+		x.item(a.Question, labels.Option(a.Answer))
+	}
+	x.raw("</ul>")
+	return x.done()
+}
