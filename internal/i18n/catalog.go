@@ -54,6 +54,10 @@ var catalog = map[string]map[Lang]string{
 	"label.because_topics":        {English: "must contain %s once, where the topics of the answers go", Spanish: "debe contener %s una vez, donde van los temas de las respuestas"},
 	"questions.too_many":          {English: "has %d questions; one check can ask at most %d, which a person can answer in one sitting", Spanish: "tiene %d preguntas; una guía puede hacer como mucho %d, las que una persona puede responder de una vez"},
 	"questions.schema_quoted":     {English: "schema must be the number 1, without quotes", Spanish: "schema debe ser el número 1, sin comillas"},
+	"questions.headline":          {English: "has a headline, which only a question that decides can have: it replaces the outcome's headline for a no or a not-sure; remove it, or remove decides: false", Spanish: "tiene headline, que solo puede tener una pregunta que decide: reemplaza el titular del resultado para un no o un no sé; quítelo, o quite decides: false"},
+	"value.url_missing":           {English: "is missing the key \"url\": give its web address (https://…), or no_url: true for a document with no public address", Spanish: "le falta la clave \"url\": dé su dirección web (https://…), o no_url: true para un documento sin dirección pública"},
+	"value.url_and_no_url":        {English: "has both url and no_url; keep url if the document has a web address, else no_url: true", Spanish: "tiene url y no_url a la vez; deje url si el documento tiene dirección web, si no, no_url: true"},
+	"value.no_url_true":           {English: "no_url can only be true, for a document with no public address; for one with an address, remove no_url and give url", Spanish: "no_url solo puede ser true, para un documento sin dirección pública; si tiene dirección, quite no_url y dé url"},
 	"questions.schema":            {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
 
 	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
