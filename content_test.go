@@ -332,6 +332,9 @@ func TestWebAddressesAreWhole(t *testing.T) {
 		}
 		var without []string
 		for _, s := range set.Sources {
+			if bare := domain.FindString(s.Name); bare != "" {
+				t.Errorf("%s: the source's name holds the web address %q; give it as url", l, bare)
+			}
 			if s.URL == "" {
 				without = append(without, s.Name)
 			} else if !strings.HasPrefix(s.URL, "https://") {
