@@ -3,10 +3,13 @@ package iopfit_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	goldenfile "github.com/iopfit/iopfit/internal/golden"
@@ -31,16 +34,52 @@ func shipped(t *testing.T, l i18n.Lang) *assess.Set {
 	return set
 }
 
+// everyCombination returns every way of answering the set's questions, in
+// a fixed order: 81 for four questions.
+func everyCombination(set *assess.Set) []map[string]assess.Answer {
+	all := []map[string]assess.Answer{{}}
+	for _, id := range set.IDs() {
+		var next []map[string]assess.Answer
+		for _, partial := range all {
+			for _, a := range assess.Answers {
+				m := map[string]assess.Answer{id: a}
+				for k, v := range partial {
+					m[k] = v
+				}
+				next = append(next, m)
+			}
+		}
+		all = next
+	}
+	return all
+}
+
+func evaluate(t *testing.T, set *assess.Set, answers map[string]assess.Answer) assess.Result {
+	t.Helper()
+	res, err := assess.Evaluate(set, answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // facts a result must carry, in each language, whatever the answers: the
 // help lines and the article's numbers.
 var facts = map[i18n.Lang][]string{
-	i18n.English: {"988", "988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "911", "9 to 19 hours each week", "30 to 90 days", "FindTreatment.gov", "buprenorphine", "naloxone", "Klonopin", "adults"},
-	i18n.Spanish: {"988", "988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "911", "9 a 19 horas cada semana", "30 a 90 días", "FindTreatment.gov", "buprenorfina", "naloxona", "Klonopin", "adultos"},
+	i18n.English: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START to 88788", "https://www.thehotline.org", "9 to 19 hours each week", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "naloxone", "naltrexone, acamprosate and disulfiram", "Never mix benzodiazepines with opioids", "Klonopin", "adults"},
+	i18n.Spanish: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START por texto al 88788", "https://www.thehotline.org", "9 a 19 horas cada semana", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "naloxona", "naltrexona, el acamprosato y el disulfiram", "Nunca mezcle benzodiacepinas con opioides", "Klonopin", "personas adultas"},
 }
 
-var outcomes = map[string]map[string]assess.Answer{
-	"iop":         {"stable-home": assess.Yes, "manageable-needs": assess.Yes, "can-commit": assess.Yes, "responsibilities": assess.Yes},
-	"residential": {"stable-home": assess.Yes, "manageable-needs": assess.No, "can-commit": assess.Yes, "responsibilities": assess.Yes},
+// The goldens a reviewer reads: the IOP result; a no on each deciding
+// question alone, since each points somewhere else ("residential" is the
+// health needs' no); a no on all of them; and a not sure on the health needs.
+var goldens = map[string]map[string]assess.Answer{
+	"iop":          {"stable-home": assess.Yes, "manageable-needs": assess.Yes, "can-commit": assess.Yes, "responsibilities": assess.Yes},
+	"residential":  {"stable-home": assess.Yes, "manageable-needs": assess.No, "can-commit": assess.Yes, "responsibilities": assess.Yes},
+	"home-no":      {"stable-home": assess.No, "manageable-needs": assess.Yes, "can-commit": assess.Yes, "responsibilities": assess.Yes},
+	"schedule-no":  {"stable-home": assess.Yes, "manageable-needs": assess.Yes, "can-commit": assess.No, "responsibilities": assess.Yes},
+	"all-no":       {"stable-home": assess.No, "manageable-needs": assess.No, "can-commit": assess.No, "responsibilities": assess.No},
+	"needs-unsure": {"stable-home": assess.Yes, "manageable-needs": assess.Unsure, "can-commit": assess.Yes, "responsibilities": assess.No},
 }
 
 func TestShippedContent(t *testing.T) {
@@ -49,15 +88,9 @@ func TestShippedContent(t *testing.T) {
 		if got := strings.Join(set.IDs(), " "); got != "stable-home manageable-needs can-commit responsibilities" {
 			t.Errorf("%s: ids = %s", l, got)
 		}
-		for name, answers := range outcomes {
+		for name, answers := range goldens {
 			t.Run(string(l)+"-"+name, func(t *testing.T) {
-				res, err := assess.Evaluate(set, answers)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if string(res.Recommendation) != name {
-					t.Fatalf("recommendation = %s, want %s", res.Recommendation, name)
-				}
+				res := evaluate(t, set, answers)
 				var b bytes.Buffer
 				if err := report.Text(&b, res, set.Labels, report.TextOptions{}); err != nil {
 					t.Fatal(err)
@@ -82,10 +115,7 @@ func TestUrgentComesFirst(t *testing.T) {
 		set := shipped(t, l)
 		for _, a := range assess.Answers {
 			answers := map[string]assess.Answer{"stable-home": assess.Yes, "manageable-needs": a, "can-commit": assess.Yes, "responsibilities": assess.Yes}
-			res, err := assess.Evaluate(set, answers)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := evaluate(t, set, answers)
 			if a == assess.Yes {
 				if len(res.Urgent) != 0 || len(res.DecidedBy) != 0 {
 					t.Errorf("%s, all yes: urgent %q, decided by %q; want none", l, res.Urgent, res.DecidedBy)
@@ -95,17 +125,11 @@ func TestUrgentComesFirst(t *testing.T) {
 			if len(res.Urgent) != 1 || !slices.Equal(res.DecidedBy, []string{"manageable-needs"}) {
 				t.Errorf("%s, needs %s: urgent %q, decided by %q", l, a, res.Urgent, res.DecidedBy)
 			}
-			var text, md bytes.Buffer
-			if err := report.Text(&text, res, set.Labels, report.TextOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			if err := report.Markdown(&md, res, set.Labels); err != nil {
-				t.Fatal(err)
-			}
-			for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
+			text, md := render(t, set, res)
+			for format, out := range map[string]string{"text": text, "markdown": md} {
 				answersAt := strings.Index(out, set.Labels.Get("your_answers"))
 				summaryAt := strings.Index(out, res.Summary[:20])
-				for _, n := range []string{"911", "988", "1-800-662-4357"} {
+				for _, n := range []string{"911", "988", "1-800-662-4357", "1-800-799-7233"} {
 					if at := strings.Index(out, n); at < 0 || at > answersAt || at > summaryAt {
 						t.Errorf("%s %s, needs %s: %s is not before the summary and the answers", l, format, a, n)
 					}
@@ -115,28 +139,299 @@ func TestUrgentComesFirst(t *testing.T) {
 	}
 }
 
+func render(t *testing.T, set *assess.Set, res assess.Result) (text, markdown string) {
+	t.Helper()
+	var tb, mb bytes.Buffer
+	if err := report.Text(&tb, res, set.Labels, report.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.Markdown(&mb, res, set.Labels); err != nil {
+		t.Fatal(err)
+	}
+	return tb.String(), mb.String()
+}
+
 // TestEachAnswerSaysWhy checks, per deciding question and language, that a
 // not-yes answer names its topic in the summary and puts its own steps
-// first.
+// first, and that a not-yes on that question alone gives its own headline:
+// a schedule is not told what a health need is told.
 func TestEachAnswerSaysWhy(t *testing.T) {
 	for _, l := range i18n.Langs {
 		set := shipped(t, l)
+		headlines := map[string]bool{}
 		for _, q := range set.Questions {
 			if !q.Decides {
 				continue
 			}
 			for _, a := range []assess.Answer{assess.No, assess.Unsure} {
-				answers := map[string]assess.Answer{"stable-home": assess.Yes, "manageable-needs": assess.Yes, "can-commit": assess.Yes, "responsibilities": assess.No}
-				answers[q.ID] = a
-				res, err := assess.Evaluate(set, answers)
-				if err != nil {
-					t.Fatal(err)
+				for _, duties := range assess.Answers {
+					answers := map[string]assess.Answer{"stable-home": assess.Yes, "manageable-needs": assess.Yes, "can-commit": assess.Yes, "responsibilities": duties}
+					answers[q.ID] = a
+					res := evaluate(t, set, answers)
+					if !strings.Contains(res.Summary, q.Topic) || !strings.HasPrefix(res.Summary, strings.Split(set.Labels.Get("because"), "{")[0]) {
+						t.Errorf("%s %s=%s: the summary does not name %q: %s", l, q.ID, a, q.Topic, res.Summary)
+					}
+					if len(q.Steps[a]) == 0 || res.NextSteps[0] != q.Steps[a][0] {
+						t.Errorf("%s %s=%s: the first step is not the answer's own: %q", l, q.ID, a, res.NextSteps[0])
+					}
+					if q.Headline[a] == "" || res.Headline != q.Headline[a] {
+						t.Errorf("%s %s=%s: the headline is not the answer's own: %q", l, q.ID, a, res.Headline)
+					}
 				}
-				if !strings.Contains(res.Summary, q.Topic) || !strings.HasPrefix(res.Summary, strings.Split(set.Labels.Get("because"), "{")[0]) {
-					t.Errorf("%s %s=%s: the summary does not name %q: %s", l, q.ID, a, q.Topic, res.Summary)
+				headlines[q.Headline[a]] = true
+			}
+		}
+		if len(headlines) != 6 {
+			t.Errorf("%s: the deciding questions' not-yes answers share headlines: %v", l, headlines)
+		}
+	}
+}
+
+// TestHealthWinsTheHeadline: when several deciding answers are not yes, the
+// health needs' headline leads, since the urgent answer comes first.
+func TestHealthWinsTheHeadline(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		needs, _ := set.Question("manageable-needs")
+		for _, answers := range everyCombination(set) {
+			if a := answers["manageable-needs"]; a != assess.Yes {
+				if res := evaluate(t, set, answers); res.Headline != needs.Headline[a] {
+					t.Errorf("%s %v: headline %q, want the health needs' %q", l, answers, res.Headline, needs.Headline[a])
 				}
-				if len(q.Steps[a]) == 0 || res.NextSteps[0] != q.Steps[a][0] {
-					t.Errorf("%s %s=%s: the first step is not the answer's own: %q", l, q.ID, a, res.NextSteps[0])
+			}
+		}
+	}
+}
+
+// doctorFirst: a step that sends the person to a doctor comes before one
+// that sends them to their employer, in each language.
+var doctorFirst = map[i18n.Lang][2]string{
+	i18n.English: {"doctor", "employer"},
+	i18n.Spanish: {"profesional de la salud", "licencia"},
+}
+
+// TestEveryResultFitsTheRules renders all 81 combinations in each language:
+// at most assess.MaxSteps steps, none twice, in order (the urgent answer's
+// steps, the other answers' in set order, the outcome's); a doctor before
+// an employer; the help lines printed once in text and markdown.
+func TestEveryResultFitsTheRules(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, answers := range everyCombination(set) {
+			res := evaluate(t, set, answers)
+			where := fmt.Sprint(l, " ", answers)
+			steps := res.NextSteps
+			if len(steps) == 0 || len(steps) > assess.MaxSteps {
+				t.Errorf("%s: %d steps, want 1 to %d", where, len(steps), assess.MaxSteps)
+			}
+			rank := stepRanks(set, answers, res.Recommendation)
+			for i, s := range steps {
+				if slices.Index(steps, s) != i {
+					t.Errorf("%s: %q is listed twice", where, s)
+				}
+				if r, ok := rank[s]; !ok || (i > 0 && r < rank[steps[i-1]]) {
+					t.Errorf("%s: step %d is out of order (rank %d, %v): %q", where, i+1, r, ok, s)
+				}
+			}
+			doctor := slices.IndexFunc(steps, func(s string) bool { return strings.Contains(s, doctorFirst[l][0]) })
+			employer := slices.IndexFunc(steps, func(s string) bool { return strings.Contains(s, doctorFirst[l][1]) })
+			if employer >= 0 && (doctor < 0 || doctor > employer) {
+				t.Errorf("%s: the employer comes before a doctor: %q", where, steps)
+			}
+			text, md := render(t, set, res)
+			for format, out := range map[string]string{"text": text, "markdown": md} {
+				for _, r := range res.Resources {
+					if n := strings.Count(out, r.Contact); n != 1 {
+						t.Errorf("%s, %s: the help line %q is printed %d times", where, format, r.Name, n)
+					}
+				}
+			}
+		}
+	}
+}
+
+// stepRanks gives each step the place of the first list it comes from: the
+// answers with urgent text first, then the other answers in set order, then
+// the outcome. A question that does not decide adds steps to a residential
+// result only.
+func stepRanks(set *assess.Set, answers map[string]assess.Answer, rec assess.Recommendation) map[string]int {
+	var lists [][]string
+	for _, urgent := range []bool{true, false} {
+		for _, q := range set.Questions {
+			a := answers[q.ID]
+			if (q.Urgent[a] != "") == urgent && (q.Decides || rec == assess.Residential) {
+				lists = append(lists, q.Steps[a])
+			}
+		}
+	}
+	lists = append(lists, set.Outcomes[rec].NextSteps)
+	rank := map[string]int{}
+	for i, list := range lists {
+		for _, s := range list {
+			if _, seen := rank[s]; !seen {
+				rank[s] = i
+			}
+		}
+	}
+	return rank
+}
+
+// firstSentence is a text up to the end of its first sentence.
+var firstSentence = regexp.MustCompile(`^.*?[.!?](\s|$)`)
+
+func first(s string) string {
+	return strings.TrimSpace(firstSentence.FindString(s + " "))
+}
+
+// Limits the recap after the form relies on: it shows the first sentence of
+// each urgent text as what to do now, in two lines at 40 columns, and each
+// help line as its name and the first sentence of its contact.
+const (
+	maxUrgentFirst  = 75
+	maxContactFirst = 30
+	maxResourceName = 32
+)
+
+func TestRecapTextsAreShort(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, q := range set.Questions {
+			for a, u := range q.Urgent {
+				if f := first(u); f == "" || utf8.RuneCountInString(f) > maxUrgentFirst {
+					t.Errorf("%s %s=%s: the urgent text's first sentence is %d characters, more than %d: %q", l, q.ID, a, utf8.RuneCountInString(f), maxUrgentFirst, f)
+				}
+			}
+		}
+		for _, r := range set.Resources {
+			if n := utf8.RuneCountInString(r.Name); n > maxResourceName {
+				t.Errorf("%s: the help line's name %q is %d characters, more than %d", l, r.Name, n, maxResourceName)
+			}
+			if f := first(r.Contact); f == "" || utf8.RuneCountInString(f) > maxContactFirst {
+				t.Errorf("%s %s: the contact's first sentence is %d characters, more than %d: %q", l, r.Name, utf8.RuneCountInString(f), maxContactFirst, f)
+			}
+		}
+	}
+}
+
+// domain finds what reads as a web address; a full one starts with https://.
+var (
+	domain  = regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|gov|com|net|edu|pub)\b`)
+	fullURL = regexp.MustCompile(`https://[^\s]*[^\s.,;:!?)]`)
+)
+
+// TestWebAddressesAreWhole: every web address a person reads starts with
+// https://, so that it can be opened as it is, and every source but the
+// article, which has none, gives its address.
+func TestWebAddressesAreWhole(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, text := range prose(set) {
+			if bare := domain.FindString(fullURL.ReplaceAllString(text, "")); bare != "" {
+				t.Errorf("%s: %q is a web address without https://: %s", l, bare, text)
+			}
+		}
+		var without []string
+		for _, s := range set.Sources {
+			if bare := domain.FindString(s.Name); bare != "" {
+				t.Errorf("%s: the source's name holds the web address %q; give it as url", l, bare)
+			}
+			if s.URL == "" {
+				without = append(without, s.Name)
+			} else if !strings.HasPrefix(s.URL, "https://") {
+				t.Errorf("%s: %q", s.Name, s.URL)
+			}
+		}
+		if len(without) != 1 || !strings.Contains(without[0], "Joyce Patra") {
+			t.Errorf("%s: the sources without an address are %q; only the article has none", l, without)
+		}
+	}
+}
+
+// The facts each text must hold, in each language: where to look (a
+// question's prompt, help, urgent text or steps, or an outcome's steps) and
+// the words that must be there.
+type fact struct {
+	where string
+	text  func(*assess.Set) string
+	words []string
+}
+
+func question(id string, pick func(q *assess.Question) string) func(*assess.Set) string {
+	return func(s *assess.Set) string {
+		q, _ := s.Question(id)
+		return pick(q)
+	}
+}
+
+var (
+	needsPrompt = question("manageable-needs", func(q *assess.Question) string { return q.Prompt })
+	needsHelp   = question("manageable-needs", func(q *assess.Question) string { return q.Help })
+	needsUrgent = question("manageable-needs", func(q *assess.Question) string { return q.Urgent[assess.No] })
+	needsFirst  = question("manageable-needs", func(q *assess.Question) string { return q.Steps[assess.No][0] })
+	needsSteps  = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Steps[assess.No], " ") })
+	iopSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.IOP].NextSteps, " ") }
+	resSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].NextSteps, " ") }
+	resources   = func(s *assess.Set) string {
+		var b strings.Builder
+		for _, r := range s.Resources {
+			b.WriteString(r.Name + ": " + r.Contact + " ")
+		}
+		return b.String()
+	}
+)
+
+var contentFacts = map[i18n.Lang][]fact{
+	i18n.English: {
+		{"the health prompt", needsPrompt, []string{"without care day and night"}},
+		{"the health help", needsHelp, []string{"hospital or a live-in program", `Answer "no"`, "seizure", "delirium tremens", "DTs", "benzodiazepines", "every day", "pregnant", "opioids", "thoughts of suicide", "988", "serious health problem"}},
+		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "naloxone", "tell people near you where it is", "someone else has to give it", "give naloxone, call 911, and stay with them", "Never mix benzodiazepines with opioids or alcohol", "thoughts of suicide", "988"}},
+		{"the health needs' first step", needsFirst, []string{"If you use opioids, ask to start or keep buprenorphine or methadone"}},
+		{"the health needs' steps", needsSteps, []string{"drink heavily or take benzodiazepines", "detox", "naltrexone, acamprosate or", "disulfiram", "mental health and substance use together", "How soon could I start?"}},
+		{"the IOP steps", iopSteps, []string{"How soon could I start?", "buprenorphine or methadone"}},
+		{"the residential steps", resSteps, []string{"How soon could I start?", "doctor"}},
+		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
+	},
+	i18n.Spanish: {
+		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
+		{"the health help", needsHelp, []string{"hospital o en un programa residencial", `Responda "no"`, "convulsión", "delirium tremens", "benzodiacepinas", "todos los días", "bebé", "opioides", "pensamientos de suicidio", "988", "problema de salud grave"}},
+		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "naloxona", "dígales a las personas cercanas dónde la tiene", "otra persona tiene que dársela", "dele naloxona, llame al 911 y quédese", "Nunca mezcle benzodiacepinas con opioides ni con alcohol", "pensamientos de suicidio", "988"}},
+		{"the health needs' first step", needsFirst, []string{"Si usa opioides, pida empezar o seguir con buprenorfina o metadona"}},
+		{"the health needs' steps", needsSteps, []string{"bebe mucho o toma benzodiacepinas", "desintoxicación", "naltrexona, el acamprosato o el disulfiram", "la salud mental y el consumo de sustancias a la vez", "¿Qué tan pronto podría empezar?"}},
+		{"the IOP steps", iopSteps, []string{"¿Qué tan pronto podría empezar?", "la buprenorfina o la metadona"}},
+		{"the residential steps", resSteps, []string{"¿Qué tan pronto podría empezar?", "profesional de la salud"}},
+		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Línea de Violencia Doméstica: Llame al 1-800-799-7233.", "START por texto al 88788", "TTY: 1-800-787-3224"}},
+	},
+}
+
+// forbidden are words the content must not use: the hospital-only reading
+// of the health question, the safer choice, and, in Spanish, abstinence
+// without its syndrome (alone it can mean staying sober), masculine forms
+// where a neutral one exists (for the reader, "personas adultas", "un
+// profesional de la salud", "en su trabajo"), and the keyboard verb the form
+// does not use.
+var forbidden = map[i18n.Lang][]*regexp.Regexp{
+	i18n.English: {regexp.MustCompile(`(?i)hospital stay`), regexp.MustCompile(`(?i)\bsafer\b`)},
+	i18n.Spanish: {regexp.MustCompile(`(?i)quedarse en el hospital`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|un médico|empleador)\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
+}
+
+// allowed are the phrases a forbidden word may stand in.
+var allowed = strings.NewReplacer("síndrome de abstinencia", "")
+
+func TestContentFacts(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, f := range contentFacts[l] {
+			text := f.text(set)
+			for _, w := range f.words {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s: %s does not say %q: %s", l, f.where, w, text)
+				}
+			}
+		}
+		for _, text := range prose(set) {
+			for _, re := range forbidden[l] {
+				if m := re.FindString(allowed.Replace(text)); m != "" {
+					t.Errorf("%s: %q must not be said: %s", l, m, text)
 				}
 			}
 		}
@@ -147,16 +442,13 @@ func TestEachAnswerSaysWhy(t *testing.T) {
 // or an address splits it across lines.
 func TestPhoneNumbersStayWhole(t *testing.T) {
 	set := shipped(t, i18n.English)
-	res, err := assess.Evaluate(set, outcomes["iop"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	for width := 20; width <= 100; width++ {
+	res := evaluate(t, set, goldens["iop"])
+	for width := 30; width <= 100; width++ {
 		var b bytes.Buffer
 		if err := report.Text(&b, res, set.Labels, report.TextOptions{Width: width}); err != nil {
 			t.Fatal(err)
 		}
-		for _, n := range []string{"1-800-662-4357", "1-800-487-4889", "988lifeline.org", "FindTreatment.gov"} {
+		for _, n := range []string{"1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "https://988lifeline.org", "https://findtreatment.gov", "https://www.thehotline.org"} {
 			if !strings.Contains(b.String(), n) {
 				t.Fatalf("width %d splits %s", width, n)
 			}

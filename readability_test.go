@@ -1,6 +1,7 @@
 package iopfit_test
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -14,10 +15,15 @@ import (
 // The people who read iopfit may be scared and tired, so its words must be
 // plain. These tests measure the prose of questions.yaml, every text field of
 // each language, and fail when it gets harder to read than a grade 8 reader
-// can manage (English) or "fairly easy" (Spanish).
+// can manage (English) or "fairly easy" (Spanish): the set as a whole, and
+// each text of two or more sentences on its own, since a plain set overall
+// can still hide one hard paragraph. No sentence may be longer than
+// maxSentenceWords, and the terms a reader may not know are defined where
+// they first meet them.
 const (
-	maxGrade       = 8.0  // Flesch-Kincaid grade, English
-	minHuertaScore = 65.0 // corrected Fernández-Huerta, Spanish
+	maxGrade         = 8.0  // Flesch-Kincaid grade, English
+	minHuertaScore   = 65.0 // corrected Fernández-Huerta, Spanish
+	maxSentenceWords = 25
 )
 
 // prose returns every text of the set a person reads.
@@ -26,7 +32,7 @@ func prose(s *assess.Set) []string {
 	for _, q := range s.Questions {
 		texts = append(texts, q.Prompt, q.Help, q.Topic)
 		for _, a := range assess.Answers {
-			texts = append(texts, q.Reasons[a], q.Urgent[a])
+			texts = append(texts, q.Reasons[a], q.Urgent[a], q.Headline[a])
 			texts = append(texts, q.Steps[a]...)
 		}
 	}
@@ -51,9 +57,10 @@ func prose(s *assess.Set) []string {
 
 var (
 	// A word has letters; numbers, phone numbers and web addresses are not
-	// words, so they are left out.
+	// words, so they are left out. An address ends before the stop of its
+	// sentence.
 	wordRe   = regexp.MustCompile(`\p{L}+(?:['’-]\p{L}+)*`)
-	webRe    = regexp.MustCompile(`\b[\w.-]+\.(?:org|gov|com|net)\b`)
+	webRe    = regexp.MustCompile(`https://[^\s]*[^\s.,;:!?)]|\b[\w.-]+\.(?:org|gov|com|net)\b`)
 	sentEnd  = regexp.MustCompile(`[.!?]+(?:\s|$)`)
 	enVowels = regexp.MustCompile(`[aeiouy]+`)
 	esVowels = regexp.MustCompile(`[aeiouáéíóúü]+`)
@@ -62,23 +69,34 @@ var (
 
 type counts struct{ sentences, words, syllables int }
 
+// sentences splits a text into its sentences, web addresses left out. A
+// text ends a sentence whether or not it ends with a stop.
+func sentences(t string) []string {
+	t = strings.TrimSpace(webRe.ReplaceAllString(t, ""))
+	var out []string
+	for t != "" {
+		end := len(t)
+		if loc := sentEnd.FindStringIndex(t); loc != nil {
+			end = loc[1]
+		}
+		if s := strings.TrimSpace(t[:end]); len(wordRe.FindAllString(s, -1)) > 0 {
+			out = append(out, s)
+		}
+		t = strings.TrimSpace(t[end:])
+	}
+	return out
+}
+
 func count(texts []string, syllables func(string) int) counts {
 	var c counts
 	for _, t := range texts {
-		t = webRe.ReplaceAllString(t, "")
-		words := wordRe.FindAllString(t, -1)
-		if len(words) == 0 {
-			continue
-		}
-		// Each field ends a sentence, whether or not it ends with a stop.
-		n := len(sentEnd.FindAllString(strings.TrimSpace(t), -1))
-		if !sentEnd.MatchString(strings.TrimSpace(t)[len(strings.TrimSpace(t))-1:]) {
-			n++
-		}
-		c.sentences += max(n, 1)
-		c.words += len(words)
-		for _, w := range words {
-			c.syllables += syllables(strings.ToLower(w))
+		for _, s := range sentences(t) {
+			words := wordRe.FindAllString(s, -1)
+			c.sentences++
+			c.words += len(words)
+			for _, w := range words {
+				c.syllables += syllables(strings.ToLower(w))
+			}
 		}
 	}
 	return c
@@ -164,6 +182,124 @@ func TestPromptsArePlain(t *testing.T) {
 			t.Errorf("%s's Spanish prompt scores %.1f, below %.0f: %s", q.ID, score, minHuertaScore, q.Prompt)
 		}
 	}
+}
+
+// TestEachTextIsPlain holds every text of two or more sentences to the
+// limit on its own, and every sentence to maxSentenceWords words, in each
+// language.
+func TestEachTextIsPlain(t *testing.T) {
+	measures := map[i18n.Lang]struct {
+		syllables func(string) int
+		ok        func(counts) (float64, bool)
+	}{
+		i18n.English: {englishSyllables, func(c counts) (float64, bool) { g := fleschKincaidGrade(c); return g, g <= maxGrade }},
+		i18n.Spanish: {spanishSyllables, func(c counts) (float64, bool) { s := fernandezHuerta(c); return s, s >= minHuertaScore }},
+	}
+	for _, l := range i18n.Langs {
+		set, err := load.Embedded(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := measures[l]
+		lowest, highest := 1000.0, -1000.0
+		for _, text := range prose(set) {
+			ss := sentences(text)
+			for _, s := range ss {
+				if n := len(wordRe.FindAllString(s, -1)); n > maxSentenceWords {
+					t.Errorf("%s: a sentence of %d words, more than %d: %s", l, n, maxSentenceWords, s)
+				}
+			}
+			if len(ss) < 2 {
+				continue
+			}
+			score, ok := m.ok(count([]string{text}, m.syllables))
+			lowest, highest = min(lowest, score), max(highest, score)
+			if !ok {
+				t.Errorf("%s: a text scores %.1f: %s", l, score, text)
+			}
+		}
+		t.Logf("%s: texts of two or more sentences score %.1f to %.1f", l, lowest, highest)
+	}
+}
+
+// terms are the words a reader may not know, each with what must stand in
+// the text where the reader first meets it: its definition, or examples.
+var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
+	i18n.English: {
+		{regexp.MustCompile(`(?i)\bwithdrawal\b`), regexp.MustCompile(`when you stop`)},
+		{regexp.MustCompile(`(?i)\bopioids?\b`), regexp.MustCompile(`heroin, fentanyl or pain pills`)},
+		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`federal agency`)},
+		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`deaf`)},
+		{regexp.MustCompile(`(?i)\bregular outpatient\b`), regexp.MustCompile(`fewer hours`)},
+	},
+	i18n.Spanish: {
+		{regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`al dejar`)},
+		{regexp.MustCompile(`(?i)\bopioides?\b`), regexp.MustCompile(`heroína, fentanilo o pastillas para el dolor`)},
+		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`agencia federal`)},
+		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`sordas`)},
+		{regexp.MustCompile(`(?i)\bambulatoria común\b`), regexp.MustCompile(`menos horas`)},
+	},
+}
+
+// TestTermsDefinedAtFirstUse reads the texts as a person meets them: the
+// form (the intro, then each question and its help), and each of the 81
+// results, in the order text output prints them. Where a term first comes,
+// its definition must be in the same text.
+func TestTermsDefinedAtFirstUse(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set, err := load.Embedded(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := []string{set.Intro}
+		for _, q := range set.Questions {
+			form = append(form, q.Prompt, q.Help)
+		}
+		readings := map[string][]string{"the form": form}
+		for _, answers := range everyCombination(set) {
+			res, err := assess.Evaluate(set, answers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			readings[fmt.Sprint("the result for ", answers)] = inReadingOrder(res)
+		}
+		for name, texts := range readings {
+			for _, tm := range terms[l] {
+				for _, text := range texts {
+					if tm.term.MatchString(text) {
+						if !tm.definition.MatchString(text) {
+							t.Errorf("%s, %s: %q first comes without %q: %s", l, name, tm.term, tm.definition, text)
+						}
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// inReadingOrder lists a result's texts in the order text output prints
+// them: the help lines right under what to do now when something is urgent,
+// else after the next steps.
+func inReadingOrder(r assess.Result) []string {
+	var help []string
+	for _, res := range r.Resources {
+		help = append(help, res.Name+": "+res.Contact)
+	}
+	texts := append([]string{r.Headline}, r.Urgent...)
+	if len(r.Urgent) > 0 {
+		texts = append(texts, help...)
+	}
+	texts = append(texts, r.Summary)
+	for _, a := range r.Answers {
+		texts = append(texts, a.Question, a.Reason)
+	}
+	texts = append(texts, r.NextSteps...)
+	if len(r.Urgent) == 0 {
+		texts = append(texts, help...)
+	}
+	texts = append(append(append(texts, r.About...), r.OutcomeAbout...), r.Caveats...)
+	return append(texts, r.Disclaimer)
 }
 
 // hardest lists the five fields that read hardest, to show what to rewrite.

@@ -96,22 +96,27 @@ func TestQuestionFilesMatchTheSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := map[string][2]string{
-		"unknown key":                      {"title: T", "title: T\ntitel: T"},
-		"deciding without topic":           {"    topic: T\n", ""},
-		"id not kebab-case":                {"id: stable-home", "id: Stable_Home"},
-		"set id with a bar":                {"id: t\n", "id: \"my set|v2\"\n"},
-		"set id not ASCII":                 {"id: t\n", "id: café-ßet\n"},
-		"version with a space and a bar":   {"version: \"1\"", "version: \"1.0|beta 2\""},
-		"reserved id":                      {"id: stable-home", "id: lang"},
-		"empty prompt":                     {"prompt: P", `prompt: ""`},
-		"schema as text":                   {"schema: 1", `schema: "1"`},
-		"missing reason":                   {"      unsure: U\n", ""},
-		"bad date":                         {"checked: 2026-11-28", "checked: yesterday"},
-		"web address not https":            {"url: https://example.org/n", "url: ftp://example.org/n"},
-		"no sources":                       {"sources:\n  - name: N\n    url: https://example.org/n\n    checked: 2026-11-28\n", "sources: []\n"},
-		"because without topics":           {"  cancelled: F", "  cancelled: F\n  because: Because."},
-		"yes steps on a deciding question": {"    topic: T\n", "    topic: T\n    steps: {yes: [a]}\n"},
-		"empty urgent":                     {"    topic: T\n", "    topic: T\n    urgent: {}\n"},
+		"unknown key":                       {"title: T", "title: T\ntitel: T"},
+		"deciding without topic":            {"    topic: T\n", ""},
+		"id not kebab-case":                 {"id: stable-home", "id: Stable_Home"},
+		"set id with a bar":                 {"id: t\n", "id: \"my set|v2\"\n"},
+		"set id not ASCII":                  {"id: t\n", "id: café-ßet\n"},
+		"version with a space and a bar":    {"version: \"1\"", "version: \"1.0|beta 2\""},
+		"reserved id":                       {"id: stable-home", "id: lang"},
+		"empty prompt":                      {"prompt: P", `prompt: ""`},
+		"schema as text":                    {"schema: 1", `schema: "1"`},
+		"missing reason":                    {"      unsure: U\n", ""},
+		"bad date":                          {"checked: 2026-11-28", "checked: yesterday"},
+		"web address not https":             {"url: https://example.org/n", "url: ftp://example.org/n"},
+		"no sources":                        {"sources:\n  - name: N\n    url: https://example.org/n\n    checked: 2026-11-28\n", "sources: []\n"},
+		"because without topics":            {"  cancelled: F", "  cancelled: F\n  because: Because."},
+		"yes steps on a deciding question":  {"    topic: T\n", "    topic: T\n    steps: {yes: [a]}\n"},
+		"empty urgent":                      {"    topic: T\n", "    topic: T\n    urgent: {}\n"},
+		"headline for yes":                  {"    topic: T\n", "    topic: T\n    headline: {yes: H}\n"},
+		"headline where nothing is decided": {"questions:\n", "questions:\n  - id: other\n    prompt: P\n    help: H\n    decides: false\n    headline: {no: H}\n    reasons: {yes: Y, no: N, unsure: U}\n"},
+		"source without url":                {"    url: https://example.org/n\n", ""},
+		"source with url and no_url":        {"    url: https://example.org/n\n", "    url: https://example.org/n\n    no_url: true\n"},
+		"no_url false":                      {"    url: https://example.org/n\n", "    no_url: false\n"},
 	}
 	for name, edit := range broken {
 		if !bytes.Contains(minimal, []byte(edit[0])) {
@@ -161,11 +166,7 @@ func TestJSONOutputsMatchTheSchemas(t *testing.T) {
 		if err := listing.Validate(jsonInstance(t, b.Bytes())); err != nil {
 			t.Errorf("questions -o json (%s): %v", l, err)
 		}
-		for i := range 81 {
-			answers := map[string]assess.Answer{}
-			for j, id := range set.IDs() {
-				answers[id] = assess.Answers[(i/pow3(j))%3]
-			}
+		for _, answers := range everyCombination(set) {
 			res, err := assess.Evaluate(set, answers)
 			if err != nil {
 				t.Fatal(err)
@@ -179,14 +180,6 @@ func TestJSONOutputsMatchTheSchemas(t *testing.T) {
 			}
 		}
 	}
-}
-
-func pow3(n int) int {
-	p := 1
-	for range n {
-		p *= 3
-	}
-	return p
 }
 
 // TestShippedFilesNameTheirSchema: an editor with the YAML language server

@@ -77,7 +77,9 @@ func TestFromBool(t *testing.T) {
 // testSet mirrors the shape of the real set: three deciding questions and one
 // that only explains. Each deciding question has steps for no and unsure;
 // manageable-needs alone has urgent texts, and responsibilities has steps
-// for yes.
+// for yes. stable-home and can-commit have headlines for no and unsure,
+// manageable-needs for no only, so that the choice of headline can fall
+// through a question that has none for its answer.
 func testSet() *Set {
 	q := func(id string, decides bool) Question {
 		q := Question{ID: id, Prompt: id + "?", Decides: decides, Reasons: map[Answer]string{
@@ -91,11 +93,18 @@ func testSet() *Set {
 		}
 		return q
 	}
-	needs := q("manageable-needs", true)
+	withHeadlines := func(q Question, answers ...Answer) Question {
+		q.Headline = map[Answer]string{}
+		for _, a := range answers {
+			q.Headline[a] = q.ID + " " + string(a) + " head"
+		}
+		return q
+	}
+	needs := withHeadlines(q("manageable-needs", true), No)
 	needs.Urgent = map[Answer]string{No: "call 911 now", Unsure: "ask a doctor today"}
 	return &Set{
 		ID: "test", Version: "1", Title: "T", Source: "S", File: "embedded", Lang: "en",
-		Questions: []Question{q("stable-home", true), needs, q("can-commit", true), q("responsibilities", false)},
+		Questions: []Question{withHeadlines(q("stable-home", true), No, Unsure), needs, withHeadlines(q("can-commit", true), No, Unsure), q("responsibilities", false)},
 		Outcomes: map[Recommendation]Outcome{
 			IOP:         {Headline: "iop head", Summary: "iop sum", NextSteps: []string{"iop step"}},
 			Residential: {Headline: "res head", Summary: "res sum", NextSteps: []string{"res step"}, About: []string{"res about"}},
@@ -111,7 +120,9 @@ func testSet() *Set {
 // TestEvaluateEveryCombination checks all 81 combinations of answers against
 // the rule stated plainly: IOP exactly when every deciding answer is yes; a
 // residential result names the deciding answers that led there, and puts
-// their steps first; urgent texts follow the answers that carry them.
+// their steps first, those of the urgent answer before the rest; its
+// headline is the urgent answer's when it has one, else the first other
+// not-yes answer's; urgent texts follow the answers that carry them.
 func TestEvaluateEveryCombination(t *testing.T) {
 	set := testSet()
 	for _, home := range Answers {
@@ -128,6 +139,11 @@ func TestEvaluateEveryCombination(t *testing.T) {
 						if answers[id] != Yes {
 							decidedBy = append(decidedBy, id)
 							topics = append(topics, "your "+id)
+						}
+					}
+					// The urgent answer's steps first, then the others'.
+					for _, id := range []string{"manageable-needs", "stable-home", "can-commit"} {
+						if answers[id] != Yes {
 							steps = append(steps, id+" "+string(answers[id])+" step")
 						}
 					}
@@ -144,8 +160,17 @@ func TestEvaluateEveryCombination(t *testing.T) {
 					}
 					out := set.Outcomes[want]
 					steps = append(steps, out.NextSteps...)
-					if res.Headline != out.Headline || res.Summary != summary || !slices.Equal(res.NextSteps, steps) {
-						t.Errorf("Evaluate(%v): headline %q, summary %q, steps %q; want %q, %q, %q", answers, res.Headline, res.Summary, res.NextSteps, out.Headline, summary, steps)
+					head := out.Headline
+					switch {
+					case needs == No:
+						head = "manageable-needs no head"
+					case home != Yes:
+						head = "stable-home " + string(home) + " head"
+					case commit != Yes:
+						head = "can-commit " + string(commit) + " head"
+					}
+					if res.Headline != head || res.Summary != summary || !slices.Equal(res.NextSteps, steps) {
+						t.Errorf("Evaluate(%v): headline %q, summary %q, steps %q; want %q, %q, %q", answers, res.Headline, res.Summary, res.NextSteps, head, summary, steps)
 					}
 					if !slices.Equal(res.DecidedBy, decidedBy) || res.DecidedBy == nil {
 						t.Errorf("Evaluate(%v): decided by %#v, want %q", answers, res.DecidedBy, decidedBy)
@@ -263,5 +288,38 @@ func TestLabels(t *testing.T) {
 	}
 	if l.Get("source") != "Fuente" {
 		t.Error("Get does not return the label")
+	}
+}
+
+// TestNextStepsEachOnceAndFew: the urgent answer's steps lead, then the
+// other answers', then the outcome's; a step that several lists share is
+// listed once, where it first comes; at most MaxSteps are kept, the first.
+func TestNextStepsEachOnceAndFew(t *testing.T) {
+	tests := []struct {
+		name           string
+		needs, outcome []string
+		want           []string
+	}{
+		{"within the limit", []string{"a"}, []string{"b"}, []string{"a", "home", "b"}},
+		{"shared step once", []string{"doctor", "a"}, []string{"doctor", "b"}, []string{"doctor", "a", "home", "b"}},
+		{"shared with the home", []string{"a", "home"}, []string{"b"}, []string{"a", "home", "b"}},
+		{"cut to the first ones", []string{"a", "b", "c", "d", "e"}, []string{"f", "g"}, []string{"a", "b", "c", "d", "e", "home"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := testSet()
+			set.Questions[0].Steps[No] = []string{"home"}
+			set.Questions[1].Steps[No] = tt.needs
+			res := set.Outcomes[Residential]
+			res.NextSteps = tt.outcome
+			set.Outcomes[Residential] = res
+			got, err := Evaluate(set, map[string]Answer{"stable-home": No, "manageable-needs": No, "can-commit": Yes, "responsibilities": No})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.NextSteps, tt.want) || len(got.NextSteps) > MaxSteps {
+				t.Errorf("steps = %q, want %q", got.NextSteps, tt.want)
+			}
+		})
 	}
 }

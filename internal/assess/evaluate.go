@@ -19,7 +19,9 @@ type Result struct {
 	// Title is the question set's title, for renderers that print a heading.
 	Title          string
 	Recommendation Recommendation
-	Headline       string
+	// Headline is the headline of the answer that led here, when a deciding
+	// question has one for it, else the outcome's.
+	Headline string
 	// Urgent holds what to do now, from the answers that carry it; it is
 	// shown right under the headline. Empty when there is nothing urgent.
 	Urgent []string
@@ -29,7 +31,8 @@ type Result struct {
 	// Summary starts by naming the answers in DecidedBy, when there are any.
 	Summary string
 	Answers []AnsweredQuestion
-	// NextSteps are the steps of the person's answers, then the outcome's.
+	// NextSteps are the steps of the person's answers, those with urgent
+	// text first, then the outcome's: each once, at most MaxSteps.
 	NextSteps []string
 	Resources []Resource
 	// About says what IOP involves; OutcomeAbout what the recommended care
@@ -104,7 +107,6 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 	}
 	answered := make([]AnsweredQuestion, 0, len(set.Questions))
 	urgent := []string{}
-	var steps []string
 	for _, q := range set.Questions {
 		a := answers[q.ID]
 		answered = append(answered, AnsweredQuestion{
@@ -117,14 +119,9 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		if u := q.Urgent[a]; u != "" {
 			urgent = append(urgent, u)
 		}
-		// A question that does not decide cannot make a result residential;
-		// its steps help a person make room for care away from home, so
-		// they belong to a residential result only.
-		if q.Decides || rec == Residential {
-			steps = append(steps, q.Steps[a]...)
-		}
 	}
 	out := set.Outcomes[rec]
+	order := urgentFirst(set, answers)
 	summary := out.Summary
 	if len(topics) > 0 {
 		summary = Because(set.Labels, topics) + " " + summary
@@ -132,12 +129,12 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 	return Result{
 		Title:          set.Title,
 		Recommendation: rec,
-		Headline:       out.Headline,
+		Headline:       headline(order, answers, out.Headline),
 		Urgent:         urgent,
 		DecidedBy:      nonNil(decidedBy),
 		Summary:        summary,
 		Answers:        answered,
-		NextSteps:      append(steps, out.NextSteps...),
+		NextSteps:      nextSteps(order, answers, rec, out.NextSteps),
 		Resources:      set.Resources,
 		About:          set.About,
 		OutcomeAbout:   nonNil(out.About),
@@ -146,6 +143,62 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		Sources:        set.Sources,
 		SetInfo:        set.Info(),
 	}, nil
+}
+
+// MaxSteps is the most next steps a result lists: a scared and tired
+// person can act on a few, and the first ones are those that fit best.
+const MaxSteps = 6
+
+// urgentFirst orders the questions for choosing a headline and steps: those
+// whose answer carries urgent text first, since what could hurt the person
+// now comes first, then the others, each group in the set's order.
+func urgentFirst(set *Set, answers map[string]Answer) []*Question {
+	order := make([]*Question, 0, len(set.Questions))
+	for _, urgent := range []bool{true, false} {
+		for i := range set.Questions {
+			q := &set.Questions[i]
+			if (q.Urgent[answers[q.ID]] != "") == urgent {
+				order = append(order, q)
+			}
+		}
+	}
+	return order
+}
+
+// headline is the headline of the first deciding question in order that
+// is not answered yes and has one for its answer, else fallback, the
+// outcome's. With urgent questions first, a health need outranks a schedule.
+func headline(order []*Question, answers map[string]Answer, fallback string) string {
+	for _, q := range order {
+		if a := answers[q.ID]; q.Decides && a != Yes && q.Headline[a] != "" {
+			return q.Headline[a]
+		}
+	}
+	return fallback
+}
+
+// nextSteps lists the steps of the answers in order, then the outcome's,
+// each once, at most MaxSteps of them. A question that does not decide
+// cannot make a result residential; its steps help a person make room for
+// care away from home, so they belong to a residential result only.
+func nextSteps(order []*Question, answers map[string]Answer, rec Recommendation, outcome []string) []string {
+	var steps []string
+	seen := map[string]bool{}
+	add := func(list []string) {
+		for _, s := range list {
+			if !seen[s] {
+				seen[s] = true
+				steps = append(steps, s)
+			}
+		}
+	}
+	for _, q := range order {
+		if q.Decides || rec == Residential {
+			add(q.Steps[answers[q.ID]])
+		}
+	}
+	add(outcome)
+	return steps[:min(len(steps), MaxSteps)]
 }
 
 // TopicsPlaceholder is where the because label puts the list of topics.

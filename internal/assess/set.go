@@ -42,6 +42,10 @@ type Question struct {
 	// Steps holds, per answer, the next steps that fit that answer; they
 	// come before the outcome's own.
 	Steps map[Answer][]string
+	// Headline holds, for the not-yes answers of a deciding question, the
+	// headline that fits that reason ("a flexible program may fit"), in
+	// place of the outcome's own.
+	Headline map[Answer]string
 }
 
 // Outcome is the text shown for one recommendation.

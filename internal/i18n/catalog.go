@@ -56,6 +56,10 @@ var catalog = map[string]map[Lang]string{
 	"label.because_topics":        {English: "must contain %s once, where the topics of the answers go", Spanish: "debe contener %s una vez, donde van los temas de las respuestas"},
 	"questions.too_many":          {English: "has %d questions; one check can ask at most %d, which a person can answer in one sitting", Spanish: "tiene %d preguntas; una guía puede hacer como mucho %d, las que una persona puede responder de una vez"},
 	"questions.schema_quoted":     {English: "schema must be the number 1, without quotes", Spanish: "schema debe ser el número 1, sin comillas"},
+	"questions.headline":          {English: "has a headline, which only a question that decides can have: it replaces the outcome's headline for a no or a not-sure; remove it, or remove decides: false", Spanish: "tiene headline, que solo puede tener una pregunta que decide: reemplaza el titular del resultado para un no o un no sé; quítelo, o quite decides: false"},
+	"value.url_missing":           {English: "is missing the key \"url\": give its web address (https://…), or no_url: true for a document with no public address", Spanish: "le falta la clave \"url\": dé su dirección web (https://…), o no_url: true para un documento sin dirección pública"},
+	"value.url_and_no_url":        {English: "has both url and no_url; keep url if the document has a web address, else no_url: true", Spanish: "tiene url y no_url a la vez; deje url si el documento tiene dirección web, si no, no_url: true"},
+	"value.no_url_true":           {English: "no_url can only be true, for a document with no public address; for one with an address, remove no_url and give url", Spanish: "no_url solo puede ser true, para un documento sin dirección pública; si tiene dirección, quite no_url y dé url"},
 	"questions.schema":            {English: "schema must be 1, the only version this iopfit reads, not %s", Spanish: "schema debe ser 1, la única versión que lee este iopfit, no %s"},
 
 	"key.not_map":      {English: "must be a mapping of keys to values, not %s", Spanish: "debe ser un mapa de claves y valores, no %s"},
@@ -137,7 +141,7 @@ var catalog = map[string]map[Lang]string{
 
 	// Labels a question set may leave out, by label key.
 	"label.form_hint":     {English: "Choose with ↑ and ↓, then press Enter, or press 1, 2 or 3. Shift+Tab goes back. Press Esc to stop at any time.", Spanish: "Elija con ↑ y ↓ y luego oprima Enter, u oprima 1, 2 o 3. Shift+Tab vuelve atrás. Oprima Esc para salir cuando quiera."},
-	"label.plain_hint":    {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y pulse Enter."},
+	"label.plain_hint":    {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y oprima Enter."},
 	"label.plain_retry":   {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
 	"label.source":        {English: "Source", Spanish: "Fuente"},
 	"label.key_up":        {English: "up", Spanish: "subir"},
@@ -211,8 +215,8 @@ var catalog = map[string]map[Lang]string{
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
-		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential care may be the safer choice for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
-		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial puede ser más seguro por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
+		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
+		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le puede servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
 	},
 	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
 	"cmd.check.long": {

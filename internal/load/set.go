@@ -21,14 +21,15 @@ import (
 // The keys of each mapping in schema 1.
 var (
 	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "sources", "labels"}
-	questionKeys = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps"}
+	questionKeys = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps", "headline"}
 	reasonKeys   = []string{"yes", "no", "unsure"}
 	outcomeNames = []string{"iop", "residential"}
 	outcomeKeys  = []string{"headline", "summary", "next_steps", "about"}
 	resourceKeys = []string{"name", "contact"}
-	sourceKeys   = []string{"name", "url", "checked"}
-	// notYesKeys are the answers a deciding question's urgent texts and
-	// steps may be given for: a yes on a deciding question needs neither.
+	sourceKeys   = []string{"name", "url", "no_url", "checked"}
+	// notYesKeys are the answers a deciding question's urgent texts, steps
+	// and headlines may be given for: a yes on a deciding question needs
+	// none of them.
 	notYesKeys = []string{"no", "unsure"}
 )
 
@@ -279,6 +280,9 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 		if q.Urgent, err = answerMap(p, qf, "urgent", answerKeys(base.Urgent), true, p.textValue); err != nil {
 			return err
 		}
+		if q.Headline, err = answerMap(p, qf, "headline", answerKeys(base.Headline), true, p.textValue); err != nil {
+			return err
+		}
 		q.Steps, err = answerMap(p, qf, "steps", answerKeys(base.Steps), true, p.textList)
 		return err
 	}
@@ -287,6 +291,14 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 		allowed = notYesKeys
 	}
 	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, false, p.textValue); err != nil {
+		return err
+	}
+	// A headline stands in for the outcome's, which only a deciding
+	// answer can choose.
+	if k, ok := qf.keys["headline"]; ok && !q.Decides {
+		return p.fail(k, qf.path, i18n.M("questions.headline"))
+	}
+	if q.Headline, err = answerMap(p, qf, "headline", notYesKeys, false, p.textValue); err != nil {
 		return err
 	}
 	q.Steps, err = answerMap(p, qf, "steps", allowed, false, p.textList)
@@ -419,15 +431,8 @@ func (p *parser) sources(n *yaml.Node, path string) ([]assess.Source, error) {
 		if src.Name, err = sf.text("name"); err != nil {
 			return nil, err
 		}
-		// A source may have no web address: an article read in print, or a
-		// document whose official address could not be confirmed.
-		if v, ok := sf.vals["url"]; ok {
-			if src.URL, err = p.textValue(v, sf.name("url")); err != nil {
-				return nil, err
-			}
-			if u, err := url.Parse(src.URL); err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(src.URL, " \t") {
-				return nil, p.fail(v, sf.name("url"), i18n.M("value.url", strconv.Quote(src.URL)))
-			}
+		if src.URL, err = p.sourceURL(sf); err != nil {
+			return nil, err
 		}
 		v, err := sf.require("checked")
 		if err != nil {
@@ -438,6 +443,36 @@ func (p *parser) sources(n *yaml.Node, path string) ([]assess.Source, error) {
 		}
 	}
 	return out, nil
+}
+
+// sourceURL reads a source's web address. Every source has one, so that a
+// reader can check the fact, unless it says no_url: true: an article read in
+// print has none, and saying so is a choice someone made, not a gap.
+func (p *parser) sourceURL(sf *fields) (string, error) {
+	v, hasURL := sf.vals["url"]
+	n, hasNoURL := sf.vals["no_url"]
+	switch {
+	case hasURL && hasNoURL:
+		return "", p.fail(sf.keys["no_url"], sf.path, i18n.M("value.url_and_no_url"))
+	case hasNoURL:
+		if none, err := sf.boolean("no_url", false); err != nil || !none {
+			if err == nil {
+				err = p.fail(n, sf.name("no_url"), i18n.M("value.no_url_true"))
+			}
+			return "", err
+		}
+		return "", nil
+	case !hasURL:
+		return "", p.fail(sf.node, sf.path, i18n.M("value.url_missing"))
+	}
+	s, err := p.textValue(v, sf.name("url"))
+	if err != nil {
+		return "", err
+	}
+	if u, err := url.Parse(s); err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(s, " \t") {
+		return "", p.fail(v, sf.name("url"), i18n.M("value.url", strconv.Quote(s)))
+	}
+	return s, nil
 }
 
 // date reads a day written YYYY-MM-DD, quoted or not (YAML reads an

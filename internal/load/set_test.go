@@ -59,6 +59,8 @@ func TestParseAccepts(t *testing.T) {
 		{"version with every URL-safe character", edit(t, "version: \"1\"", "version: \"2.0.0-rc_1~x\"")},
 		{"decides True", edit(t, "    help: H\n", "    help: H\n    decides: True\n")},
 		{"decides TRUE with its tag", edit(t, "    help: H\n", "    help: H\n    decides: !!bool TRUE\n")},
+		{"headline for a not-yes answer", edit(t, "    topic: T\n", "    topic: T\n    headline: {no: H}\n")},
+		{"source with no public address", edit(t, "    url: https://example.org/n\n", "    no_url: true\n")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,6 +155,15 @@ func TestParseRejects(t *testing.T) {
 		{"raw escape in a comment", edit(t, "title: T", "title: T # \x1b[2J"), 4, 12, `an escape character`},
 		{"raw NUL", edit(t, "title: T", "title: T\x00"), 4, 9, `a control character (U+0000)`},
 		{"invalid UTF-8", edit(t, "title: T", "title: T\xff"), 4, 9, `not valid UTF-8`},
+		{"headline for yes", edit(t, "    topic: T\n", "    topic: T\n    headline: {yes: H}\n"), 12, 16, `questions[stable-home].headline: unknown key "yes"; the keys here are no, unsure`},
+		{"empty headline", edit(t, "    topic: T\n", "    topic: T\n    headline: {}\n"), 12, 15, `questions[stable-home].headline: is empty; give the text for at least one answer`},
+		{"headline on a question that does not decide", edit(t, "    topic: T\n", "    topic: T\n    decides: false\n    headline: {no: H}\n"), 13, 5, `questions[stable-home]: has a headline, which only a question that decides can have`},
+		{"source without url", edit(t, "    url: https://example.org/n\n", ""), 32, 5, `sources[1]: is missing the key "url": give its web address (https://…), or no_url: true`},
+		{"source with url and no_url", edit(t, "    url: https://example.org/n\n", "    url: https://example.org/n\n    no_url: true\n"), 34, 5, `sources[1]: has both url and no_url`},
+		{"no_url false", edit(t, "    url: https://example.org/n\n", "    no_url: false\n"), 33, 13, `sources[1].no_url: no_url can only be true`},
+		{"no_url as text", edit(t, "    url: https://example.org/n\n", "    no_url: \"true\"\n"), 33, 13, `sources[1].no_url: must be true or false, not text`},
+		{"url not https", edit(t, "url: https://example.org/n", "url: http://example.org/n"), 33, 10, `sources[1].url: must be a web address that starts with https://`},
+		{"bare domain as url", edit(t, "url: https://example.org/n", "url: example.org"), 33, 10, `must be a web address that starts with https://`},
 		{"too large", minimal(t) + "# " + strings.Repeat("x", MaxQuestionsSize) + "\n", 0, 0, `larger than 1 MiB`},
 		{"deep nesting", deep, 0, 0, `invalid YAML`},
 	}

@@ -15,7 +15,7 @@ import (
 // what the check decides.
 var (
 	translationKeys = []string{"title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
-	translatedQKeys = []string{"prompt", "help", "topic", "reasons", "urgent", "steps"}
+	translatedQKeys = []string{"prompt", "help", "topic", "reasons", "urgent", "steps", "headline"}
 )
 
 // translation reads a translation's root mapping into a copy of base in l.

@@ -151,19 +151,27 @@ func TestTranslationPath(t *testing.T) {
 }
 
 // TestTranslationGivesTheSameAnswerTexts: a translation gives a topic, an
-// urgent text and steps for exactly the answers its set's question has them.
+// urgent text, a headline and steps for exactly the answers its set's
+// question has them.
 func TestTranslationGivesTheSameAnswerTexts(t *testing.T) {
-	base := strings.Replace(minimal(t), "    topic: T\n", "    topic: T\n    urgent: {no: Call now.}\n    steps: {no: [Step.], unsure: [Step.]}\n", 1)
-	full := "    topic: T es\n    urgent: {no: Llame ya.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n"
-	if _, err := ParseTranslation([]byte(base), []byte(translation(t, "    topic: T es\n", full)), "t.es.yaml", i18n.Spanish); err != nil {
+	base := strings.Replace(minimal(t), "    topic: T\n", "    topic: T\n    urgent: {no: Call now.}\n    headline: {no: Head.}\n    steps: {no: [Step.], unsure: [Step.]}\n", 1)
+	full := "    topic: T es\n    urgent: {no: Llame ya.}\n    headline: {no: Titular.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n"
+	es, err := ParseTranslation([]byte(base), []byte(translation(t, "    topic: T es\n", full)), "t.es.yaml", i18n.Spanish)
+	if err != nil {
 		t.Fatalf("a complete translation is refused: %v", err)
+	}
+	if got := es.Questions[0].Headline["no"]; got != "Titular." {
+		t.Errorf("translated headline = %q", got)
 	}
 	tests := []struct {
 		name, set, old, new, want string
 	}{
-		{"urgent missing", base, "    topic: T es\n", "    topic: T es\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `questions.stable-home: is missing the required key "urgent"`},
-		{"an answer's steps missing", base, "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n    steps: {no: [Paso.]}\n", `questions.stable-home.steps: is missing the required key "unsure"`},
-		{"urgent for another answer", base, "    topic: T es\n", "    topic: T es\n    urgent: {unsure: Llame ya.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `unknown key "unsure"`},
+		{"urgent missing", base, "    topic: T es\n", "    topic: T es\n    headline: {no: Titular.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `questions.stable-home: is missing the required key "urgent"`},
+		{"headline missing", base, "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `questions.stable-home: is missing the required key "headline"`},
+		{"headline for another answer", base, "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n    headline: {unsure: Titular.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `questions.stable-home.headline: unknown key "unsure"; the keys here are no`},
+		{"an answer's steps missing", base, "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n    headline: {no: Titular.}\n    steps: {no: [Paso.]}\n", `questions.stable-home.steps: is missing the required key "unsure"`},
+		{"urgent for another answer", base, "    topic: T es\n", "    topic: T es\n    urgent: {unsure: Llame ya.}\n    headline: {no: Titular.}\n    steps: {no: [Paso.], unsure: [Paso.]}\n", `unknown key "unsure"`},
+		{"headline the set does not have", minimal(t), "    topic: T es\n", "    topic: T es\n    headline: {no: Titular.}\n", `has "headline", which the set does not have at this place`},
 		{"urgent the set does not have", minimal(t), "    topic: T es\n", "    topic: T es\n    urgent: {no: Llame ya.}\n", `has "urgent", which the set does not have at this place`},
 		{"topic missing", minimal(t), "    topic: T es\n", "", `questions.stable-home: is missing the required key "topic"`},
 	}

@@ -60,7 +60,7 @@ about: [a]
 caveats: [c]
 resources: [{name: n, contact: c}]
 disclaimer: D
-sources: [{name: A source, checked: 2026-11-28}]
+sources: [{name: A source, no_url: true, checked: 2026-11-28}]
 labels: {option_yes: "Yes", option_no: "No", option_unsure: Not sure, your_answers: A, about: B, caveats: C, next_steps: D, resources: E, cancelled: F}
 `
 

@@ -32,9 +32,13 @@ func Markdown(w io.Writer, r assess.Result, labels assess.Labels) error {
 		fmt.Fprintf(&b, "- **%s** %s. %s\n", mdEscape(a.Question), mdEscape(labels.Option(a.Answer)), mdEscape(a.Reason))
 	}
 	mdList(&b, labels.Get("next_steps"), r.NextSteps)
-	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
-	for _, res := range r.Resources {
-		fmt.Fprintf(&b, "- **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
+	// The help lines are printed once: in the quote block when there is
+	// something urgent, else here.
+	if len(r.Urgent) == 0 {
+		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
+		for _, res := range r.Resources {
+			fmt.Fprintf(&b, "- **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
+		}
 	}
 	mdList(&b, labels.Get("about"), r.About)
 	if len(r.OutcomeAbout) > 0 {

@@ -260,3 +260,29 @@ func TestQuestionsTextWraps(t *testing.T) {
 		t.Error("wrapping changed the words")
 	}
 }
+
+// TestHelpLinesOnce: the help lines are printed once in text and markdown,
+// under what to do now when something is urgent, else in their own section.
+func TestHelpLinesOnce(t *testing.T) {
+	set := fixture(t, i18n.English)
+	for _, c := range cases {
+		res := result(t, set, c.answers)
+		var text, md bytes.Buffer
+		if err := Text(&text, res, set.Labels, TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Markdown(&md, res, set.Labels); err != nil {
+			t.Fatal(err)
+		}
+		for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
+			for _, r := range res.Resources {
+				if n := strings.Count(out, r.Contact); n != 1 {
+					t.Errorf("%s, %s: %q is printed %d times", c.name, format, r.Contact, n)
+				}
+			}
+			if heading := strings.Contains(out, set.Labels.Get("resources")); heading == (len(res.Urgent) > 0) {
+				t.Errorf("%s, %s: the %q section is there: %v, with %d urgent texts", c.name, format, set.Labels.Get("resources"), heading, len(res.Urgent))
+			}
+		}
+	}
+}

@@ -124,9 +124,13 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 		t.hanging(strings.Repeat(" ", ansi.StringWidth(t.bullet)), labels.Option(a.Answer)+".", a.Reason)
 	}
 	t.section(labels.Get("next_steps"), r.NextSteps)
-	t.b.WriteString("\n")
-	t.para(labels.Get("resources"), true)
-	t.resources(r.Resources)
+	// The help lines are printed once: under what to do now when there is
+	// something urgent, else here.
+	if len(r.Urgent) == 0 {
+		t.b.WriteString("\n")
+		t.para(labels.Get("resources"), true)
+		t.resources(r.Resources)
+	}
 	t.section(labels.Get("about"), r.About)
 	if len(r.OutcomeAbout) > 0 {
 		t.section(labels.Get("outcome_about"), r.OutcomeAbout)
