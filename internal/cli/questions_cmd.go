@@ -44,6 +44,7 @@ func (a *app) questionsCmd() *cobra.Command {
 		}),
 	}
 	cmd.Flags().VarP(&format, "output", "o", i18n.T(a.lang, "flag.output_q"))
+	nameArg(cmd.Flags(), "output", i18n.T(a.lang, "flag.arg_format"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(questionsFormats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

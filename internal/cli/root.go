@@ -309,6 +309,8 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	root.Flags().BoolVarP(&showVersion, "version", "v", false, i18n.T(l, "flag.version"))
 	root.PersistentFlags().String("questions", "", i18n.T(l, "flag.questions"))
 	root.PersistentFlags().String("lang", "", i18n.T(l, "flag.lang"))
+	nameArg(root.PersistentFlags(), "questions", i18n.T(l, "flag.arg_file"))
+	nameArg(root.PersistentFlags(), "lang", i18n.T(l, "flag.arg_lang"))
 	_ = root.RegisterFlagCompletionFunc("questions", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -190,15 +190,21 @@ var catalog = map[string]map[Lang]string{
 	"help.no_descriptions": {English: "disable completion descriptions", Spanish: "no mostrar descripciones al completar"},
 
 	"flag.version":    {English: "print the version and exit", Spanish: "mostrar la versión y salir"},
-	"flag.questions":  {English: "use the question set in `FILE` instead of the built-in one (or set IOPFIT_QUESTIONS)", Spanish: "usar el conjunto de preguntas de `ARCHIVO` en lugar del incorporado (o defina IOPFIT_QUESTIONS)"},
-	"flag.lang":       {English: "the `language`, en or es (default: from LC_ALL, LC_MESSAGES or LANG)", Spanish: "el `idioma`, en o es (por defecto: según LC_ALL, LC_MESSAGES o LANG)"},
-	"flag.question":   {English: "%s (`answer`: yes, no or unsure)", Spanish: "%s (`respuesta`: yes, no o unsure)"},
-	"flag.answers":    {English: "read the answers from `FILE`, a YAML or JSON mapping of id: answer (- for stdin); flags win over it", Spanish: "leer las respuestas de `ARCHIVO`, un mapa YAML o JSON de id: respuesta (- para la entrada estándar); las opciones tienen prioridad"},
-	"flag.output":     {English: "result `format`: text, json, markdown or fhir (FHIR R4 QuestionnaireResponse)", Spanish: "`formato` del resultado: text, json, markdown o fhir (QuestionnaireResponse de FHIR R4)"},
-	"flag.output_q":   {English: "list `format`: text, json or fhir (FHIR R4 Questionnaire)", Spanish: "`formato` de la lista: text, json o fhir (Questionnaire de FHIR R4)"},
+	"flag.questions":  {English: "use the question set in this file instead of the built-in one (or set IOPFIT_QUESTIONS)", Spanish: "usar el conjunto de preguntas de este archivo en lugar del incorporado (o defina IOPFIT_QUESTIONS)"},
+	"flag.lang":       {English: "the language, en or es (default: from LC_ALL, LC_MESSAGES or LANG)", Spanish: "el idioma, en o es (por defecto: según LC_ALL, LC_MESSAGES o LANG)"},
+	"flag.question":   {English: "%s (yes, no or unsure)", Spanish: "%s (yes, no o unsure)"},
+	"flag.answers":    {English: "read the answers from a YAML or JSON file that maps each id to its answer (- for stdin); flags win over it", Spanish: "leer las respuestas de un archivo YAML o JSON que da la respuesta de cada id (- para la entrada estándar); las opciones tienen prioridad"},
+	"flag.output":     {English: "result format: text, json, markdown or fhir (FHIR R4 QuestionnaireResponse)", Spanish: "formato del resultado: text, json, markdown o fhir (QuestionnaireResponse de FHIR R4)"},
+	"flag.output_q":   {English: "list format: text, json or fhir (FHIR R4 Questionnaire)", Spanish: "formato de la lista: text, json o fhir (Questionnaire de FHIR R4)"},
 	"flag.quiet":      {English: "print only the recommendation key (iop or residential)", Spanish: "mostrar solo la clave de la recomendación (iop o residential)"},
 	"flag.accessible": {English: "ask with plain numbered prompts, line by line, for screen readers (or set ACCESSIBLE=1)", Spanish: "preguntar con preguntas numeradas sencillas, línea por línea, para lectores de pantalla (o defina ACCESSIBLE=1)"},
 	"flag.no_input":   {English: "never ask; a missing answer is an error", Spanish: "no preguntar nunca; una respuesta que falte es un error"},
+
+	// The names of flag arguments in --help and the man pages.
+	"flag.arg_answer": {English: "ANSWER", Spanish: "RESPUESTA"},
+	"flag.arg_file":   {English: "FILE", Spanish: "ARCHIVO"},
+	"flag.arg_format": {English: "FORMAT", Spanish: "FORMATO"},
+	"flag.arg_lang":   {English: "LANG", Spanish: "IDIOMA"},
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
