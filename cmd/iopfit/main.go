@@ -1,6 +1,6 @@
 // Command iopfit helps a person see whether an intensive outpatient program
-// (IOP) for addiction recovery may fit their life, or whether residential care
-// may be safer for now.
+// (IOP) for addiction recovery may fit their life, or whether residential or
+// other care may suit them better for now.
 package main
 
 import (

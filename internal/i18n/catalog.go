@@ -208,8 +208,8 @@ var catalog = map[string]map[Lang]string{
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
-		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential care may be the safer choice for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
-		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial puede ser más seguro por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
+		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
+		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le pueden servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
 	},
 	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
 	"cmd.check.long": {
