@@ -86,6 +86,9 @@ func (a *app) helpCmd() *cobra.Command {
 		RunE: run(func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {
+				if len(args) == 1 {
+					return unknownCommand(c.Root(), args[0])
+				}
 				return usagef("cli.unknown_cmd", strings.Join(args, " "))
 			}
 			if target.Name() == "check" && a.setErr != nil {

@@ -108,6 +108,7 @@ var catalog = map[string]map[Lang]string{
 	"cli.unknown_shell":  {English: "no completion for the shell %s; iopfit has them for %s", Spanish: "no hay autocompletado para el shell %s; iopfit lo tiene para %s"},
 	"cli.questions_path": {English: "--questions needs the path of a question file", Spanish: "--questions necesita la ruta de un archivo de preguntas"},
 	"cli.unknown_cmd":    {English: "unknown command %q; run 'iopfit --help' to see the commands", Spanish: "comando desconocido %q; ejecute 'iopfit --help' para ver los comandos"},
+	"cli.did_you_mean":   {English: "unknown command %q; did you mean %s? Run 'iopfit --help' to see the commands", Spanish: "comando desconocido %q; ¿quiso decir %s? Ejecute 'iopfit --help' para ver los comandos"},
 	"cli.flag_hint":      {English: "%s; run '%s --help' for usage", Spanish: "%s; ejecute '%s --help' para ver cómo se usa"},
 	"cli.lang":           {English: "--lang %q is not a language iopfit speaks; use %s", Spanish: "--lang %q no es un idioma que iopfit hable; use %s"},
 	"cli.no_translation": {English: "the question set %s has no translation into %q; its languages are %s (a translation goes in %s)", Spanish: "el conjunto de preguntas %s no tiene traducción al %q; sus idiomas son %s (una traducción va en %s)"},
