@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	goldenfile "github.com/iopfit/iopfit/internal/golden"
@@ -99,7 +100,7 @@ func TestUrgentComesFirst(t *testing.T) {
 			if err := report.Text(&text, res, set.Labels, report.TextOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := report.Markdown(&md, res, set.Labels); err != nil {
+			if err := report.Markdown(&md, res, set.Labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 				t.Fatal(err)
 			}
 			for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {

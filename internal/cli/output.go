@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -27,7 +28,7 @@ func (o *checkOptions) print(res assess.Result) error {
 	case o.Output == formatJSON:
 		err = report.JSON(&buf, res)
 	case o.Output == formatMarkdown:
-		err = report.Markdown(&buf, res, o.Set.Labels)
+		err = report.Markdown(&buf, res, o.Set.Labels, time.Now())
 	case o.Output == formatFHIR:
 		err = report.ResponseFHIR(&buf, res, o.Set.Labels)
 	default:

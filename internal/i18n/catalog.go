@@ -222,6 +222,7 @@ var catalog = map[string]map[Lang]string{
 		English: "List the questions of the active question set: each one's id and flag,\nits prompt and help, and whether it decides the result. With -o json the\nlist is one JSON object, for scripts that build their own forms.",
 		Spanish: "Muestra las preguntas del conjunto activo: el id y la opción de cada una,\nsu texto y su ayuda, y si decide el resultado. Con -o json la lista es un\nobjeto JSON, para scripts que arman sus propios formularios.",
 	},
+	"report.made_on":        {English: "Made on %s.", Spanish: "Hecho el %s."},
 	"questions.header":      {English: "Question set %s, version %s (%s)", Spanish: "Conjunto de preguntas %s, versión %s (%s)"},
 	"questions.decides":     {English: "decides the result", Spanish: "decide el resultado"},
 	"questions.checked":     {English: "checked %s", Spanish: "consultada el %s"},

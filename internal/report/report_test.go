@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -38,6 +39,9 @@ func fixture(t *testing.T, l i18n.Lang) *assess.Set {
 	set.File = "fixture.yaml" // the same in every checkout
 	return set
 }
+
+// madeOn is the day the golden results say they were made.
+var madeOn = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 
 // cases are the results the golden files show: one of each outcome, and one
 // with the answers that change only the explanation.
@@ -78,7 +82,7 @@ func TestGolden(t *testing.T) {
 			golden(t, c.name+".json", b.Bytes())
 
 			b.Reset()
-			if err := Markdown(&b, res, set.Labels); err != nil {
+			if err := Markdown(&b, res, set.Labels, madeOn); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, c.name+".md", b.Bytes())
@@ -115,7 +119,7 @@ func TestGolden(t *testing.T) {
 			}
 			golden(t, "es-"+c.name+".json", b.Bytes())
 			b.Reset()
-			if err := Markdown(&b, res, es.Labels); err != nil {
+			if err := Markdown(&b, res, es.Labels, madeOn); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "es-"+c.name+".md", b.Bytes())
@@ -235,6 +239,29 @@ func TestMarkdownEscapes(t *testing.T) {
 	want := `\*bold\* \_x\_ \[link\](http://x) \<b\> \# h \| \` + "`code\\`" + ` \\ line break`
 	if got != want {
 		t.Fatalf("mdEscape = %q, want %q", got, want)
+	}
+}
+
+// TestMarkdownSaysTheDay: the summary names the day it was made, in the
+// result's language, as the date where it was made (late in the evening west
+// of Greenwich is still that day, not the next one in UTC).
+func TestMarkdownSaysTheDay(t *testing.T) {
+	evening := time.Date(2026, 12, 1, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
+	for _, c := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.English, "Made on 2026-12-01."},
+		{i18n.Spanish, "Hecho el 2026-12-01."},
+	} {
+		set := fixture(t, c.lang)
+		var b bytes.Buffer
+		if err := Markdown(&b, result(t, set, cases[0].answers), set.Labels, evening); err != nil {
+			t.Fatal(err)
+		}
+		if title := "# " + set.Title + "\n\n" + c.want + "\n\n"; !strings.HasPrefix(b.String(), title) {
+			t.Errorf("%s: the markdown starts %q, want %q", c.lang, b.String()[:min(b.Len(), 60)], title)
+		}
 	}
 }
 
