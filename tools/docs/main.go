@@ -19,9 +19,15 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "build", "directory to write man/ and completions/ into")
+	out := flag.String("out", "build", "directory to write man/, completions/ and copyright into")
+	version := flag.String("version", "", "the release's version; with -date, also write the Debian changelog")
+	date := flag.String("date", "", "the release commit's date (RFC 3339), for the Debian changelog")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	err := run(*out)
+	if err == nil && *version != "" {
+		err = writeDebianFiles(*out, *version, *date)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "docs:", err)
 		os.Exit(1)
 	}

@@ -225,9 +225,10 @@ func TestCopyright(t *testing.T) {
 	}
 }
 
-// TestReleaseGOOS holds the systems the copyright file covers to those
-// .goreleaser.yaml builds for.
-func TestReleaseGOOS(t *testing.T) {
+// TestAgreesWithTheRelease holds the systems the copyright file covers to
+// those .goreleaser.yaml builds for, and the changelog's maintainer to the
+// packages'.
+func TestAgreesWithTheRelease(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "..", ".goreleaser.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -236,6 +237,9 @@ func TestReleaseGOOS(t *testing.T) {
 		Builds []struct {
 			GOOS []string `yaml:"goos"`
 		} `yaml:"builds"`
+		NFPMs []struct {
+			Maintainer string `yaml:"maintainer"`
+		} `yaml:"nfpms"`
 	}
 	if err := yaml.Unmarshal(b, &c); err != nil {
 		t.Fatal(err)
@@ -246,6 +250,9 @@ func TestReleaseGOOS(t *testing.T) {
 	}
 	if !slices.Equal(slices.Sorted(slices.Values(goos)), slices.Sorted(slices.Values(releaseGOOS))) {
 		t.Errorf("releaseGOOS = %v, .goreleaser.yaml builds for %v", releaseGOOS, goos)
+	}
+	if len(c.NFPMs) != 1 || c.NFPMs[0].Maintainer != maintainer {
+		t.Errorf("the changelog's maintainer is %q, the packages' %+v", maintainer, c.NFPMs)
 	}
 }
 
@@ -267,5 +274,46 @@ func TestLicenseID(t *testing.T) {
 	got := copyrightLines("Copyright (c) 2012 Alex Ogier. All rights reserved.\nCopyright 2009 The Go Authors.\n  Copyright [yyyy] [name of copyright owner]\nthe copyright owner that is granting\nCopyright (c) 2012 Alex Ogier. All rights reserved.")
 	if want := []string{"2012 Alex Ogier", "2009 The Go Authors"}; !slices.Equal(got, want) {
 		t.Errorf("copyrightLines = %q, want %q", got, want)
+	}
+}
+
+// TestDebianFiles: the changelog names the version as the .deb does (a
+// pre-release after "~") and the commit's date in Debian's form, and the
+// overrides silence only the static-binary error.
+func TestDebianFiles(t *testing.T) {
+	out := t.TempDir()
+	if err := writeDebianFiles(out, "1.2.0-rc.1", "2026-12-01T20:08:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(out, "changelog.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(zr)
+	changelog := string(b)
+	if !strings.HasPrefix(changelog, "iopfit (1.2.0~rc.1) unstable; urgency=medium\n\n  * ") ||
+		!strings.HasSuffix(changelog, "\n -- "+maintainer+"  Tue, 01 Dec 2026 20:08:00 +0000\n") {
+		t.Errorf("changelog:\n%s", changelog)
+	}
+	overrides, err := os.ReadFile(filepath.Join(out, "lintian-overrides"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tags []string
+	for _, l := range strings.Split(string(overrides), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			tags = append(tags, l)
+		}
+	}
+	if !slices.Equal(tags, []string{"iopfit: statically-linked-binary [usr/bin/iopfit]"}) {
+		t.Errorf("overrides %q", tags)
+	}
+	if err := writeDebianFiles(out, "1.2.0", "yesterday"); err == nil {
+		t.Error("a date that is not RFC 3339 passed")
 	}
 }

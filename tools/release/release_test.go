@@ -67,8 +67,8 @@ func TestReleaseConfig(t *testing.T) {
 	if c.Version != 2 {
 		t.Errorf("version = %d, want 2 (goreleaser v2)", c.Version)
 	}
-	if !slices.Contains(c.Before.Hooks, "go run ./tools/docs -out build") {
-		t.Error("no before hook writes the man pages and completions into build/")
+	if !slices.Contains(c.Before.Hooks, "go run ./tools/docs -out build -version {{ .Version }} -date {{ .CommitDate }}") {
+		t.Error("no before hook writes the man pages, completions, copyright and Debian changelog into build/")
 	}
 	if len(c.Builds) != 1 {
 		t.Fatalf("%d builds, want 1", len(c.Builds))
@@ -121,19 +121,21 @@ func TestReleaseConfig(t *testing.T) {
 	}
 	dsts := map[string]string{}
 	for _, ct := range p.Contents {
-		if ct.Packager == "" {
-			dsts[ct.Dst] = ct.Src
-		}
+		dsts[ct.Packager+":"+ct.Dst] = ct.Src
 	}
 	for dst, src := range map[string]string{
 		// Debian wants man pages gzipped, and a package's licence in its
 		// copyright file; the man pages point to the README.
-		"/usr/share/man/man1/":                             "build/man/*.1.gz",
-		"/usr/share/doc/iopfit/copyright":                  "build/copyright",
-		"/usr/share/doc/iopfit/README.md":                  "README.md",
-		"/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
-		"/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
-		"/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
+		":/usr/share/man/man1/":                             "build/man/*.1.gz",
+		":/usr/share/doc/iopfit/copyright":                  "build/copyright",
+		":/usr/share/doc/iopfit/README.md":                  "README.md",
+		":/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
+		":/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
+		":/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
+		// A .deb with a doc directory must have a changelog (lintian).
+		"deb:/usr/share/doc/iopfit/changelog.gz":  "build/changelog.gz",
+		"deb:/usr/share/lintian/overrides/iopfit": "build/lintian-overrides",
+		"rpm:/usr/share/licenses/iopfit/LICENSE":  "LICENSE",
 	} {
 		if dsts[dst] != src {
 			t.Errorf("packages do not install %s to %s", src, dst)
