@@ -221,7 +221,7 @@ func licenseID(text string) (string, error) {
 var copyrightRE = regexp.MustCompile(`(?i)^\s*copyright\s+(?:\(c\)\s*|©\s*)?(\d{4}.*)$`)
 
 // copyrightLines are a licence's copyright statements, without the word
-// Copyright and "All rights reserved", each once.
+// Copyright and "All rights reserved.", each once.
 func copyrightLines(text string) []string {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
@@ -230,7 +230,6 @@ func copyrightLines(text string) []string {
 			continue
 		}
 		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), "All rights reserved."))
-		s = strings.TrimSuffix(s, ".")
 		if !slices.Contains(lines, s) {
 			lines = append(lines, s)
 		}

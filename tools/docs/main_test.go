@@ -272,7 +272,7 @@ func TestLicenseID(t *testing.T) {
 		t.Error("a licence nobody has read passed")
 	}
 	got := copyrightLines("Copyright (c) 2012 Alex Ogier. All rights reserved.\nCopyright 2009 The Go Authors.\n  Copyright [yyyy] [name of copyright owner]\nthe copyright owner that is granting\nCopyright (c) 2012 Alex Ogier. All rights reserved.")
-	if want := []string{"2012 Alex Ogier", "2009 The Go Authors"}; !slices.Equal(got, want) {
+	if want := []string{"2012 Alex Ogier.", "2009 The Go Authors."}; !slices.Equal(got, want) {
 		t.Errorf("copyrightLines = %q, want %q", got, want)
 	}
 }
