@@ -103,13 +103,16 @@ bench:
 	$(GO) run ./tools/bench -runs 21
 
 # Release archives, packages and checksums in dist/, from the working tree,
-# with the goreleaser that tools/goreleaser/go.mod pins.
+# with the goreleaser that tools/goreleaser/go.mod pins; then a look inside
+# the .deb it built (and lintian's, where it is installed).
 GORELEASER := $(GO) tool -modfile=tools/goreleaser/go.mod goreleaser
 release-snapshot:
 	$(GORELEASER) check
 	$(GORELEASER) release --snapshot --clean
+	$(GO) test -count=1 -run '^TestBuiltPackages$$' ./tools/release -args -dist=$(CURDIR)/dist
 
-# iopfit(1), a page per subcommand, and the shell completions, in build/.
+# iopfit(1) and a page per subcommand (gzipped), the shell completions and
+# the Debian copyright file, in build/.
 man:
 	$(GO) run ./tools/docs -out build
 

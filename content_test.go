@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"time"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	goldenfile "github.com/iopfit/iopfit/internal/golden"
@@ -145,7 +146,7 @@ func render(t *testing.T, set *assess.Set, res assess.Result) (text, markdown st
 	if err := report.Text(&tb, res, set.Labels, report.TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := report.Markdown(&mb, res, set.Labels); err != nil {
+	if err := report.Markdown(&mb, res, set.Labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	return tb.String(), mb.String()

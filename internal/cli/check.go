@@ -91,6 +91,7 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 		cmd.Example = checkExample(a.set)
 		for _, q := range a.set.Questions {
 			f.Var(&answerFlag{id: q.ID, into: opts.Given}, q.ID, i18n.T(a.lang, "flag.question", q.Prompt))
+			nameArg(f, q.ID, i18n.T(a.lang, "flag.arg_answer"))
 			_ = cmd.RegisterFlagCompletionFunc(q.ID, completeAnswers(a.set))
 		}
 	} else {
@@ -105,6 +106,8 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, i18n.T(a.lang, "flag.quiet"))
 	f.BoolVar(&opts.Accessible, "accessible", false, i18n.T(a.lang, "flag.accessible"))
 	f.BoolVar(&opts.NoInput, "no-input", false, i18n.T(a.lang, "flag.no_input"))
+	nameArg(f, "answers", i18n.T(a.lang, "flag.arg_file"))
+	nameArg(f, "output", i18n.T(a.lang, "flag.arg_format"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(checkFormats), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("answers", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt

@@ -86,6 +86,9 @@ func (a *app) helpCmd() *cobra.Command {
 		RunE: run(func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {
+				if len(args) == 1 {
+					return unknownCommand(c.Root(), args[0])
+				}
 				return usagef("cli.unknown_cmd", strings.Join(args, " "))
 			}
 			if target.Name() == "check" && a.setErr != nil {
@@ -164,9 +167,11 @@ func flagUsages(fs *pflag.FlagSet, l i18n.Lang) string {
 		if f.Shorthand != "" {
 			left = "  -" + f.Shorthand + ", --" + f.Name
 		}
-		varname, usage := pflag.UnquoteUsage(f)
-		if varname != "" && f.Value.Type() != "bool" {
-			left += " " + varname
+		// The usage is shown as written: pflag's UnquoteUsage would take a
+		// backticked word of a question's prompt for the argument's name.
+		usage := f.Usage
+		if arg := FlagArg(f); arg != "" {
+			left += " " + arg
 		}
 		if f.DefValue != "" && f.Value.Type() != "bool" {
 			usage += " " + i18n.T(l, "help.default", f.DefValue)
@@ -179,6 +184,27 @@ func flagUsages(fs *pflag.FlagSet, l i18n.Lang) string {
 		fmt.Fprintf(&b, "%s%s   %s\n", r.left, strings.Repeat(" ", width-len([]rune(r.left))), r.usage)
 	}
 	return b.String()
+}
+
+// argAnnotation is the flag annotation that names a flag's argument.
+const argAnnotation = "iopfit_arg"
+
+// nameArg names the argument of flag name in fs, for --help and the man
+// pages, in the reader's language.
+func nameArg(fs *pflag.FlagSet, name, arg string) {
+	_ = fs.SetAnnotation(name, argAnnotation, []string{arg})
+}
+
+// FlagArg is the name of the argument f takes, as --help and the man pages
+// show it ("ANSWER"), or "" for a flag that takes none.
+func FlagArg(f *pflag.Flag) string {
+	if f.NoOptDefVal != "" {
+		return ""
+	}
+	if v := f.Annotations[argAnnotation]; len(v) == 1 {
+		return v[0]
+	}
+	return strings.ToUpper(f.Value.Type())
 }
 
 // flagError explains a bad flag in the reader's language. pflag reports each

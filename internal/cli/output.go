@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -27,7 +28,7 @@ func (o *checkOptions) print(res assess.Result) error {
 	case o.Output == formatJSON:
 		err = report.JSON(&buf, res)
 	case o.Output == formatMarkdown:
-		err = report.Markdown(&buf, res, o.Set.Labels)
+		err = report.Markdown(&buf, res, o.Set.Labels, time.Now())
 	case o.Output == formatFHIR:
 		err = report.ResponseFHIR(&buf, res, o.Set)
 	default:
@@ -85,15 +86,15 @@ func (o *checkOptions) sayWritten(res assess.Result) error {
 	return err
 }
 
-// textTo says how text for w may look: wrapped and styled when w is a
-// terminal of width columns (styles off under NO_COLOR), plain for a pipe
-// or a file. It returns w, behind a writer that drops any style the
-// terminal cannot show when styles are on.
+// textTo says how text for w may look: wrapped, styled and with links when
+// w is a terminal of width columns (styles off under NO_COLOR, links off
+// with TERM=dumb), plain for a pipe or a file. It returns w, behind a writer
+// that drops any style the terminal cannot show when styles are on.
 func (o *checkOptions) textTo(w io.Writer, tty bool, width int) (io.Writer, report.TextOptions) {
 	if !tty {
 		return w, report.TextOptions{}
 	}
-	opts := report.TextOptions{Width: width, Color: !o.IO.NoColor()}
+	opts := report.TextOptions{Width: width, Color: !o.IO.NoColor(), Links: o.IO.Hyperlinks()}
 	if opts.Color {
 		w = &colorprofile.Writer{Forward: w, Profile: o.IO.ColorProfile()}
 	}

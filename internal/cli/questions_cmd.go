@@ -30,11 +30,11 @@ func (a *app) questionsCmd() *cobra.Command {
 			case formatFHIR:
 				err = report.QuestionnaireFHIR(&buf, set)
 			default:
-				width := 0
+				var opts report.TextOptions
 				if a.io.OutTTY {
-					width = a.io.OutWidth
+					opts = report.TextOptions{Width: a.io.OutWidth, Links: a.io.Hyperlinks()}
 				}
-				err = report.QuestionsText(&buf, set, a.lang, width)
+				err = report.QuestionsText(&buf, set, a.lang, opts)
 			}
 			if err != nil {
 				return err
@@ -44,6 +44,7 @@ func (a *app) questionsCmd() *cobra.Command {
 		}),
 	}
 	cmd.Flags().VarP(&format, "output", "o", i18n.T(a.lang, "flag.output_q"))
+	nameArg(cmd.Flags(), "output", i18n.T(a.lang, "flag.arg_format"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(questionsFormats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

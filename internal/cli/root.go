@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -285,15 +286,19 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 		Use:   "iopfit",
 		Short: i18n.T(l, "cmd.root.short"),
 		Long:  i18n.T(l, "cmd.root.long", a.questionCount()),
+		// cobra's own check of the command name, with its suggestions, is
+		// replaced by this one, which says the same in the reader's language.
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("cli.unknown_cmd", args[0])
+				return unknownCommand(cmd, args[0])
 			}
 			return nil
 		},
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+		// cobra's default, which SuggestionsFor alone does not apply.
+		SuggestionsMinimumDistance: 2,
 		RunE: run(func(cmd *cobra.Command, args []string) error {
 			if showVersion {
 				_, err := io.WriteString(a.io.Out, versionLine(a.build, readBuildInfo)+"\n")
@@ -309,6 +314,8 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	root.Flags().BoolVarP(&showVersion, "version", "v", false, i18n.T(l, "flag.version"))
 	root.PersistentFlags().String("questions", "", i18n.T(l, "flag.questions"))
 	root.PersistentFlags().String("lang", "", i18n.T(l, "flag.lang"))
+	nameArg(root.PersistentFlags(), "questions", i18n.T(l, "flag.arg_file"))
+	nameArg(root.PersistentFlags(), "lang", i18n.T(l, "flag.arg_lang"))
 	_ = root.RegisterFlagCompletionFunc("questions", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
@@ -316,6 +323,21 @@ func (a *app) rootCmd(checkRun func(*checkOptions) error) *cobra.Command {
 	root.AddCommand(a.checkCmd(checkRun), a.questionsCmd())
 	a.localizeHelp(root)
 	return root
+}
+
+// unknownCommand is the error for a command name root does not have, with
+// the names it may be a typo of (cobra's suggestions: "chek" is "check").
+func unknownCommand(root *cobra.Command, name string) error {
+	var near []string
+	if name != "" {
+		for _, s := range root.SuggestionsFor(name) {
+			near = append(near, strconv.Quote(s))
+		}
+	}
+	if len(near) == 0 {
+		return usagef("cli.unknown_cmd", name)
+	}
+	return usagef("cli.did_you_mean", name, i18n.Or(near))
 }
 
 // outWriter remembers the first error writing stdout.

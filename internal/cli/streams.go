@@ -79,6 +79,16 @@ func (s *Streams) NoColor() bool {
 	return s.Getenv("NO_COLOR") != "" || s.Getenv("TERM") == "dumb"
 }
 
+// Hyperlinks reports whether a terminal here may be sent OSC 8 hyperlinks
+// (a web address a person can click): not with TERM=dumb or no TERM at all,
+// where escape codes may show as they are. NO_COLOR leaves them on: it asks
+// for no colour, and a link is not one. The address reads the same with or
+// without it; the link only lets a person open it with a click.
+func (s *Streams) Hyperlinks() bool {
+	term := s.Getenv("TERM")
+	return term != "" && term != "dumb"
+}
+
 // CanPrompt reports whether a form can run: the person must be able to type
 // (stdin is a terminal) and see the form (stderr is a terminal, since stdout
 // is kept for the result).

@@ -4,15 +4,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // Markdown writes r as a summary a person can save, print, or bring to an
-// appointment.
-func Markdown(w io.Writer, r assess.Result, labels assess.Labels) error {
+// appointment. made is when the check was done: its local date, under the
+// title, tells whoever reads the page later how old the answers are.
+func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(r.Title))
+	fmt.Fprintf(&b, "%s\n\n", mdEscape(i18n.T(i18n.Lang(r.SetInfo.Lang), "report.made_on", made.Format(time.DateOnly))))
 	fmt.Fprintf(&b, "## %s\n", mdEscape(r.Headline))
 	if len(r.Urgent) > 0 {
 		// A quote block keeps what to do now and the help lines together,

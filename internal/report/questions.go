@@ -34,13 +34,14 @@ func QuestionsJSON(w io.Writer, s *assess.Set) error {
 
 // QuestionsText writes the active question set for a person reviewing it: each
 // question's id and flag, prompt, help, and whether it decides the result,
-// then the sources. width wraps the lines for a terminal; 0 leaves them
-// whole, for a pipe or a file.
-func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, width int) error {
-	if width > 0 {
-		width = max(width-1, 1) // the last column stays empty
+// then the sources. opts.Width wraps the lines for a terminal (0 leaves them
+// whole, for a pipe or a file) and opts.Links makes addresses links; the
+// listing has no bold, so opts.Color changes nothing.
+func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, opts TextOptions) error {
+	if opts.Width > 0 {
+		opts.Width = max(opts.Width-1, 1) // the last column stays empty
 	}
-	t := &textWriter{opts: TextOptions{Width: width}}
+	t := &textWriter{opts: TextOptions{Width: opts.Width, Links: opts.Links}}
 	line := func(indent, text string) { t.hanging(indent, "", text) }
 	line("", s.Title)
 	line("", i18n.T(l, "questions.header", s.ID, s.Version, safetext.OneLine(s.File)))

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -38,6 +39,9 @@ func fixture(t *testing.T, l i18n.Lang) *assess.Set {
 	set.File = "fixture.yaml" // the same in every checkout
 	return set
 }
+
+// madeOn is the day the golden results say they were made.
+var madeOn = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 
 // cases are the results the golden files show: one of each outcome, and one
 // with the answers that change only the explanation.
@@ -78,7 +82,7 @@ func TestGolden(t *testing.T) {
 			golden(t, c.name+".json", b.Bytes())
 
 			b.Reset()
-			if err := Markdown(&b, res, set.Labels); err != nil {
+			if err := Markdown(&b, res, set.Labels, madeOn); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, c.name+".md", b.Bytes())
@@ -115,7 +119,7 @@ func TestGolden(t *testing.T) {
 			}
 			golden(t, "es-"+c.name+".json", b.Bytes())
 			b.Reset()
-			if err := Markdown(&b, res, es.Labels); err != nil {
+			if err := Markdown(&b, res, es.Labels, madeOn); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "es-"+c.name+".md", b.Bytes())
@@ -123,14 +127,14 @@ func TestGolden(t *testing.T) {
 	}
 	t.Run("es-questions", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := QuestionsText(&b, es, i18n.Spanish, 0); err != nil {
+		if err := QuestionsText(&b, es, i18n.Spanish, TextOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "es-questions.txt", b.Bytes())
 	})
 	t.Run("questions", func(t *testing.T) {
 		var b bytes.Buffer
-		if err := QuestionsText(&b, set, i18n.English, 0); err != nil {
+		if err := QuestionsText(&b, set, i18n.English, TextOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "questions.txt", b.Bytes())
@@ -238,25 +242,47 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestMarkdownSaysTheDay: the summary names the day it was made, in the
+// result's language, as the date where it was made (late in the evening west
+// of Greenwich is still that day, not the next one in UTC).
+func TestMarkdownSaysTheDay(t *testing.T) {
+	evening := time.Date(2026, 12, 1, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
+	for _, c := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.English, "Made on 2026-12-01."},
+		{i18n.Spanish, "Hecho el 2026-12-01."},
+	} {
+		set := fixture(t, c.lang)
+		var b bytes.Buffer
+		if err := Markdown(&b, result(t, set, cases[0].answers), set.Labels, evening); err != nil {
+			t.Fatal(err)
+		}
+		if title := "# " + set.Title + "\n\n" + c.want + "\n\n"; !strings.HasPrefix(b.String(), title) {
+			t.Errorf("%s: the markdown starts %q, want %q", c.lang, b.String()[:min(b.Len(), 60)], title)
+		}
+	}
+}
+
 // TestQuestionsTextWraps: in a terminal the listing fits the width, with
 // every word kept.
 func TestQuestionsTextWraps(t *testing.T) {
 	set := fixture(t, i18n.English)
 	var whole, narrow bytes.Buffer
-	if err := QuestionsText(&whole, set, i18n.English, 0); err != nil {
+	if err := QuestionsText(&whole, set, i18n.English, TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := QuestionsText(&narrow, set, i18n.English, 24); err != nil {
+	if err := QuestionsText(&narrow, set, i18n.English, TextOptions{Width: 24}); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range strings.Split(narrow.String(), "\n") {
-		if len([]rune(l)) >= 24 {
+		// A web address is never cut: it may stand alone, wider.
+		if len([]rune(l)) >= 24 && !strings.HasPrefix(strings.TrimSpace(l), "https://") {
 			t.Errorf("line %q is wider than 23 columns", l)
 		}
 	}
-	// A web address wider than the window is the one thing cut mid-word,
-	// so compare the text without its white space.
-	if strings.Join(strings.Fields(whole.String()), "") != strings.Join(strings.Fields(narrow.String()), "") {
+	if strings.Join(strings.Fields(whole.String()), " ") != strings.Join(strings.Fields(narrow.String()), " ") {
 		t.Error("wrapping changed the words")
 	}
 }
@@ -271,7 +297,7 @@ func TestHelpLinesOnce(t *testing.T) {
 		if err := Text(&text, res, set.Labels, TextOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		if err := Markdown(&md, res, set.Labels); err != nil {
+		if err := Markdown(&md, res, set.Labels, madeOn); err != nil {
 			t.Fatal(err)
 		}
 		for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
@@ -282,6 +308,56 @@ func TestHelpLinesOnce(t *testing.T) {
 			}
 			if heading := strings.Contains(out, set.Labels.Get("resources")); heading == (len(res.Urgent) > 0) {
 				t.Errorf("%s, %s: the %q section is there: %v, with %d urgent texts", c.name, format, set.Labels.Get("resources"), heading, len(res.Urgent))
+			}
+		}
+	}
+}
+
+// linkSet is the fixture with web addresses in a help line, one short and one
+// longer than most windows, as content may write them.
+func linkSet(t *testing.T) (*assess.Set, []string) {
+	t.Helper()
+	set := fixture(t, i18n.English)
+	addrs := []string{"https://988lifeline.org/chat", "https://findtreatment.gov/content/paying-for-treatment/if-you-dont-have-insurance/"}
+	set.Resources[0].Contact = "Chat at " + addrs[0] + ", or read (" + addrs[1] + ")."
+	return set, addrs
+}
+
+// TestAddressesStayWholeAndLink: at every width, each web address is on one
+// line, whole; with links on it is an OSC 8 hyperlink to itself, and with
+// links off there is no hyperlink at all. The same holds for the recap and
+// the question listing, which share the text writer.
+func TestAddressesStayWholeAndLink(t *testing.T) {
+	set, addrs := linkSet(t)
+	res := result(t, set, cases[2].answers)
+	render := map[string]func(*bytes.Buffer, TextOptions) error{
+		"text":      func(b *bytes.Buffer, o TextOptions) error { return Text(b, res, set.Labels, o) },
+		"recap":     func(b *bytes.Buffer, o TextOptions) error { return Recap(b, res, set.Labels, o) },
+		"questions": func(b *bytes.Buffer, o TextOptions) error { return QuestionsText(b, set, i18n.English, o) },
+	}
+	for name, fn := range render {
+		for width := 10; width <= 130; width += 5 {
+			for _, links := range []bool{false, true} {
+				var b bytes.Buffer
+				if err := fn(&b, TextOptions{Width: width, Color: true, Links: links}); err != nil {
+					t.Fatal(err)
+				}
+				out := b.String()
+				if got := strings.Count(out, "\x1b]8;"); !links && got > 0 {
+					t.Fatalf("%s at %d with links off: %d hyperlink codes", name, width, got)
+				}
+				want := addrs
+				if name == "questions" {
+					want = []string{set.Sources[0].URL}
+				}
+				for _, a := range want {
+					if !slices.ContainsFunc(strings.Split(ansi.Strip(out), "\n"), func(l string) bool { return strings.Contains(l, a) }) {
+						t.Fatalf("%s at %d: %s is not whole on one line:\n%s", name, width, a, ansi.Strip(out))
+					}
+					if links && !strings.Contains(out, ansi.SetHyperlink(a)+a+ansi.ResetHyperlink()) {
+						t.Fatalf("%s at %d: %s is not a link to itself:\n%q", name, width, a, out)
+					}
+				}
 			}
 		}
 	}

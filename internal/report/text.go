@@ -18,6 +18,10 @@ type TextOptions struct {
 	// Width wraps lines to this many columns; 0 leaves lines whole, which is
 	// right for pipes and files, where the reader wraps.
 	Width int
+	// Links makes each web address an OSC 8 hyperlink, which a terminal
+	// opens on a click. The caller allows it only for a terminal, and never
+	// one with TERM=dumb; a pipe or a file gets the address as plain text.
+	Links bool
 }
 
 // maxWidth keeps lines readable on very wide terminals.
@@ -57,10 +61,38 @@ func (t *textWriter) wrap(text string, n int) []string {
 	return wrap.Words(text, max(w-n, 1))
 }
 
+// link makes each web address in a wrapped line a hyperlink, when links
+// are on. Lines are linked after wrapping, so that an escape sequence is
+// never split and a link never spans two lines.
+func (t *textWriter) link(line string) string {
+	if !t.opts.Links || !wrap.IsAddress(line) {
+		return line
+	}
+	words := strings.Split(line, " ")
+	for i, w := range words {
+		if before, addr, after, ok := wrap.Address(w); ok && linkable(addr) {
+			words[i] = before + ansi.SetHyperlink(addr) + addr + ansi.ResetHyperlink() + after
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// linkable is true for an address OSC 8 can carry: printable ASCII only.
+// Anything else is shown, unlinked, as written.
+func linkable(addr string) bool {
+	for i := 0; i < len(addr); i++ {
+		if addr[i] <= ' ' || addr[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
 // para writes a paragraph, in bold when strong, styled line by line so that
 // wrapping never splits an escape sequence.
 func (t *textWriter) para(text string, strong bool) {
 	for _, line := range t.wrap(text, 0) {
+		line = t.link(line)
 		if strong {
 			line = t.bold(line)
 		}
@@ -84,10 +116,11 @@ func (t *textWriter) hanging(first, lead, text string) {
 			// In a very narrow window the lead itself may be broken; then it
 			// stays unstyled rather than be printed twice.
 			if lead != "" && strings.HasPrefix(line, lead) {
-				line = t.bold(lead) + line[len(lead):]
+				prefix += t.bold(lead)
+				line = line[len(lead):]
 			}
 		}
-		t.b.WriteString(prefix + line + "\n")
+		t.b.WriteString(prefix + t.link(line) + "\n")
 	}
 }
 

@@ -4,6 +4,7 @@ package wrap
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -11,7 +12,10 @@ import (
 // Words wraps plain text to width columns, breaking only at spaces. The usual
 // wrappers also break at hyphens, which would split a phone number such as
 // 1-800-662-4357 across two lines; a person copying it could dial half. A
-// word wider than the window is the one thing broken mid-word. Each "\n"
+// word wider than the window is the one thing broken mid-word, except a web
+// address: that stands on a line of its own, wider than the window if need
+// be, since half an address leads nowhere (and a terminal that wraps the
+// long line still copies and opens it whole). Each "\n"
 // starts a paragraph, and a paragraph never ends on a single word when the
 // line above can give it one: "result." alone on a line reads as a stray.
 func Words(text string, width int) []string {
@@ -44,7 +48,7 @@ func paragraph(para string, width int) []string {
 		if lineW > 0 {
 			flush()
 		}
-		for w > width {
+		for w > width && !IsAddress(word) {
 			head, rest := cut(word, width)
 			lines = append(lines, head)
 			word, w = rest, ansi.StringWidth(rest)
@@ -91,4 +95,34 @@ func cut(word string, width int) (head, rest string) {
 		w += rw
 	}
 	return word, ""
+}
+
+// addressStart is how a web address begins. iopfit's content writes every
+// address with it, so text such as "FindTreatment.gov" is a name, not a link.
+const addressStart = "https://"
+
+// IsAddress reports whether word holds a web address.
+func IsAddress(word string) bool { return strings.Contains(word, addressStart) }
+
+// Address splits word around the web address in it: "(https://x.org)." is
+// "(", "https://x.org" and ").". Closing punctuation that ends a sentence or
+// a parenthesis is not part of the address, unless the address opened the
+// parenthesis itself. ok is false when word holds no address.
+func Address(word string) (before, addr, after string, ok bool) {
+	i := strings.Index(word, addressStart)
+	if i < 0 {
+		return word, "", "", false
+	}
+	before, addr = word[:i], word[i:]
+	for len(addr) > len(addressStart) {
+		r, size := utf8.DecodeLastRuneInString(addr)
+		if !strings.ContainsRune(`.,;:!?'"”’»>]}`, r) && (r != ')' || strings.Count(addr, "(") >= strings.Count(addr, ")")) {
+			break
+		}
+		addr, after = addr[:len(addr)-size], addr[len(addr)-size:]+after
+	}
+	if len(addr) == len(addressStart) {
+		return word, "", "", false
+	}
+	return before, addr, after, true
 }

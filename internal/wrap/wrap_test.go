@@ -27,6 +27,14 @@ func TestWords(t *testing.T) {
 		// moved pair would not fit.
 		{"aaaa bbbb", 5, []string{"aaaa", "bbbb"}},
 		{"aaa bbbbbbb cccccccc", 12, []string{"aaa bbbbbbb", "cccccccc"}},
+		// A web address is never cut: wider than the window, it stands
+		// alone on its line.
+		{"see https://example.org/a/long/path now", 10, []string{"see", "https://example.org/a/long/path", "now"}},
+		{"(https://example.org/a/long/path).", 10, []string{"(https://example.org/a/long/path)."}},
+		{"chat at https://988lifeline.org, free", 12, []string{"chat at", "https://988lifeline.org,", "free"}},
+		{"a b https://x.org", 8, []string{"a b", "https://x.org"}},
+		// A name that looks like a site is a word like any other.
+		{"FindTreatment.gov", 8, []string{"FindTrea", "tment.go", "v"}},
 	}
 	for _, tt := range tests {
 		got := Words(tt.text, tt.width)
@@ -57,6 +65,30 @@ func TestWordsKeepsEveryWord(t *testing.T) {
 			if i >= 0 && strings.Contains(prev[:i], " ") && len([]rune(prev[i+1:]+" "+last)) <= width {
 				t.Errorf("width %d: %q is alone on the last line", width, last)
 			}
+		}
+	}
+}
+
+func TestAddress(t *testing.T) {
+	tests := []struct {
+		word, before, addr, after string
+		ok                        bool
+	}{
+		{"https://988lifeline.org", "", "https://988lifeline.org", "", true},
+		{"https://988lifeline.org.", "", "https://988lifeline.org", ".", true},
+		{"(https://x.org/a).", "(", "https://x.org/a", ").", true},
+		{"https://en.wikipedia.org/wiki/Go_(lenguaje)", "", "https://en.wikipedia.org/wiki/Go_(lenguaje)", "", true},
+		{"«https://x.org/»,", "«", "https://x.org/", "»,", true},
+		{"https://x.org/?q=1;", "", "https://x.org/?q=1", ";", true},
+		{"FindTreatment.gov", "FindTreatment.gov", "", "", false},
+		{"http://x.org", "http://x.org", "", "", false},
+		{"https://", "https://", "", "", false},
+		{"https://.", "https://.", "", "", false},
+	}
+	for _, tt := range tests {
+		before, addr, after, ok := Address(tt.word)
+		if before != tt.before || addr != tt.addr || after != tt.after || ok != tt.ok {
+			t.Errorf("Address(%q) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.word, before, addr, after, ok, tt.before, tt.addr, tt.after, tt.ok)
 		}
 	}
 }

@@ -33,12 +33,15 @@ type config struct {
 		Files []any `yaml:"files"`
 	} `yaml:"archives"`
 	NFPMs []struct {
-		Formats    []string `yaml:"formats"`
-		Maintainer string   `yaml:"maintainer"`
-		Bindir     string   `yaml:"bindir"`
-		Contents   []struct {
-			Src string `yaml:"src"`
-			Dst string `yaml:"dst"`
+		Formats     []string `yaml:"formats"`
+		Maintainer  string   `yaml:"maintainer"`
+		License     string   `yaml:"license"`
+		Description string   `yaml:"description"`
+		Bindir      string   `yaml:"bindir"`
+		Contents    []struct {
+			Src      string `yaml:"src"`
+			Dst      string `yaml:"dst"`
+			Packager string `yaml:"packager"`
 		} `yaml:"contents"`
 	} `yaml:"nfpms"`
 	Checksum struct {
@@ -64,8 +67,8 @@ func TestReleaseConfig(t *testing.T) {
 	if c.Version != 2 {
 		t.Errorf("version = %d, want 2 (goreleaser v2)", c.Version)
 	}
-	if !slices.Contains(c.Before.Hooks, "go run ./tools/docs -out build") {
-		t.Error("no before hook writes the man pages and completions into build/")
+	if !slices.Contains(c.Before.Hooks, "go run ./tools/docs -out build -version {{ .Version }} -date {{ .CommitDate }}") {
+		t.Error("no before hook writes the man pages, completions, copyright and Debian changelog into build/")
 	}
 	if len(c.Builds) != 1 {
 		t.Fatalf("%d builds, want 1", len(c.Builds))
@@ -118,20 +121,69 @@ func TestReleaseConfig(t *testing.T) {
 	}
 	dsts := map[string]string{}
 	for _, ct := range p.Contents {
-		dsts[ct.Dst] = ct.Src
+		dsts[ct.Packager+":"+ct.Dst] = ct.Src
 	}
 	for dst, src := range map[string]string{
-		"/usr/share/man/man1/":                             "build/man/*.1",
-		"/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
-		"/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
-		"/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
+		// Debian wants man pages gzipped, and a package's licence in its
+		// copyright file; the man pages point to the README.
+		":/usr/share/man/man1/":                             "build/man/*.1.gz",
+		":/usr/share/doc/iopfit/copyright":                  "build/copyright",
+		":/usr/share/doc/iopfit/README.md":                  "README.md",
+		":/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
+		":/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
+		":/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
+		// A .deb with a doc directory must have a changelog (lintian).
+		"deb:/usr/share/doc/iopfit/changelog.gz":  "build/changelog.gz",
+		"deb:/usr/share/lintian/overrides/iopfit": "build/lintian-overrides",
+		"rpm:/usr/share/licenses/iopfit/LICENSE":  "LICENSE",
 	} {
 		if dsts[dst] != src {
 			t.Errorf("packages do not install %s to %s", src, dst)
 		}
 	}
+	if p.License != "Apache-2.0" {
+		t.Errorf("package licence %q, want the SPDX id Apache-2.0 (LICENSE)", p.License)
+	}
+	description(t, p.Description)
+	var files []string
+	for _, f := range c.Archives[0].Files {
+		switch f := f.(type) {
+		case string:
+			files = append(files, f)
+		case map[string]any:
+			files = append(files, f["src"].(string))
+		}
+	}
+	for _, want := range []string{"README.md", "LICENSE", "build/copyright", "build/man/*.1.gz"} {
+		if !slices.Contains(files, want) {
+			t.Errorf("archives do not carry %s", want)
+		}
+	}
 	if c.Checksum.NameTemplate == "" {
 		t.Error("no checksums")
+	}
+}
+
+// description checks the packages' description as Debian's policy asks: a
+// first line of at most 80 characters that does not end in a period, then
+// a long description in lines that fit 80 columns, with paragraphs apart.
+// It never calls residential care the safer choice.
+func description(t *testing.T, d string) {
+	t.Helper()
+	lines := strings.Split(d, "\n")
+	if len(lines) < 3 {
+		t.Fatalf("description %q has no long part", d)
+	}
+	if n := len([]rune(lines[0])); n == 0 || n > 80 || strings.HasSuffix(lines[0], ".") {
+		t.Errorf("description's first line %q: want 1 to 80 characters, no final period", lines[0])
+	}
+	for i, l := range lines {
+		if len([]rune(l)) > 79 {
+			t.Errorf("description line %d is %d characters; wrap it under 80", i+1, len([]rune(l)))
+		}
+	}
+	if strings.Contains(strings.ToLower(d), "safer") {
+		t.Error("the description calls one kind of care safer")
 	}
 }
 
