@@ -277,13 +277,6 @@ func stepRanks(set *assess.Set, answers map[string]assess.Answer, rec assess.Rec
 	return rank
 }
 
-// firstSentence is a text up to the end of its first sentence.
-var firstSentence = regexp.MustCompile(`^.*?[.!?](\s|$)`)
-
-func first(s string) string {
-	return strings.TrimSpace(firstSentence.FindString(s + " "))
-}
-
 // Limits the recap after the form relies on: it shows the first sentence of
 // each urgent text as what to do now, in two lines at 40 columns, and each
 // help line as its name and the first sentence of its contact.
@@ -298,7 +291,7 @@ func TestRecapTextsAreShort(t *testing.T) {
 		set := shipped(t, l)
 		for _, q := range set.Questions {
 			for a, u := range q.Urgent {
-				if f := first(u); f == "" || utf8.RuneCountInString(f) > maxUrgentFirst {
+				if f := report.FirstSentence(u); f == "" || utf8.RuneCountInString(f) > maxUrgentFirst {
 					t.Errorf("%s %s=%s: the urgent text's first sentence is %d characters, more than %d: %q", l, q.ID, a, utf8.RuneCountInString(f), maxUrgentFirst, f)
 				}
 			}
@@ -307,7 +300,7 @@ func TestRecapTextsAreShort(t *testing.T) {
 			if n := utf8.RuneCountInString(r.Name); n > maxResourceName {
 				t.Errorf("%s: the help line's name %q is %d characters, more than %d", l, r.Name, n, maxResourceName)
 			}
-			if f := first(r.Contact); f == "" || utf8.RuneCountInString(f) > maxContactFirst {
+			if f := report.FirstSentence(r.Contact); f == "" || utf8.RuneCountInString(f) > maxContactFirst {
 				t.Errorf("%s %s: the contact's first sentence is %d characters, more than %d: %q", l, r.Name, utf8.RuneCountInString(f), maxContactFirst, f)
 			}
 		}

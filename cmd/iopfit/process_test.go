@@ -265,7 +265,7 @@ func TestOpensNoSocketWritesNoFile(t *testing.T) {
 			}
 			t.Fatalf("%v: %v\n%s", args, err, out)
 		}
-		checkTrace(t, fmt.Sprint(args), trace)
+		checkTrace(t, fmt.Sprint(args), trace, false)
 	}
 }
 
@@ -276,7 +276,17 @@ func traceArgs(strace, trace string) []string {
 
 // checkTrace fails the test for any network call, file change, file opened
 // for writing, or program started in the strace output at trace.
-func checkTrace(t *testing.T, what, trace string) {
+// savedOpen is the one write a trace may hold, when the person chose to keep
+// a copy of their result: a new file, named for the day, in the working
+// directory, created with O_EXCL (never over another) and readable by its
+// owner alone.
+var savedOpen = regexp.MustCompile(`\bopenat\(AT_FDCWD, "(iopfit-\d{4}-\d{2}-\d{2}(-\d+)?\.md)", O_WRONLY\|O_CREAT\|O_EXCL\|O_CLOEXEC, 0600\)`)
+
+// checkTrace fails on anything in an strace log that would break iopfit's
+// privacy: a second program, the network, a change to the file system, a
+// file opened for writing, a user lookup. With saved, the log must hold the
+// one write a kept copy takes, whose file name it returns.
+func checkTrace(t *testing.T, what, trace string, saved bool) (name string) {
 	t.Helper()
 	data, err := os.ReadFile(trace)
 	if err != nil {
@@ -284,6 +294,13 @@ func checkTrace(t *testing.T, what, trace string) {
 	}
 	execs := 0
 	for _, line := range strings.Split(string(data), "\n") {
+		if m := savedOpen.FindStringSubmatch(line); saved && m != nil {
+			if name != "" {
+				t.Errorf("%s: a second copy saved: %s", what, line)
+			}
+			name = m[1]
+			continue
+		}
 		switch {
 		case regexp.MustCompile(`\bexecve\(`).MatchString(line):
 			if execs++; execs > 1 {
@@ -302,6 +319,10 @@ func checkTrace(t *testing.T, what, trace string) {
 	if execs != 1 {
 		t.Fatalf("%s: the trace shows %d program starts; it did not record iopfit's own", what, execs)
 	}
+	if saved && name == "" {
+		t.Fatalf("%s: no copy was saved", what)
+	}
+	return name
 }
 
 func TestUnreadableFiles(t *testing.T) {

@@ -65,6 +65,8 @@ type sessionOpts struct {
 	zeroSize bool
 	env      []string
 	tags     string
+	// dir is the working directory iopfit runs in; "" is the test's.
+	dir string
 }
 
 func startSession(t *testing.T, o sessionOpts, args ...string) *session {
@@ -96,6 +98,7 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 		s.cmd = exec.Command(o.prefix[0], append(append(o.prefix[1:], binary(t, o.tags)), args...)...)
 	}
 	s.cmd.Env = baseEnv(o.env...)
+	s.cmd.Dir = o.dir
 	s.cmd.Stdin, s.cmd.Stderr = tty, tty
 	s.cmd.Stdout = &s.stdout
 	if o.stdoutTTY {
@@ -838,7 +841,27 @@ func TestPrivateAtATerminal(t *testing.T) {
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
 		}
-		checkTrace(t, "the form", trace)
+		checkTrace(t, "the form", trace, false)
+	})
+	t.Run("form, keeping a copy", func(t *testing.T) {
+		dir, trace := t.TempDir(), filepath.Join(t.TempDir(), "trace")
+		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, dir: dir, env: []string{"TERM=xterm-256color"}}, "check")
+		s.begin()
+		for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+			s.answer(q, "1")
+		}
+		s.answer("Show and save my result", keyDown, keyEnter)
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		name := checkTrace(t, "the form, keeping a copy", trace, true)
+		files, err := os.ReadDir(dir)
+		if err != nil || len(files) != 1 || files[0].Name() != name {
+			t.Fatalf("the folder holds %v (%v), want only %s", files, err, name)
+		}
+		if info, err := files[0].Info(); err != nil || info.Mode().Perm() != 0o600 {
+			t.Fatalf("%s is %v (%v), want readable by its owner alone", name, info.Mode(), err)
+		}
 	})
 	t.Run("scripted", func(t *testing.T) {
 		trace := filepath.Join(t.TempDir(), "trace")
@@ -846,7 +869,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
 		}
-		checkTrace(t, "scripted check", trace)
+		checkTrace(t, "scripted check", trace, false)
 	})
 }
 

@@ -63,6 +63,26 @@ func (e *OutputError) Error() string { return e.In(i18n.English) }
 func (e *OutputError) In(l i18n.Lang) string { return i18n.T(l, "cli.output", e.Err) }
 func (e *OutputError) Unwrap() error         { return e.Err }
 
+// SaveError means the copy of the result the person asked to keep could not
+// be saved. The result itself was shown; it exits 1 like an OutputError, and
+// it is not a bug.
+type SaveError struct {
+	Err error
+}
+
+func (e *SaveError) Error() string { return e.In(i18n.English) }
+
+// In says the problem in l.
+func (e *SaveError) In(l i18n.Lang) string {
+	var cause any = e.Err
+	var loc i18n.Localized
+	if errors.As(e.Err, &loc) {
+		cause = loc.In(l)
+	}
+	return i18n.T(l, "cli.save_failed", cause)
+}
+func (e *SaveError) Unwrap() error { return e.Err }
+
 // SignalError means iopfit was stopped by a signal.
 type SignalError struct {
 	Signal syscall.Signal

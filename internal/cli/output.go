@@ -2,7 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -19,8 +22,20 @@ import (
 // write, so that a failed write (a full disk) is caught and nothing half-done
 // is mistaken for a result.
 func (o *checkOptions) print(res assess.Result) error {
+	// A copy the person asked for is saved first, so that the line that
+	// says where it went can end the screen.
+	var notes []string
+	var saveErr error
+	if o.save {
+		var name string
+		if name, saveErr = o.saveMarkdown(res); saveErr == nil {
+			notes = o.note(i18n.T(i18n.Lang(o.Set.Lang), "cli.saved", safetext.OneLine(name)))
+		}
+	}
 	var buf bytes.Buffer
 	var err error
+	var recap string
+	notesFirst := false
 	out := o.IO.Out
 	switch {
 	case o.Quiet:
@@ -28,18 +43,18 @@ func (o *checkOptions) print(res assess.Result) error {
 	case o.Output == formatJSON:
 		err = report.JSON(&buf, res)
 	case o.Output == formatMarkdown:
-		err = report.Markdown(&buf, res, o.Set.Labels, time.Now())
+		err = report.Markdown(&buf, res, o.Set.Labels, o.IO.now())
 	case o.Output == formatFHIR:
 		err = report.ResponseFHIR(&buf, res, o.Set)
 	default:
 		var opts report.TextOptions
-		out, opts = o.textTo(out, o.IO.OutTTY, o.IO.OutWidth)
+		out, opts = o.textTo(out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
 		err = report.Text(&buf, res, o.Set.Labels, opts)
 		// The form leaves the screen with the result's last lines in view;
 		// after a long result those are the caveats, so end with the
-		// headline and the help lines again.
+		// headline, what to do now and the help lines again.
 		if err == nil && o.asked == askForm && o.IO.OutTTY {
-			err = report.Recap(&buf, res, o.Set.Labels, opts)
+			recap, notesFirst, err = o.lastScreen(res, opts, len(notes))
 		}
 	}
 	if err != nil {
@@ -48,26 +63,103 @@ func (o *checkOptions) print(res assess.Result) error {
 	if _, err = io.Copy(out, &buf); err != nil {
 		return outputErr(err)
 	}
-	return o.sayWritten(res)
+	if notesFirst {
+		if err := o.writeNotes(notes); err != nil {
+			return err
+		}
+		notes = nil
+	}
+	if _, err := io.WriteString(out, recap); err != nil {
+		return outputErr(err)
+	}
+	if err := o.sayWritten(res, notes); err != nil {
+		return err
+	}
+	return saveErr
+}
+
+// lastScreen is the recap that ends the screen after the form, and whether
+// the n lines of notes that follow it (where a copy was saved) must come
+// before it instead. The recap shrinks to leave them room; when even its
+// smallest form cannot, they go above it, since what could hurt the person
+// now is what must stay in view.
+func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n int) (recap string, notesFirst bool, err error) {
+	var b bytes.Buffer
+	room := opts
+	if room.Height > 0 {
+		room.Height -= n
+	}
+	if err := report.Recap(&b, res, o.Set.Labels, room); err != nil {
+		return "", false, err
+	}
+	if opts.Height <= 0 || n == 0 || strings.Count(b.String(), "\n")+n <= opts.Height-1 {
+		return b.String(), false, nil
+	}
+	b.Reset()
+	err = report.Recap(&b, res, o.Set.Labels, opts)
+	return b.String(), true, err
+}
+
+// writeNotes writes lines to stderr.
+func (o *checkOptions) writeNotes(lines []string) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(o.IO.ErrOut, strings.Join(lines, "\n")+"\n")
+	return err
+}
+
+// maxSaveNames is how many results of one day can be kept side by side.
+const maxSaveNames = 99
+
+// saveMarkdown keeps a copy of res, as markdown, in a new file in the
+// current directory named for the day: iopfit-2026-12-01.md, or -2, -3 and
+// on when that name is taken. It never overwrites a file.
+func (o *checkOptions) saveMarkdown(res assess.Result) (string, error) {
+	if o.IO.SaveNew == nil {
+		return "", &SaveError{Err: errors.New("this run cannot write files")}
+	}
+	now := o.IO.now()
+	var buf bytes.Buffer
+	if err := report.Markdown(&buf, res, o.Set.Labels, now); err != nil {
+		return "", err
+	}
+	day := now.Format(time.DateOnly)
+	name := ""
+	for n := 1; n <= maxSaveNames; n++ {
+		name = "iopfit-" + day + ".md"
+		if n > 1 {
+			name = fmt.Sprintf("iopfit-%s-%d.md", day, n)
+		}
+		err := o.IO.SaveNew(name, buf.Bytes())
+		switch {
+		case err == nil:
+			return name, nil
+		case !errors.Is(err, fs.ErrExist):
+			return "", &SaveError{Err: err}
+		}
+	}
+	return "", &SaveError{Err: i18n.Errorf("cli.save_names", name)}
+}
+
+// note is msg as lines for stderr, wrapped to its terminal's width.
+func (o *checkOptions) note(msg string) []string {
+	if o.IO.ErrTTY && o.IO.ErrWidth > 0 {
+		return wrap.Words(msg, o.IO.ErrWidth-1)
+	}
+	return []string{msg}
 }
 
 // sayWritten tells a person who answered at the terminal where their result
 // went, when it went to a file or a pipe: otherwise the screen is left blank
-// after the form, with no sign that anything happened. The headline and the
-// help lines come first, as they end a result shown in the terminal, so
-// the screen the person sees still holds the answer and where to get help
-// (with -q they asked for the key alone).
-func (o *checkOptions) sayWritten(res assess.Result) error {
+// after the form, with no sign that anything happened. The recap comes
+// first, as it ends a result shown in the terminal, so the screen the person
+// sees still holds the answer, what to do now and where to get help (with
+// -q they asked for the key alone). notes follow, or come first when the
+// window has no room for both.
+func (o *checkOptions) sayWritten(res assess.Result, notes []string) error {
 	if o.asked == askNone || !o.IO.ErrTTY || o.IO.OutTTY {
-		return nil
-	}
-	var buf bytes.Buffer
-	errOut, opts := o.textTo(o.IO.ErrOut, true, o.IO.ErrWidth)
-	if !o.Quiet {
-		if err := report.Recap(&buf, res, o.Set.Labels, opts); err != nil {
-			return err
-		}
-		buf.WriteString("\n")
+		return o.writeNotes(notes)
 	}
 	l := i18n.Lang(o.Set.Lang)
 	path := ""
@@ -78,10 +170,26 @@ func (o *checkOptions) sayWritten(res assess.Result) error {
 	if path != "" {
 		msg = i18n.T(l, "cli.written_to", safetext.OneLine(path))
 	}
-	if o.IO.ErrWidth > 0 {
-		msg = strings.Join(wrap.Words(msg, o.IO.ErrWidth-1), "\n")
+	notes = append(o.note(msg), notes...)
+	errOut, opts := o.textTo(o.IO.ErrOut, true, o.IO.ErrWidth, o.IO.ErrHeight)
+	var recap string
+	notesFirst := false
+	if !o.Quiet {
+		var err error
+		// A blank line sets the notes apart from the recap.
+		if recap, notesFirst, err = o.lastScreen(res, opts, len(notes)+1); err != nil {
+			return err
+		}
 	}
-	buf.WriteString(msg + "\n")
+	var buf bytes.Buffer
+	switch {
+	case o.Quiet:
+		buf.WriteString(strings.Join(notes, "\n") + "\n")
+	case notesFirst:
+		buf.WriteString(strings.Join(notes, "\n") + "\n" + recap)
+	default:
+		buf.WriteString(recap + "\n" + strings.Join(notes, "\n") + "\n")
+	}
 	_, err := io.Copy(errOut, &buf)
 	return err
 }
@@ -90,11 +198,11 @@ func (o *checkOptions) sayWritten(res assess.Result) error {
 // w is a terminal of width columns (styles off under NO_COLOR, links off
 // with TERM=dumb), plain for a pipe or a file. It returns w, behind a writer
 // that drops any style the terminal cannot show when styles are on.
-func (o *checkOptions) textTo(w io.Writer, tty bool, width int) (io.Writer, report.TextOptions) {
+func (o *checkOptions) textTo(w io.Writer, tty bool, width, height int) (io.Writer, report.TextOptions) {
 	if !tty {
 		return w, report.TextOptions{}
 	}
-	opts := report.TextOptions{Width: width, Color: !o.IO.NoColor(), Links: o.IO.Hyperlinks()}
+	opts := report.TextOptions{Width: width, Height: height, Color: !o.IO.NoColor(), Links: o.IO.Hyperlinks()}
 	if opts.Color {
 		w = &colorprofile.Writer{Forward: w, Profile: o.IO.ColorProfile()}
 	}

@@ -271,7 +271,7 @@ func (a *app) report(err error, code int) {
 			text = l.In(a.lang)
 		}
 		fmt.Fprintln(a.io.ErrOut, "iopfit: "+safetext.OneLine(text))
-		if code == ExitInternal && !errors.As(err, new(*OutputError)) {
+		if code == ExitInternal && !errors.As(err, new(*OutputError)) && !errors.As(err, new(*SaveError)) {
 			fmt.Fprintln(a.io.ErrOut, i18n.T(a.lang, "cli.bug", BugURL))
 		}
 	}

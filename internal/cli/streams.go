@@ -28,14 +28,23 @@ type Streams struct {
 
 	InTTY, OutTTY, ErrTTY bool
 	// OutWidth and ErrWidth are the widths of the terminals on stdout and
-	// stderr, or 0.
-	OutWidth, ErrWidth int
+	// stderr, or 0; OutHeight and ErrHeight their heights.
+	OutWidth, ErrWidth   int
+	OutHeight, ErrHeight int
 
 	Environ []string
 
 	// OutPath names the file stdout writes to, when it is a regular file
 	// and the system can say; "" otherwise. Nil means "".
 	OutPath func() string
+
+	// SaveNew writes data to a new file called name, failing with
+	// fs.ErrExist if there is one, and leaving nothing behind if the write
+	// fails. It is how a result the person asked to keep is saved: the one
+	// file iopfit ever writes. Nil means it cannot save.
+	SaveNew func(name string, data []byte) error
+	// Now is the time, for the day a result names. Nil means time.Now.
+	Now func() time.Time
 
 	profileOnce sync.Once
 	profile     colorprofile.Profile
@@ -51,15 +60,17 @@ func SystemStreams() *Streams {
 		Environ: os.Environ(),
 	}
 	if s.OutTTY {
-		s.OutWidth, _, _ = term.GetSize(os.Stdout.Fd())
+		s.OutWidth, s.OutHeight, _ = term.GetSize(os.Stdout.Fd())
 	}
 	if stdoutWasClosed() {
 		s.Out = closedWriter{}
 	}
 	if s.ErrTTY {
-		s.ErrWidth, _, _ = term.GetSize(os.Stderr.Fd())
+		s.ErrWidth, s.ErrHeight, _ = term.GetSize(os.Stderr.Fd())
 	}
 	s.OutPath = stdoutPath
+	s.SaveNew = saveNew
+	s.Now = time.Now
 	return s
 }
 
@@ -144,6 +155,32 @@ func terminfoProfile(term string, getenv func(string) string) colorprofile.Profi
 
 // terminfoWait is how long reading a terminfo entry may take.
 const terminfoWait = time.Second
+
+// saveNew writes data to the new file name, readable by its owner alone (a
+// result is private, whatever the umask says), and removes the file again
+// if the write fails, so that no half result is left.
+func saveNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(name)
+	}
+	return err
+}
+
+// now is the time, for the day a result names.
+func (s *Streams) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
 
 // stdoutPath is the path of the regular file stdout writes to, from Linux's
 // /proc; "" for a pipe, a terminal, or a system without /proc.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -18,6 +19,9 @@ type TextOptions struct {
 	// Width wraps lines to this many columns; 0 leaves lines whole, which is
 	// right for pipes and files, where the reader wraps.
 	Width int
+	// Height is the window's height, for the recap: it shrinks to fit.
+	// 0 leaves it whole.
+	Height int
 	// Links makes each web address an OSC 8 hyperlink, which a terminal
 	// opens on a click. The caller allows it only for a terminal, and never
 	// one with TERM=dumb; a pipe or a file gets the address as plain text.
@@ -178,21 +182,74 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	return err
 }
 
-// Recap writes the headline and the help lines again, for the end of a
-// result shown in a terminal after the form: the screen the person sees
-// when the form closes holds the answer and where to get help, however
-// long the result above it is.
+// Recap writes the end of a result shown in a terminal after the form: the
+// headline, what to do now, and the help lines, again. The screen the person
+// sees when the form closes then holds the answer and where to get help,
+// however long the result above it is. When opts.Height is set, the recap
+// shrinks until it fits (leaving a line for the shell's prompt): first the
+// rule above it goes and each help line becomes its name and the first
+// sentence of its contact (the short way to reach it), then the words that
+// introduce what to do now.
 func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
-	t := newTextWriter(r, opts)
-	rule := 40
-	if wd := t.width(); wd > 0 {
-		rule = min(rule, wd)
+	var out string
+	for _, tier := range []recapTier{recapFull, recapCompact, recapTight} {
+		out = recap(r, labels, opts, tier)
+		if opts.Height <= 0 || strings.Count(out, "\n") <= opts.Height-1 {
+			break
+		}
 	}
-	t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
-	t.para(r.Headline, true)
-	t.resources(r.Resources)
-	_, err := io.WriteString(w, t.b.String())
+	_, err := io.WriteString(w, out)
 	return err
+}
+
+// recapTier is how much a recap leaves out to fit its window.
+type recapTier int
+
+const (
+	recapFull recapTier = iota
+	recapCompact
+	recapTight
+)
+
+func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTier) string {
+	t := newTextWriter(r, opts)
+	if tier == recapFull {
+		rule := 40
+		if wd := t.width(); wd > 0 {
+			rule = min(rule, wd)
+		}
+		t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
+	}
+	t.para(r.Headline, true)
+	for _, u := range r.Urgent {
+		lead := labels.Get("urgent") + ":"
+		if tier == recapTight {
+			lead = ""
+		}
+		t.hanging(t.bullet, lead, FirstSentence(u))
+	}
+	for _, res := range r.Resources {
+		contact := res.Contact
+		if tier > recapFull {
+			contact = FirstSentence(contact)
+		}
+		t.hanging(t.bullet, res.Name+":", contact)
+	}
+	return t.b.String()
+}
+
+// firstSentence is a text up to the end of its first sentence.
+var firstSentence = regexp.MustCompile(`^.*?[.!?](\s|$)`)
+
+// FirstSentence is the first sentence of s, or all of s. A question set
+// writes the first sentence of an urgent text as what to do now, and the
+// first of a help line's contact as the short way to reach it: the recap
+// shows them when there is little room.
+func FirstSentence(s string) string {
+	if f := firstSentence.FindString(s + " "); f != "" {
+		return strings.TrimSpace(f)
+	}
+	return s
 }
 
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
