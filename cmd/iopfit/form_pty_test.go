@@ -1,0 +1,313 @@
+//go:build linux
+
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+)
+
+// writeSet writes a question set of n questions, the first with prompt, as
+// a file in a temporary folder, and returns its path.
+func writeSet(t *testing.T, n int, prompt string) string {
+	t.Helper()
+	var qs strings.Builder
+	for i := 1; i <= n; i++ {
+		p := fmt.Sprintf("Question number %d, long enough to wrap on a narrow window?", i)
+		if i == 1 && prompt != "" {
+			p = prompt
+		}
+		fmt.Fprintf(&qs, "  - id: q%d\n    prompt: %q\n    help: Help line %d.\n    topic: topic %d\n    reasons: {yes: Y, no: N, unsure: U}\n", i, p, i, i)
+	}
+	set := "schema: 1\nid: t\nversion: \"1\"\ntitle: T\nintro: I\nsource: S\nquestions:\n" + qs.String() +
+		"outcomes:\n  iop: {headline: H, summary: S, next_steps: [a]}\n  residential: {headline: H, summary: S, next_steps: [a]}\n" +
+		"about: [a]\ncaveats: [c]\nresources: [{name: n, contact: c}]\ndisclaimer: D\n" +
+		"sources: [{name: N, url: \"https://example.org/n\", checked: 2026-11-28}]\n" +
+		"labels: {option_yes: \"Yes\", option_no: \"No\", option_unsure: Not sure, your_answers: A, about: B, caveats: C, next_steps: D, resources: E, cancelled: F}\n"
+	path := filepath.Join(t.TempDir(), "set.yaml")
+	if err := os.WriteFile(path, []byte(set), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestFormSplitReplyIsNoKey: the terminal's reply to the background query,
+// split across two reads as ssh and tmux deliver it and arriving after the
+// page has settled, answers nothing and stops nothing, wherever it is cut;
+// the person's own key still counts after it.
+func TestFormSplitReplyIsNoKey(t *testing.T) {
+	reply := "\x1b]11;rgb:1e1e/2323/3131\x1b\\"
+	for _, cut := range []int{1, 2, 4, 10, 16, len(reply) - 2, len(reply) - 1} {
+		t.Run(strconv.Quote(reply[:cut]), func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check", "-q")
+			s.begin()
+			s.waitFor("(1/4)")
+			time.Sleep(settleTime)
+			s.send(reply[:cut])
+			// Longer than Bubble Tea's reader waits for the rest of a
+			// sequence (50 ms), so the first piece is read on its own.
+			time.Sleep(150 * time.Millisecond)
+			s.send(reply[cut:])
+			time.Sleep(settleTime)
+			if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1.") || strings.Contains(v, "> 2.") || strings.Contains(v, "> 3.") {
+				t.Fatalf("the reply moved the form:\n%s", v)
+			}
+			select {
+			case <-s.done:
+				t.Fatalf("the reply ended the form (%v)", s.err)
+			default:
+			}
+			s.send("2")
+			s.waitFor("(2/4)")
+			s.send(keyCtrlC)
+			if code := s.exit(); code != 130 {
+				t.Fatalf("exit %d", code)
+			}
+		})
+	}
+}
+
+// peakRSS is the most memory pid has held, in KiB, from /proc.
+func peakRSS(t *testing.T, pid int) int {
+	t.Helper()
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^VmHWM:\s+(\d+) kB`).FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("no VmHWM in /proc/%d/status", pid)
+	}
+	kb, _ := strconv.Atoi(string(m[1]))
+	return kb
+}
+
+// TestFormHugeWindowCostsLittle: an 8000×8000 window, and a resize to
+// 3000×3000, cost no more memory than a normal one (the form draws as if it
+// were 200×100), and Esc still stops at once.
+func TestFormHugeWindowCostsLittle(t *testing.T) {
+	small := startSession(t, sessionOpts{}, "check")
+	small.begin()
+	small.waitFor("(1/4)")
+	base := peakRSS(t, small.cmd.Process.Pid)
+	small.send(keyCtrlC)
+	small.exit()
+
+	s := startSession(t, sessionOpts{cols: 8000, rows: 8000, screenCols: 200, screenRows: 100}, "check")
+	s.waitFor("Press Enter to start")
+	time.Sleep(settleTime)
+	s.send(keyEnter)
+	s.waitFor("(1/4)")
+	if err := pty.Setsize(s.ptmx, &pty.Winsize{Cols: 3000, Rows: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(settleTime)
+	s.send(keyDown, keyDown)
+	time.Sleep(100 * time.Millisecond)
+	huge := peakRSS(t, s.cmd.Process.Pid)
+	start := time.Now()
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 || time.Since(start) > 3*time.Second {
+		t.Fatalf("exit %d after %v", code, time.Since(start))
+	}
+	t.Logf("peak memory: %d KiB at 80x24, %d KiB at 8000x8000 and 3000x3000", base, huge)
+	if huge > base+16<<10 {
+		t.Fatalf("a huge window took %d KiB, against %d KiB at 80x24", huge, base)
+	}
+}
+
+// TestFormFitsAWidePrompt: at 40×12, a prompt of 285 wide characters (under
+// the 300 cap) leaves the options and the first help words on screen, and
+// the key its hint names shows the rest, to its end.
+func TestFormFitsAWidePrompt(t *testing.T) {
+	set := writeSet(t, 2, strings.Repeat("健康", 142)+"？")
+	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check")
+	s.begin()
+	for _, want := range []string{"1. Yes", "2. No", "3. Not sure", "Help line 1.", "space: read it all"} {
+		s.waitFor(want)
+	}
+	time.Sleep(settleTime)
+	s.send(" ")
+	s.waitFor("space: read on")
+	for i := 0; i < 10 && !strings.Contains(s.view.String(), "？"); i++ {
+		s.send(" ")
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.waitFor("？")
+	s.send(keyEnter)
+	s.waitFor("3. Not sure")
+	s.send("3")
+	s.waitFor("(2/2)")
+	s.send(keyCtrlC)
+	s.exit()
+}
+
+// TestFormReviewScrolls: at 40×12 the review page of a set of 12 questions
+// scrolls, and each answer comes into view whole.
+func TestFormReviewScrolls(t *testing.T) {
+	set := writeSet(t, 12, "")
+	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check", "-q")
+	s.begin()
+	for i := 1; i <= 12; i++ {
+		s.answer(fmt.Sprintf("(%d/12)", i), "2")
+	}
+	s.waitFor("Check your answers")
+	time.Sleep(settleTime)
+	s.send(keyDown, keyDown)
+	for i := 1; i <= 12; i++ {
+		want := fmt.Sprintf("No: Question number %d, long enough to wrap on a narrow window?", i)
+		deadline := time.Now().Add(5 * time.Second)
+		for !strings.Contains(strings.Join(strings.Fields(s.view.String()), " "), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("answer %d never came into view whole:\n%s", i, s.view.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		s.send(keyDown)
+	}
+	s.send(keyCtrlC)
+	s.exit()
+}
+
+// TestFormIntroAt60x20: with the shipped set, at 60×20, the intro (what IOP
+// and residential care are, that nothing is saved, how to answer) is on
+// screen before the first question.
+func TestFormIntroAt60x20(t *testing.T) {
+	s := startSession(t, sessionOpts{cols: 60, rows: 20, env: []string{"IOPFIT_QUESTIONS="}}, "check")
+	for _, want := range []string{"intensive outpatient program (IOP)", "Nothing you enter is saved", "Press Esc to stop", "Press Enter to start"} {
+		s.waitFor(want)
+	}
+	if strings.Contains(s.view.String(), "(1/4)") {
+		t.Fatal("the first question is on screen with the intro")
+	}
+	time.Sleep(settleTime)
+	s.send(keyEnter)
+	s.waitFor("(1/4)")
+	s.send(keyCtrlC)
+	s.exit()
+}
+
+// sgrColours are the text colours an SGR sequence sets, 256-colour or true.
+var sgrColours = regexp.MustCompile(`\x1b\[[0-9;:]*?38[;:](?:5[;:](\d+)|2[;:](\d+)[;:](\d+)[;:](\d+))`)
+
+// TestFormContrastOnTheReportedBackground: when the terminal reports a
+// light grey background (#c0c0c0, tmux with bg=white), every colour the
+// form then draws with reaches 4.5:1 on it, as the terminal shows it.
+func TestFormContrastOnTheReportedBackground(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.screen.String(), "\x1b]11;?") {
+		if time.Now().After(deadline) {
+			t.Fatal("the form never asked for the background")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	mark := len(s.screen.String())
+	s.send("\x1b]11;rgb:c0c0/c0c0/c0c0\x1b\\")
+	s.begin()
+	s.waitFor("(1/4)")
+	s.send(keyDown)
+	time.Sleep(settleTime)
+	bg := ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}
+	drawn := s.screen.String()[mark:]
+	found := sgrColours.FindAllStringSubmatch(drawn, -1)
+	for _, m := range found {
+		var fg color.Color
+		if m[1] != "" {
+			n, _ := strconv.Atoi(m[1])
+			fg = ansi.IndexedColor(n)
+		} else {
+			r, _ := strconv.Atoi(m[2])
+			g, _ := strconv.Atoi(m[3])
+			b, _ := strconv.Atoi(m[4])
+			fg = ansi.RGBColor{R: uint8(r), G: uint8(g), B: uint8(b)}
+		}
+		if c := contrastRatio(fg, bg); c < 4.5 {
+			t.Errorf("the form draws %q, %.2f:1 on #c0c0c0", m[0], c)
+		}
+	}
+	if len(found) == 0 {
+		t.Error("no colour at all after the reply: the test would pass for any palette")
+	}
+	s.send(keyCtrlC)
+	s.exit()
+}
+
+// contrastRatio is WCAG 2's contrast of two colours.
+func contrastRatio(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, bl, _ := c.RGBA()
+		lin := func(v uint32) float64 {
+			s := float64(v) / 0xffff
+			if s <= 0.03928 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(bl)
+	}
+	la, lb := lum(a), lum(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// TestFormEndsWhenTheTerminalGoes: when the terminal goes away and no SIGHUP
+// comes (iopfit in a session whose leader ignores it), the failed or ended
+// read of the terminal ends the form as a hang-up: 129, at once, with
+// nothing on stdout.
+func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer tty.Close()
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t, ""), "check")
+	cmd.Env = baseEnv()
+	var stdout lockedBuffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &stdout, tty
+	// A session of its own without a controlling terminal: closing the
+	// terminal sends no SIGHUP.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { err = cmd.Wait(); close(done) }()
+	v := newView(80, 24)
+	drawn := make(chan struct{})
+	go func() {
+		buf := make([]byte, 4096)
+		for !strings.Contains(v.String(), "Press Enter to start") {
+			n, err := ptmx.Read(buf)
+			if err != nil {
+				return
+			}
+			_, _ = v.Write(buf[:n])
+		}
+		close(drawn)
+	}()
+	waitDone(t, drawn, "the intro", 10*time.Second)
+	ptmx.Close()
+	waitDone(t, done, "a form whose terminal went", 5*time.Second)
+	if code := exitStatus(t, err); code != 129 || stdout.String() != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	}
+}
