@@ -99,8 +99,11 @@ fuzz:
 
 # Figures, not tests: builds iopfit, an empty program and a floor program
 # (the libraries alone), measures them side by side and prints one table.
+# BENCH_AGAINST is the revision whose form is measured beside this one: the
+# form before it was built on huh.
+BENCH_AGAINST ?= fd7dd11
 bench:
-	$(GO) run ./tools/bench -runs 21
+	$(GO) run ./tools/bench -runs 21 -against $(BENCH_AGAINST)
 
 # Release archives, packages and checksums in dist/, from the working tree,
 # with the goreleaser that tools/goreleaser/go.mod pins; then a look inside

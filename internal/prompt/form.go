@@ -80,11 +80,13 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 	h := &host{p: p}
 	var groups []*huh.Group
 	if p.intro != "" {
+		// Its text goes in once its group is made: huh's group draws its
+		// fields as it is made, and the note's text is the costliest to draw.
 		h.note = newNote(p)
-		fillNote(h.note, p, p.intro)
 		groups = append(groups, huh.NewGroup(h.note).WithHideFunc(func() bool {
 			return p.jump >= 0 || !p.introFits()
 		}))
+		fillNote(h.note, p, p.intro)
 	}
 	for i := range p.qs {
 		groups = append(groups, huh.NewGroup(newQuestion(p, i)).WithHideFunc(func() bool { return p.hidden(i) }))

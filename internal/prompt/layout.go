@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"strings"
+	"sync"
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -25,11 +26,44 @@ type block []string
 // styled styles each line on its own, so that a line break never falls
 // inside an escape sequence.
 func styled(s lipgloss.Style, lines []string) block {
+	p := penOf(s)
 	out := make(block, len(lines))
 	for i, l := range lines {
-		out[i] = s.Render(l)
+		out[i] = p.on(l)
 	}
 	return out
+}
+
+// pen is a style as the codes that go before and after a text. The form's
+// styles set only colour and weight (no width, padding or alignment), so
+// they style any text alike; rendering each line with lipgloss instead
+// measured its width, grapheme by grapheme, and cost more than laying the
+// whole page out.
+type pen struct{ before, after string }
+
+// penMark is a text that no style changes, to find where a style puts its
+// codes around a text.
+const penMark = "\x00"
+
+var pens sync.Map // lipgloss.Style's rendering of penMark -> pen
+
+// penOf is s as a pen.
+func penOf(s lipgloss.Style) pen {
+	r := s.Render(penMark)
+	if p, ok := pens.Load(r); ok {
+		return p.(pen)
+	}
+	before, after, _ := strings.Cut(r, penMark)
+	p := pen{before, after}
+	pens.Store(r, p)
+	return p
+}
+
+func (p pen) on(text string) string {
+	if text == "" || p.before == "" && p.after == "" {
+		return text
+	}
+	return p.before + text + p.after
 }
 
 // keyBar says which keys do what, wrapped between items so that no item is

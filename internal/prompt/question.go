@@ -153,7 +153,13 @@ func (q *question) readKey(k string) {
 	}
 }
 
+// View draws the page when it is on screen, and nothing otherwise: huh
+// renders every page as the form starts and each time a page turns, and
+// shows only the focused one.
 func (q *question) View() string {
+	if q.p.focus != q.i {
+		return ""
+	}
 	if q.reading {
 		return q.readingView()
 	}

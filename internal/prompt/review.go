@@ -79,6 +79,10 @@ func (r *review) choose() tea.Cmd {
 // that the one under the cursor is on screen, with a mark where more are
 // above or below), a hint and the key hints, which give way in that order.
 func (r *review) View() string {
+	if r.p.focus != len(r.p.qs) {
+		// Not on screen (see question.View).
+		return ""
+	}
 	p, st := r.p, r.theme.Theme(false)
 	w := p.textWidth()
 	title := styled(st.Focused.Title, wrap.Words(p.labels.Get("review_title"), w))

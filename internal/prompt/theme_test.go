@@ -99,3 +99,26 @@ func TestNoColourUntilTold(t *testing.T) {
 		}
 	}
 }
+
+// TestPensDrawAsLipgloss: a style's pen puts on a text exactly what
+// lipgloss's own rendering would, for every style the form's own pages draw
+// with, in every theme the form builds. (The intro's title, with its margin,
+// is drawn by huh's note itself.)
+func TestPensDrawAsLipgloss(t *testing.T) {
+	for _, bg := range []color.Color{nil, ansi.Black, ansi.White, ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}} {
+		for _, p := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256, colorprofile.ANSI} {
+			s := newStyles(bg, p)
+			for name, st := range map[string]lipgloss.Style{
+				"title": s.Focused.Title, "description": s.Focused.Description, "notice": s.Focused.ErrorMessage,
+				"selector": s.Focused.SelectSelector, "selected": s.Focused.SelectedOption,
+				"option": s.Focused.UnselectedOption, "hint": s.Help.ShortDesc,
+			} {
+				for _, text := range []string{"Yes", "Call or text 988. Sí, ¿no?", "健康"} {
+					if got, want := penOf(st).on(text), st.Render(text); got != want {
+						t.Errorf("%v %v %s: pen gives %q, lipgloss %q", bg, p, name, got, want)
+					}
+				}
+			}
+		}
+	}
+}

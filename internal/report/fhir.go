@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"html"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
@@ -110,8 +109,20 @@ func recommendationCoding(rec assess.Recommendation, s *assess.Set) fhirCoding {
 	return fhirCoding{System: RecommendationSystem, Code: string(rec), Display: s.Outcomes[rec].Headline}
 }
 
-// fhirIDPattern is what FHIR allows as a resource id.
-var fhirIDPattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}$`)
+// isFHIRID reports whether id is what FHIR allows as a resource id:
+// [A-Za-z0-9.-]{1,64}. (As a regular expression, the 64 repeats are
+// compiled at every start, scripted or not: 765 allocations.)
+func isFHIRID(id string) bool {
+	if len(id) < 1 || len(id) > 64 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // QuestionnaireID is the id of the set's Questionnaire: the set's id and
 // its language, such as "iopfit-es", so that each language of a set is a
@@ -120,7 +131,7 @@ var fhirIDPattern = regexp.MustCompile(`^[A-Za-z0-9.-]{1,64}$`)
 // its digest instead, still one per set and language.
 func QuestionnaireID(s assess.SetInfo) string {
 	id := s.ID + "-" + s.Lang
-	if fhirIDPattern.MatchString(id) {
+	if isFHIRID(id) {
 		return id
 	}
 	sum := sha256.Sum256([]byte(id))

@@ -2,8 +2,8 @@ package report
 
 import (
 	"io"
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -238,18 +238,20 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 	return t.b.String()
 }
 
-// firstSentence is a text up to the end of its first sentence.
-var firstSentence = regexp.MustCompile(`^.*?[.!?](\s|$)`)
-
 // FirstSentence is the first sentence of s, or all of s. A question set
 // writes the first sentence of an urgent text as what to do now, and the
 // first of a help line's contact as the short way to reach it: the recap
 // shows them when there is little room.
 func FirstSentence(s string) string {
-	if f := firstSentence.FindString(s + " "); f != "" {
-		return strings.TrimSpace(f)
+	for i, r := range s {
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		if rest := s[i+1:]; rest == "" || unicode.IsSpace([]rune(rest)[0]) {
+			return strings.TrimSpace(s[:i+1])
+		}
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {

@@ -25,7 +25,10 @@ import (
 	"github.com/creack/pty"
 )
 
-var runs = flag.Int("runs", 21, "runs per figure (the median is reported)")
+var (
+	runs    = flag.Int("runs", 21, "runs per figure (the median is reported)")
+	against = flag.String("against", "", "a git revision whose form to measure side by side with this one")
+)
 
 var scripted = []string{"check", "--stable-home", "yes", "--manageable-needs", "yes", "--can-commit", "yes", "--responsibilities", "no"}
 
@@ -39,6 +42,8 @@ func main() {
 
 type bins struct {
 	iopfit, stripped, empty, floor string
+	// before is iopfit as built at -against, or "".
+	before string
 }
 
 func run() error {
@@ -51,13 +56,18 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	if *against != "" {
+		if b.before, err = buildAt(dir, *against); err != nil {
+			return err
+		}
+	}
 	n := *runs
 	fmt.Fprintf(os.Stderr, "bench: %d runs per figure\n", n)
 
 	// Scripted check to a pipe, against the empty and floor programs.
-	var wallIop, wallEmpty, wallFloor, rssIop, rssEmpty []float64
+	var wallIop, wallEmpty, wallFloor, rssIop, rssEmpty, wallBefore []float64
 	for range n {
-		for _, p := range []struct {
+		progs := []struct {
 			bin       string
 			args      []string
 			wall, rss *[]float64
@@ -65,7 +75,15 @@ func run() error {
 			{b.iopfit, scripted, &wallIop, &rssIop},
 			{b.empty, nil, &wallEmpty, &rssEmpty},
 			{b.floor, nil, &wallFloor, nil},
-		} {
+		}
+		if b.before != "" {
+			progs = append(progs, struct {
+				bin       string
+				args      []string
+				wall, rss *[]float64
+			}{b.before, scripted, &wallBefore, nil})
+		}
+		for _, p := range progs {
 			wall, rss, err := timePipe(p.bin, p.args)
 			if err != nil {
 				return err
@@ -78,7 +96,7 @@ func run() error {
 	}
 
 	// The same programs in a terminal that never answers a query.
-	var paintIop, paintEmpty, helpTTY, checkTTY, keys []float64
+	var paintIop, paintEmpty, helpTTY, checkTTY, keys, paintBefore, keysBefore []float64
 	for range n {
 		paint, keyTimes, err := formSession(b.iopfit)
 		if err != nil {
@@ -86,6 +104,14 @@ func run() error {
 		}
 		paintIop = append(paintIop, paint)
 		keys = append(keys, keyTimes...)
+		if b.before != "" {
+			paint, keyTimes, err := formSession(b.before)
+			if err != nil {
+				return err
+			}
+			paintBefore = append(paintBefore, paint)
+			keysBefore = append(keysBefore, keyTimes...)
+		}
 		first, err := firstOutput(b.empty)
 		if err != nil {
 			return err
@@ -121,7 +147,35 @@ func run() error {
 	row("peak RSS of scripted `check`", mib(median(rssIop)), "empty "+mib(median(rssEmpty)), "≤ 12 MiB", median(rssIop) <= 12*1024)
 	row("binary size, `go build`", mib(float64(sizePlain)/1024), "", "≤ 10 MiB", sizePlain <= 10<<20)
 	row("binary size, `-ldflags \"-s -w\"`", mib(float64(sizeStripped)/1024), "", "report", true)
+	if b.before != "" {
+		fmt.Printf("\nAgainst the form at %s, in the same run:\n\n", *against)
+		fmt.Println("| figure | this form | the form at " + *against + " | target | |")
+		fmt.Println("|---|---|---|---|---|")
+		paintRatio := median(paintIop) / median(paintBefore)
+		row("first paint in a silent terminal", ms(median(paintIop)), fmt.Sprintf("%s; %.2f×", ms(median(paintBefore)), paintRatio), "≤ 1.1×", paintRatio <= 1.1)
+		p90, p90Before := percentile(keys, 0.9), percentile(keysBefore, 0.9)
+		row("key press to redraw, p90", ms(p90), ms(p90Before), "no worse", p90 <= p90Before)
+		checkRatio := iop / median(wallBefore)
+		row("scripted `check` to a pipe (wall)", ms(iop), fmt.Sprintf("%s; %.2f×", ms(median(wallBefore)), checkRatio), "unchanged (≤ 1.05×)", checkRatio <= 1.05)
+		row("binary size, `go build`", mib(float64(sizePlain)/1024), mib(float64(fileSize(b.before))/1024), "≤ 10 MiB", sizePlain <= 10<<20)
+	}
 	return nil
+}
+
+// buildAt builds iopfit as it was at the git revision rev, in a worktree of
+// its own that is removed after.
+func buildAt(dir, rev string) (string, error) {
+	tree, bin := filepath.Join(dir, "before-tree"), filepath.Join(dir, "iopfit-before")
+	if out, err := exec.Command("git", "worktree", "add", "--detach", tree, rev).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("git worktree add %s: %v\n%s", rev, err, out)
+	}
+	defer func() { _ = exec.Command("git", "worktree", "remove", "--force", tree).Run() }()
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/iopfit")
+	cmd.Dir = tree
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building %s: %v\n%s", rev, err, out)
+	}
+	return bin, nil
 }
 
 func row(figure, value, compared, target string, ok bool) {
@@ -184,6 +238,8 @@ type ttyProc struct {
 	ptmx   *os.File
 	chunks chan chunk
 	start  time.Time
+	// all is every byte read so far by until.
+	all bytes.Buffer
 }
 
 type chunk struct {
@@ -227,6 +283,7 @@ func (p *ttyProc) until(want string, from time.Time) (float64, error) {
 				return 0, fmt.Errorf("%s ended before printing %q", filepath.Base(p.cmd.Path), want)
 			}
 			seen.Write(c.data)
+			p.all.Write(c.data)
 			if bytes.Contains(seen.Bytes(), []byte(want)) {
 				return float64(c.at.Sub(from).Microseconds()) / 1000, nil
 			}
@@ -258,19 +315,30 @@ func (p *ttyProc) finish() {
 	p.ptmx.Close()
 }
 
-// formSession returns the time to the first question, and the times from
-// key presses to the redraws they cause.
+// formSession returns the time to the form's first frame (its switch to
+// the alternate screen comes with it), and the times from key presses on
+// the first question to the redraws they cause. Where the form begins with
+// an intro page, Enter goes past it first.
 func formSession(bin string) (paint float64, keys []float64, err error) {
 	p, err := startTTY(bin, []string{"check"})
 	if err != nil {
 		return 0, nil, err
 	}
 	defer p.finish()
-	if paint, err = p.until("(1/4)", p.start); err != nil {
+	if paint, err = p.until("\x1b[?1049h", p.start); err != nil {
 		return 0, nil, err
 	}
 	// The form drops keys for its first 200 ms on a page (type-ahead).
 	time.Sleep(300 * time.Millisecond)
+	if p.seen("Press Enter to start") {
+		if _, err := p.ptmx.Write([]byte("\r")); err != nil {
+			return 0, nil, err
+		}
+		if _, err := p.until("(1/4)", time.Now()); err != nil {
+			return 0, nil, err
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
 	drain(p)
 	for _, k := range []string{"\x1b[B", "\x1b[A", "\x1b[B"} {
 		sent := time.Now()
@@ -287,6 +355,22 @@ func formSession(bin string) (paint float64, keys []float64, err error) {
 	}
 	_, err = p.ptmx.Write([]byte{3}) // Ctrl-C
 	return paint, keys, err
+}
+
+// seen reports whether the output read so far, and what waits to be read,
+// holds want.
+func (p *ttyProc) seen(want string) bool {
+	for {
+		select {
+		case c, ok := <-p.chunks:
+			if !ok {
+				return bytes.Contains(p.all.Bytes(), []byte(want))
+			}
+			p.all.Write(c.data)
+		default:
+			return bytes.Contains(p.all.Bytes(), []byte(want))
+		}
+	}
 }
 
 func drain(p *ttyProc) {
