@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 	"time"
+	"unicode/utf8"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	goldenfile "github.com/iopfit/iopfit/internal/golden"
