@@ -17,6 +17,7 @@ import (
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/report"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // These tests are the contract of the shipped content, questions.yaml and
@@ -67,8 +68,8 @@ func evaluate(t *testing.T, set *assess.Set, answers map[string]assess.Answer) a
 // facts a result must carry, in each language, whatever the answers: the
 // help lines and the article's numbers.
 var facts = map[i18n.Lang][]string{
-	i18n.English: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START to 88788", "https://www.thehotline.org", "9 to 19 hours each week", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "naloxone", "naltrexone, acamprosate and disulfiram", "Never mix benzodiazepines with opioids", "Klonopin", "adults"},
-	i18n.Spanish: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START por texto al 88788", "https://www.thehotline.org", "9 a 19 horas cada semana", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "naloxona", "naltrexona, el acamprosato y el disulfiram", "Nunca mezcle benzodiacepinas con opioides", "Klonopin", "personas adultas"},
+	i18n.English: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START to 88788", "https://www.thehotline.org", "9 to 19 hours each week", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "naloxone", "naltrexone, acamprosate and disulfiram", "Do not mix these on your own", "keep taking both as prescribed", "Klonopin", "adults"},
+	i18n.Spanish: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START por texto al 88788", "https://www.thehotline.org", "9 a 19 horas cada semana", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "naloxona", "naltrexona, el acamprosato y el disulfiram", "No los mezcle por su cuenta", "siga tomando las dos medicinas como se las recetaron", "Klonopin", "personas adultas"},
 }
 
 // The goldens a reviewer reads: the IOP result; a no on each deciding
@@ -307,6 +308,30 @@ func TestRecapTextsAreShort(t *testing.T) {
 	}
 }
 
+// The form wraps a question's help to its text width, one column less than
+// the window, and keeps the first two lines of it on screen at 40×12 (the
+// rest is read with a key).
+const (
+	formHelpWidth = 39
+	formHelpShown = 2
+)
+
+// TestCrisisLineIsSeenFirst: the health question's help opens with 988,
+// and that whole sentence fits in the help lines the form always shows, in
+// each language, so a person with thoughts of suicide sees it without
+// opening anything.
+func TestCrisisLineIsSeenFirst(t *testing.T) {
+	for _, l := range i18n.Langs {
+		q, _ := shipped(t, l).Question("manageable-needs")
+		first := report.FirstSentence(q.Help)
+		lines := wrap.Words(q.Help, formHelpWidth)
+		shown := strings.Join(lines[:min(formHelpShown, len(lines))], " ")
+		if !strings.Contains(first, "988") || !strings.HasPrefix(shown, first) {
+			t.Errorf("%s: the help's first sentence %q does not open it with 988 in the %d lines shown at %d columns: %q", l, first, formHelpShown, formHelpWidth, lines)
+		}
+	}
+}
+
 // domain finds what reads as a web address; a full one starts with https://.
 var (
 	domain  = regexp.MustCompile(`(?i)\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|gov|com|net|edu|pub)\b`)
@@ -360,11 +385,14 @@ func question(id string, pick func(q *assess.Question) string) func(*assess.Set)
 var (
 	needsPrompt = question("manageable-needs", func(q *assess.Question) string { return q.Prompt })
 	needsHelp   = question("manageable-needs", func(q *assess.Question) string { return q.Help })
+	needsYes    = question("manageable-needs", func(q *assess.Question) string { return q.Reasons[assess.Yes] })
 	needsUrgent = question("manageable-needs", func(q *assess.Question) string { return q.Urgent[assess.No] })
 	needsFirst  = question("manageable-needs", func(q *assess.Question) string { return q.Steps[assess.No][0] })
 	needsSteps  = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Steps[assess.No], " ") })
 	iopSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.IOP].NextSteps, " ") }
 	resSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].NextSteps, " ") }
+	resAbout    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].About, " ") }
+	iopAbout    = func(s *assess.Set) string { return strings.Join(s.About, " ") }
 	resources   = func(s *assess.Set) string {
 		var b strings.Builder
 		for _, r := range s.Resources {
@@ -377,35 +405,44 @@ var (
 var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
-		{"the health help", needsHelp, []string{"hospital or a live-in program", `Answer "no"`, "seizure", "delirium tremens", "DTs", "benzodiazepines", "every day", "pregnant", "opioids", "thoughts of suicide", "988", "serious health problem"}},
-		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "naloxone", "tell people near you where it is", "someone else has to give it", "give naloxone, call 911, and stay with them", "Never mix benzodiazepines with opioids or alcohol", "thoughts of suicide", "988"}},
+		{"the health help", needsHelp, []string{"hospital or a live-in program", `Answer "no"`, "seizure", "delirium tremens", "DTs", "when you stopped drinking or stopped benzodiazepines", "benzodiazepines", "every day", "pregnant", "opioids", "thoughts of suicide", "988", "serious health problem", `Answer "not sure", and see a doctor first`, "shaky, sweaty or sick", "Keep taking the medicines a doctor prescribes, as prescribed"}},
+		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzodiazepines", "every day", "shaky, sweaty or sick", "pregnant", "opioids"}},
+		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "naloxone", "nasal spray that reverses an opioid overdose", "Tell people near you where it is", "someone else has to give it", "give naloxone, call 911, and stay with them", "If you drink heavily on most days, or take benzodiazepines", "Do not mix benzodiazepines with alcohol or opioids on your own", "do not stop either one on your own", "thoughts of suicide", "988", "If none of this is happening now", "today"}},
 		{"the health needs' first step", needsFirst, []string{"If you use opioids, ask to start or keep buprenorphine or methadone"}},
-		{"the health needs' steps", needsSteps, []string{"drink heavily or take benzodiazepines", "detox", "naltrexone, acamprosate or", "disulfiram", "mental health and substance use together", "How soon could I start?"}},
+		{"the health needs' steps", needsSteps, []string{"drink heavily or take benzodiazepines", "detox, also called withdrawal management", "naltrexone, acamprosate or", "disulfiram", "mental health and substance use together", "How soon could I start?"}},
 		{"the IOP steps", iopSteps, []string{"How soon could I start?", "buprenorphine or methadone"}},
 		{"the residential steps", resSteps, []string{"How soon could I start?", "doctor"}},
+		{"what residential care involves", resAbout, []string{"day programs, also called partial hospitalization", "20 hours or more", "sleep at home", "Programs call this medically managed care"}},
+		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "you live at the program"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
 	},
 	i18n.Spanish: {
 		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
-		{"the health help", needsHelp, []string{"hospital o en un programa residencial", `Responda "no"`, "convulsión", "delirium tremens", "benzodiacepinas", "todos los días", "bebé", "opioides", "pensamientos de suicidio", "988", "problema de salud grave"}},
-		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "naloxona", "dígales a las personas cercanas dónde la tiene", "otra persona tiene que dársela", "dele naloxona, llame al 911 y quédese", "Nunca mezcle benzodiacepinas con opioides ni con alcohol", "pensamientos de suicidio", "988"}},
+		{"the health help", needsHelp, []string{"hospital o en un programa residencial", `Responda "no"`, "convulsión", "delirium tremens", "al dejar de beber o al dejar las benzodiacepinas", "benzodiacepinas", "todos los días", "bebé", "opioides", "pensamientos de suicidio", "988", "AYUDA", "problema de salud grave", `Responda "no sé", y consulte primero`, "temblores, sudores o malestar", "Siga tomando las medicinas que le recetaron"}},
+		{"the health needs' yes", needsYes, []string{"Consulte a un profesional de la salud antes de empezar", "convulsión", "delirium tremens", "benzodiacepinas", "todos los días", "temblores, sudores o malestar", "bebé", "opioides"}},
+		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "naloxona", "aerosol nasal que revierte una sobredosis de opioides", "Dígales a las personas cercanas dónde la tiene", "otra persona tiene que dársela", "dele naloxona, llame al 911 y quédese", "Si bebe mucho casi a diario, o toma benzodiacepinas", "No mezcle por su cuenta las benzodiacepinas con alcohol u opioides", "no deje ninguna de las dos medicinas por su cuenta", "pensamientos de suicidio", "988", "Si nada de esto pasa ahora", "hoy"}},
 		{"the health needs' first step", needsFirst, []string{"Si usa opioides, pida empezar o seguir con buprenorfina o metadona"}},
-		{"the health needs' steps", needsSteps, []string{"bebe mucho o toma benzodiacepinas", "desintoxicación", "naltrexona, el acamprosato o el disulfiram", "la salud mental y el consumo de sustancias a la vez", "¿Qué tan pronto podría empezar?"}},
+		{"the health needs' steps", needsSteps, []string{"bebe mucho o toma benzodiacepinas", "desintoxicación (en inglés, detox o withdrawal management)", "para dejar el alcohol o las benzodiacepinas sin peligro", "naltrexona, el acamprosato o el disulfiram", "la salud mental y el consumo de sustancias a la vez", "¿Qué tan pronto podría empezar?"}},
 		{"the IOP steps", iopSteps, []string{"¿Qué tan pronto podría empezar?", "la buprenorfina o la metadona"}},
 		{"the residential steps", resSteps, []string{"¿Qué tan pronto podría empezar?", "profesional de la salud"}},
+		{"what residential care involves", resAbout, []string{"programas de día (en inglés, day programs o partial hospitalization)", "20 horas o más", "duerme en su casa", "En inglés, los programas la llaman medically managed care"}},
+		{"what IOP involves", iopAbout, []string{"Para muchas personas con un hogar seguro", "donde usted vive por un tiempo"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Línea de Violencia Doméstica: Llame al 1-800-799-7233.", "START por texto al 88788", "TTY: 1-800-787-3224"}},
 	},
 }
 
 // forbidden are words the content must not use: the hospital-only reading
-// of the health question, the safer choice, and, in Spanish, abstinence
+// of the health question, the safer choice, "never mix" (a person on
+// methadone or buprenorphine with a prescribed benzodiazepine already
+// "mixes", and may stop one of them suddenly), detox called by the
+// hospital level's name, and, in Spanish, abstinence
 // without its syndrome (alone it can mean staying sober), masculine forms
 // where a neutral one exists (for the reader, "personas adultas", "un
 // profesional de la salud", "en su trabajo"), and the keyboard verb the form
 // does not use.
 var forbidden = map[i18n.Lang][]*regexp.Regexp{
-	i18n.English: {regexp.MustCompile(`(?i)hospital stay`), regexp.MustCompile(`(?i)\bsafer\b`)},
-	i18n.Spanish: {regexp.MustCompile(`(?i)quedarse en el hospital`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|un médico|empleador)\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
+	i18n.English: {regexp.MustCompile(`(?i)hospital stay`), regexp.MustCompile(`(?i)\bsafer\b`), regexp.MustCompile(`(?i)\bnever mix\b`), regexp.MustCompile(`(?i)medically managed withdrawal`)},
+	i18n.Spanish: {regexp.MustCompile(`(?i)quedarse en el hospital`), regexp.MustCompile(`(?i)\bnunca mezcle\b`), regexp.MustCompile(`(?i)manejo médico`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|un médico|empleador)\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
 }
 
 // allowed are the phrases a forbidden word may stand in.

@@ -231,6 +231,8 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`federal agency`)},
 		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`deaf`)},
 		{regexp.MustCompile(`(?i)\bregular outpatient\b`), regexp.MustCompile(`fewer hours`)},
+		{regexp.MustCompile(`(?i)\bnaloxone\b`), regexp.MustCompile(`nasal spray`)},
+		{regexp.MustCompile(`(?i)\bbuprenorphine\b`), regexp.MustCompile(`treat opioid addiction`)},
 	},
 	i18n.Spanish: {
 		{regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`al dejar`)},
@@ -238,6 +240,8 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`agencia federal`)},
 		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`sordas`)},
 		{regexp.MustCompile(`(?i)\bambulatoria común\b`), regexp.MustCompile(`menos horas`)},
+		{regexp.MustCompile(`(?i)\bnaloxona\b`), regexp.MustCompile(`aerosol nasal`)},
+		{regexp.MustCompile(`(?i)\bbuprenorfina\b`), regexp.MustCompile(`tratan la adicción a los opioides`)},
 	},
 }
 
