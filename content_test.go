@@ -16,6 +16,7 @@ import (
 	goldenfile "github.com/iopfit/iopfit/internal/golden"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/prompt"
 	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
@@ -328,6 +329,17 @@ func TestCrisisLineIsSeenFirst(t *testing.T) {
 		shown := strings.Join(lines[:min(formHelpShown, len(lines))], " ")
 		if !strings.Contains(first, "988") || !strings.HasPrefix(shown, first) {
 			t.Errorf("%s: the help's first sentence %q does not open it with 988 in the %d lines shown at %d columns: %q", l, first, formHelpShown, formHelpWidth, lines)
+		}
+	}
+}
+
+// TestIntroIsSeenAt60x20: in each language the intro (what IOP and
+// residential care are, that nothing is saved, how to answer) has room for
+// its own page at 60×20, so that it is seen before the first question.
+func TestIntroIsSeenAt60x20(t *testing.T) {
+	for _, l := range i18n.Langs {
+		if !prompt.IntroFits(shipped(t, l), 60, 20) {
+			t.Errorf("%s: the intro does not fit 60x20, so the form would start without it; shorten it", l)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
 
@@ -25,20 +26,29 @@ func newNote(p *pages) *huh.Note {
 // fillNote sets the note's text for the window's width. iopfit wraps it
 // itself, at spaces only (huh's wrap also breaks at hyphens, which would
 // split a phone number), and escapes the characters huh's note reads as
-// markup, so that the text shows exactly as written.
+// markup, so that the text shows exactly as written. When the page would
+// not fit the window, it goes without its blank lines before it is left out.
 func fillNote(n *huh.Note, p *pages, intro string) {
 	w := p.textWidth()
-	var desc []string
-	for _, para := range []string{intro, p.labels.Get("form_hint")} {
-		if len(desc) > 0 {
-			desc = append(desc, "")
+	for _, tight := range []bool{false, true} {
+		var desc []string
+		for _, para := range []string{intro, p.labels.Get("form_hint")} {
+			if len(desc) > 0 && !tight {
+				desc = append(desc, "")
+			}
+			desc = append(desc, wrap.Words(para, w)...)
 		}
-		desc = append(desc, wrap.Words(para, w)...)
+		title := strings.Join(wrap.Words(p.title, w), "\n")
+		if !tight {
+			title += "\n"
+		}
+		n.Title(title)
+		n.Description(noteEscaper.Replace(strings.Join(desc, "\n")))
+		n.WithWidth(w)
+		if p.noteHeight = lipgloss.Height(n.View()); p.noteHeight <= p.height {
+			return
+		}
 	}
-	n.Title(strings.Join(wrap.Words(p.title, w), "\n"))
-	n.Description(noteEscaper.Replace(strings.Join(desc, "\n")))
-	n.WithWidth(w)
-	p.noteHeight = lipgloss.Height(n.View())
 }
 
 // noteEscaper escapes what huh's note would turn into italics, bold or a
@@ -54,4 +64,17 @@ func (p *pages) introFits() bool {
 func (p *pages) arriveIntro() tea.Cmd {
 	p.introShown = true
 	return p.arrive(introPage)
+}
+
+// IntroFits reports whether set's intro page fits a window of w×h, as the
+// form draws it: where it does not, the form begins with the first
+// question, and the intro is not seen.
+func IntroFits(set *assess.Set, w, h int) bool {
+	f, err := NewForm(set, set.IDs(), FormIO{})
+	if err != nil || f.h.note == nil {
+		return false
+	}
+	f.h.p.resize(w, h)
+	fillNote(f.h.note, f.h.p, f.h.p.intro)
+	return f.h.p.introFits()
 }

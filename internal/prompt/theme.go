@@ -103,7 +103,7 @@ func newStyles(bg color.Color, p colorprofile.Profile) *huh.Styles {
 		SelectedOption:   chosen,
 		UnselectedOption: plain,
 		Card:             plain,
-		NoteTitle:        title.MarginBottom(1),
+		NoteTitle:        title,
 		Next:             chosen,
 	}
 	s.Form.Base, s.Group.Base = plain, plain
