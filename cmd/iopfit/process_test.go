@@ -281,33 +281,10 @@ func TestOpensNoSocketWritesNoFile(t *testing.T) {
 			}
 			t.Fatalf("%v: %v\n%s", args, err, out)
 		}
-		checkTrace(t, fmt.Sprint(args), trace)
 		if i := slices.Index(args, "--compare"); i >= 0 {
 			checkReadOnly(t, fmt.Sprint(args), trace, args[i+1])
 		}
-	}
-}
-
-// checkReadOnly fails the test unless the strace output at trace shows
-// path opened, read-only, and nothing else done with it.
-func checkReadOnly(t *testing.T, what, trace, path string) {
-	t.Helper()
-	data, err := os.ReadFile(trace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opens := 0
-	for _, line := range strings.Split(string(data), "\n") {
-		if !strings.Contains(line, strconv.Quote(path)) {
-			continue
-		}
-		if !regexp.MustCompile(`\bopen(at)?\(.*O_RDONLY`).MatchString(line) || regexp.MustCompile(`O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND`).MatchString(line) {
-			t.Errorf("%s: does more than read %s: %s", what, path, line)
-		}
-		opens++
-	}
-	if opens == 0 {
-		t.Errorf("%s: the trace shows no open of %s", what, path)
+		checkTrace(t, fmt.Sprint(args), trace)
 	}
 }
 
@@ -530,5 +507,28 @@ func TestErrorLinesAreBounded(t *testing.T) {
 		if code != 2 || len(stderr) > 600 || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%.40v: exit %d, %d bytes of stderr: %.300q", args, code, len(stderr), stderr)
 		}
+	}
+}
+
+// checkReadOnly fails the test unless the strace output at trace shows
+// path opened, read-only, and nothing else done with it.
+func checkReadOnly(t *testing.T, what, trace, path string) {
+	t.Helper()
+	data, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opens := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, strconv.Quote(path)) {
+			continue
+		}
+		if !regexp.MustCompile(`\bopen(at)?\(.*O_RDONLY`).MatchString(line) || regexp.MustCompile(`O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND`).MatchString(line) {
+			t.Errorf("%s: does more than read %s: %s", what, path, line)
+		}
+		opens++
+	}
+	if opens == 0 {
+		t.Errorf("%s: the trace shows no open of %s", what, path)
 	}
 }
