@@ -21,6 +21,7 @@ FUZZ_TARGETS := \
 	./internal/load:FuzzParseSet:20000 \
 	./internal/load:FuzzParseTranslation:10000 \
 	./internal/load:FuzzParseAnswers:60000 \
+	./internal/earlier:FuzzParse:40000 \
 	./internal/prompt:FuzzParseLine:40000 \
 	./internal/safetext:FuzzOneLine:40000 \
 	./internal/terminfo:FuzzExtendedFlags:100000

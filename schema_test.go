@@ -110,6 +110,8 @@ func TestQuestionFilesMatchTheSchema(t *testing.T) {
 		"web address not https":             {"url: https://example.org/n", "url: ftp://example.org/n"},
 		"no sources":                        {"sources:\n  - name: N\n    url: https://example.org/n\n    checked: 2026-11-28\n", "sources: []\n"},
 		"because without topics":            {"  cancelled: F", "  cancelled: F\n  because: Because."},
+		"since_answer without {before}":     {"  cancelled: F", "  cancelled: F\n  since_answer: \"{topic}: {after}\""},
+		"since_result with {after} twice":   {"  cancelled: F", "  cancelled: F\n  since_result: \"{before} {after} {after}\""},
 		"yes steps on a deciding question":  {"    topic: T\n", "    topic: T\n    steps: {yes: [a]}\n"},
 		"empty urgent":                      {"    topic: T\n", "    topic: T\n    urgent: {}\n"},
 		"headline for yes":                  {"    topic: T\n", "    topic: T\n    headline: {yes: H}\n"},
@@ -192,6 +194,35 @@ func TestShippedFilesNameTheirSchema(t *testing.T) {
 		}
 		if want := "# yaml-language-server: $schema=schema/questions.schema.json\n"; !bytes.HasPrefix(data, []byte(want)) {
 			t.Errorf("%s does not start with %q", f, strings.TrimSpace(want))
+		}
+	}
+}
+
+// TestResultSchemaCompare: the keys --compare adds come together, and hold
+// only iopfit's keys.
+func TestResultSchemaCompare(t *testing.T) {
+	s := schema(t, "result.schema.json")
+	data, err := os.ReadFile("internal/report/testdata/since-step-down.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := string(data)
+	if err := s.Validate(jsonInstance(t, data)); err != nil {
+		t.Fatalf("since-step-down.json: %v", err)
+	}
+	for name, edit := range map[string][2]string{
+		"changes without previous_recommendation":  {`"previous_recommendation": "residential",`, ""},
+		"a previous recommendation of another key": {`"previous_recommendation": "residential"`, `"previous_recommendation": "inpatient"`},
+		"an answer word that is not a key":         {`"before": "no"`, `"before": "No"`},
+		"a change without its id": {`"id": "stable-home",
+      "before"`, `"before"`},
+	} {
+		broken := strings.Replace(good, edit[0], edit[1], 1)
+		if broken == good {
+			t.Fatalf("%s: the golden has no %q", name, edit[0])
+		}
+		if err := s.Validate(jsonInstance(t, []byte(broken))); err == nil {
+			t.Errorf("%s: the schema accepts it", name)
 		}
 	}
 }

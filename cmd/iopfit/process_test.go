@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -250,9 +251,24 @@ func TestOpensNoSocketWritesNoFile(t *testing.T) {
 	if err := os.WriteFile(answers, []byte("stable-home: yes\nmanageable-needs: yes\ncan-commit: yes\nresponsibilities: no\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Earlier results for --compare, as iopfit writes them.
+	earlierJSON, earlierFHIR := filepath.Join(dir, "earlier.json"), filepath.Join(dir, "earlier.fhir.json")
+	for path, format := range map[string]string{earlierJSON: "json", earlierFHIR: "fhir"} {
+		cmd := exec.Command(bin, append(allAnswers, "-o", format)...)
+		cmd.Env = baseEnv()
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, args := range [][]string{
 		append(allAnswers, "-o", "json"),
 		{"check", "--answers", answers, "-o", "markdown"},
+		append(allAnswers, "--compare", earlierJSON),
+		append(allAnswers, "-o", "json", "--compare", earlierFHIR),
 		{"questions", "-o", "json"},
 		{"--version"},
 	} {
@@ -264,6 +280,9 @@ func TestOpensNoSocketWritesNoFile(t *testing.T) {
 				t.Skipf("strace cannot trace here: %s", out)
 			}
 			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		if i := slices.Index(args, "--compare"); i >= 0 {
+			checkReadOnly(t, fmt.Sprint(args), trace, args[i+1])
 		}
 		checkTrace(t, fmt.Sprint(args), trace, false)
 	}
@@ -353,6 +372,7 @@ func TestUnreadableFiles(t *testing.T) {
 	}{
 		{[]string{"--questions", locked, "questions"}, "iopfit: " + locked + ": permission denied; make the file readable, or use another path\n"},
 		{[]string{"check", "--answers", locked}, "iopfit: " + locked + ": permission denied; make the file readable, or use another path\n"},
+		{append(allAnswers, "--compare", locked), "iopfit: " + locked + ": permission denied; make the file readable, or use another path\n"},
 	} {
 		cmd := exec.Command(runBin, tc.args...)
 		cmd.Env = baseEnv()
@@ -508,5 +528,28 @@ func TestErrorLinesAreBounded(t *testing.T) {
 		if code != 2 || len(stderr) > 600 || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%.40v: exit %d, %d bytes of stderr: %.300q", args, code, len(stderr), stderr)
 		}
+	}
+}
+
+// checkReadOnly fails the test unless the strace output at trace shows
+// path opened, read-only, and nothing else done with it.
+func checkReadOnly(t *testing.T, what, trace, path string) {
+	t.Helper()
+	data, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opens := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, strconv.Quote(path)) {
+			continue
+		}
+		if !regexp.MustCompile(`\bopen(at)?\(.*O_RDONLY`).MatchString(line) || regexp.MustCompile(`O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND`).MatchString(line) {
+			t.Errorf("%s: does more than read %s: %s", what, path, line)
+		}
+		opens++
+	}
+	if opens == 0 {
+		t.Errorf("%s: the trace shows no open of %s", what, path)
 	}
 }

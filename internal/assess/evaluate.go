@@ -43,6 +43,9 @@ type Result struct {
 	Disclaimer   string
 	Sources      []Source
 	SetInfo      SetInfo
+	// Since says what changed since an earlier result; nil unless one was
+	// given to compare with (check --compare). Compare fills it in.
+	Since *Since
 }
 
 // AnsweredQuestion is one question with the person's answer and why it matters.

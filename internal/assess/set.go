@@ -108,6 +108,24 @@ var OptionalLabels = []string{
 	"urgent", "because", "list_and", "outcome_about", "sources", "sources_hint",
 	"plain_back", "form_choose", "form_more", "form_read", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
 	"not_saved",
+	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
+}
+
+// The placeholders of the labels that say what changed since last time.
+const (
+	TopicPlaceholder    = "{topic}"
+	QuestionPlaceholder = "{question}"
+	BeforePlaceholder   = "{before}"
+	AfterPlaceholder    = "{after}"
+)
+
+// LabelPlaceholders lists, for a label that holds placeholders, those it
+// must contain, each once: without one, a line would leave out what it is
+// there to say.
+var LabelPlaceholders = map[string][]string{
+	"since_answer":   {TopicPlaceholder, BeforePlaceholder, AfterPlaceholder},
+	"since_question": {QuestionPlaceholder, BeforePlaceholder, AfterPlaceholder},
+	"since_result":   {BeforePlaceholder, AfterPlaceholder},
 }
 
 // Question returns the question with the given id.

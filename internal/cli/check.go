@@ -21,6 +21,7 @@ type checkOptions struct {
 	// Given holds the answers passed as flags, by question id.
 	Given       map[string]assess.Answer
 	AnswersFile string
+	Compare     string // the earlier result to compare with ("-" for stdin)
 	Output      outputFormat
 	// OutputGiven is true when -o was on the command line, which -q rules out.
 	OutputGiven bool
@@ -33,6 +34,8 @@ type checkOptions struct {
 	// save is true when the person chose, in the form, to keep a copy of
 	// their result.
 	save bool
+	// earlier is the result read from Compare, once it was.
+	earlier *assess.Earlier
 }
 
 // checkExample shows the active set's own flags, so that the examples work
@@ -73,6 +76,9 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 			if cmd.Flags().Changed("answers") && opts.AnswersFile == "" {
 				return usagef("cli.answers_path")
 			}
+			if err := opts.compareFlags(cmd.Flags().Changed("compare")); err != nil {
+				return err
+			}
 			if opts.Quiet && opts.OutputGiven {
 				return usagef("cli.quiet_output")
 			}
@@ -102,16 +108,19 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 		cmd.Args = cobra.ArbitraryArgs
 	}
 	f.StringVar(&opts.AnswersFile, "answers", "", i18n.T(a.lang, "flag.answers"))
+	f.StringVar(&opts.Compare, "compare", "", i18n.T(a.lang, "flag.compare"))
 	f.VarP(&opts.Output, "output", "o", i18n.T(a.lang, "flag.output"))
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, i18n.T(a.lang, "flag.quiet"))
 	f.BoolVar(&opts.Accessible, "accessible", false, i18n.T(a.lang, "flag.accessible"))
 	f.BoolVar(&opts.NoInput, "no-input", false, i18n.T(a.lang, "flag.no_input"))
 	nameArg(f, "answers", i18n.T(a.lang, "flag.arg_file"))
+	nameArg(f, "compare", i18n.T(a.lang, "flag.arg_file"))
 	nameArg(f, "output", i18n.T(a.lang, "flag.arg_format"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formatNames(checkFormats), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("answers", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 	})
+	_ = cmd.RegisterFlagCompletionFunc("compare", cobra.FixedCompletions([]string{"json"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }
 
@@ -140,6 +149,9 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	if err != nil {
 		return fmt.Errorf("evaluating the answers: %w", err)
 	}
+	if o.earlier != nil {
+		res.Since = assess.Compare(o.Set, res, *o.earlier)
+	}
 	return o.print(res)
 }
 
@@ -156,6 +168,11 @@ func (o *checkOptions) gather(ctx context.Context) (map[string]assess.Answer, er
 		got[id] = a
 	}
 	missing := assess.Missing(o.Set, got)
+	// The earlier result is read before anything is asked, so that a
+	// wrong file is said at once, not after the person has answered.
+	if err := o.readEarlier(ctx, len(missing) > 0); err != nil {
+		return nil, err
+	}
 	if len(missing) == 0 {
 		return got, nil
 	}

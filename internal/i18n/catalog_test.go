@@ -15,7 +15,7 @@ import (
 
 // idShape is what a catalog ID looks like in the code: a known prefix, a dot
 // and a name.
-var idShape = regexp.MustCompile(`^(file|yaml|char|kind|questions|key|value|answers|answer|cli|flag|prompt|label|help|cmd|report)\.[a-z0-9_.]+$`)
+var idShape = regexp.MustCompile(`^(file|yaml|char|kind|compare|questions|key|value|answers|answer|cli|flag|prompt|label|help|cmd|report)\.[a-z0-9_.]+$`)
 
 // codeIDs returns every string literal in iopfit's non-test Go code that has
 // the shape of a catalog ID, with where it is.

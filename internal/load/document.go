@@ -83,6 +83,11 @@ func (p *parser) noAliases(n *yaml.Node) error {
 	return nil
 }
 
+// LooksUTF16 is true when data looks like UTF-16 without a byte-order
+// mark (see utf16), for a parser of another format to say so as this
+// package does.
+func LooksUTF16(data []byte) bool { return utf16(data) }
+
 // utf16 is true when data looks like UTF-16 without a byte-order mark: text
 // in which every other byte of the start is zero. Read as UTF-8 it is full
 // of NUL characters, and "a control character" would not say what to do.

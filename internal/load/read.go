@@ -74,6 +74,8 @@ const (
 	// KindTerminfo is a compiled terminfo entry. Its errors are never shown:
 	// a terminfo file that cannot be read only means plain styling.
 	KindTerminfo Kind = "terminfo"
+	// KindEarlier is an earlier result to compare with (check --compare).
+	KindEarlier Kind = "earlier"
 )
 
 // Limits on what iopfit reads. A question file is a few kilobytes and four
@@ -84,6 +86,10 @@ const (
 	MaxAnswersSize   = 64 << 10
 	// MaxTerminfoSize is the largest compiled entry term(5) allows.
 	MaxTerminfoSize = 32 << 10
+	// MaxEarlierSize bounds an earlier result: it holds at most the texts
+	// of its set, some of them twice (a FHIR response repeats the answers
+	// in its narrative), so twice a question file's cap.
+	MaxEarlierSize = 2 * MaxQuestionsSize
 )
 
 // kindTexts are the catalog texts for what can be wrong with a file of
@@ -101,6 +107,8 @@ var kinds = map[Kind]kindTexts{
 	// Answers may be written as JSON too.
 	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
 	KindTerminfo: {limit: MaxTerminfoSize},
+	// An earlier result is JSON, read by its own parser (earlier.go).
+	KindEarlier: {missing: "compare.missing", dir: "compare.dir", terminal: "compare.terminal", tooLarge: "compare.too_large", limit: MaxEarlierSize},
 }
 
 func (k Kind) texts() kindTexts { return kinds[k] }

@@ -507,6 +507,12 @@ func (p *parser) labels(n *yaml.Node, path string, need []string) (assess.Labels
 	if b, ok := labels["because"]; ok && strings.Count(b, assess.TopicsPlaceholder) != 1 {
 		return nil, p.fail(lf.vals["because"], lf.name("because"), i18n.M("label.because_topics", assess.TopicsPlaceholder))
 	}
+	for _, key := range assess.OptionalLabels {
+		marks := assess.LabelPlaceholders[key]
+		if v, ok := labels[key]; ok && slices.ContainsFunc(marks, func(m string) bool { return strings.Count(v, m) != 1 }) {
+			return nil, p.fail(lf.vals[key], lf.name(key), i18n.M("label.placeholders", strings.Join(marks, " ")))
+		}
+	}
 	return labels, nil
 }
 

@@ -143,6 +143,8 @@ func TestParseRejects(t *testing.T) {
 		{"resource without contact", edit(t, "    contact: c\n", ""), 28, 5, `resources[1]: is missing the required key "contact"`},
 		{"missing label", edit(t, "  cancelled: F\n", ""), 36, 3, `labels: is missing the required key "cancelled"`},
 		{"unknown label", edit(t, "  cancelled: F", "  cancelled: F\n  canceled: G"), 45, 3, `labels: unknown key "canceled"; did you mean "cancelled"?`},
+		{"a label without its placeholder", edit(t, "  cancelled: F", "  cancelled: F\n  since_answer: \"{topic}: {after}\""), 45, 17, `labels.since_answer: must contain each of these once: {topic} {before} {after}`},
+		{"a placeholder twice", edit(t, "  cancelled: F", "  cancelled: F\n  since_result: \"{before} {after} {after}\""), 45, 17, `labels.since_result: must contain each of these once: {before} {after}`},
 		{"alias", edit(t, "about: [a]\ncaveats: [c]", "about: &x [a]\ncaveats: *x"), 26, 10, `uses an alias (*x)`},
 		{"escape from \\e", edit(t, "title: T", `title: "\e[31mT"`), 4, 8, `title: text contains an escape character (U+001B)`},
 		{"escape from \\x1b", edit(t, "title: T", `title: "\x1b]0;x\x07"`), 4, 8, `an escape character`},

@@ -33,6 +33,10 @@ type jsonResult struct {
 	Disclaimer     string            `json:"disclaimer"`
 	Sources        []assess.Source   `json:"sources"`
 	QuestionSet    jsonSet           `json:"question_set"`
+	// PreviousRecommendation and Changes are there only with --compare:
+	// added in schema 1, as keys may be.
+	PreviousRecommendation string        `json:"previous_recommendation,omitempty"`
+	Changes                *[]jsonChange `json:"changes,omitempty"`
 }
 
 type jsonAnswer struct {
@@ -41,6 +45,13 @@ type jsonAnswer struct {
 	Answer   string `json:"answer"`
 	Decides  bool   `json:"decides"`
 	Reason   string `json:"reason"`
+}
+
+// jsonChange is an answer that changed since the earlier result.
+type jsonChange struct {
+	ID     string `json:"id"`
+	Before string `json:"before"`
+	After  string `json:"after"`
 }
 
 type jsonSet struct {
@@ -77,6 +88,14 @@ func JSON(w io.Writer, r assess.Result) error {
 	}
 	for i, a := range r.Answers {
 		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason}
+	}
+	if s := r.Since; s != nil {
+		out.PreviousRecommendation = string(s.Before)
+		changes := make([]jsonChange, len(s.Changes))
+		for i, c := range s.Changes {
+			changes[i] = jsonChange{ID: c.ID, Before: string(c.Before), After: string(c.After)}
+		}
+		out.Changes = &changes
 	}
 	return encode(w, out)
 }

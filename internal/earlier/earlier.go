@@ -1,0 +1,165 @@
+// Package earlier reads back an earlier result of iopfit check, the -o json
+// output or the -o fhir QuestionnaireResponse, for check --compare. It
+// reads bytes and returns an assess.Earlier; load.Read brings the bytes in.
+package earlier
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strconv"
+
+	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/safetext"
+)
+
+// Read reads in, an earlier result of set to compare with, through the one
+// bounded, cancellable reader.
+func Read(ctx context.Context, in load.Input, set *assess.Set) (assess.Earlier, error) {
+	data, err := load.Read(ctx, in, load.KindEarlier)
+	if err != nil {
+		return assess.Earlier{}, err
+	}
+	return Parse(data, in.Name, set)
+}
+
+// Parse reads data, an earlier result of set, as iopfit wrote it.
+// What it is, JSON result or FHIR response, is told by its content
+// (resourceType), never by the file's name. name is used in errors. The
+// result must be of set's id (of any version); every answer and the
+// recommendation must be one of iopfit's keys, or the file is refused:
+// nothing in it is guessed.
+func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
+	// A byte-order mark, which some Windows editors add, is no part of
+	// the JSON.
+	p := &parser{file: name, data: bytes.TrimPrefix(data, []byte("\ufeff"))}
+	if len(data) > load.MaxEarlierSize {
+		return assess.Earlier{}, p.failAt(0, 0, i18n.M("compare.too_large", i18n.Size(load.MaxEarlierSize)))
+	}
+	if load.LooksUTF16(data) {
+		return assess.Earlier{}, p.failAt(1, 1, i18n.M("file.utf16"))
+	}
+	root, err := p.document()
+	if err != nil {
+		return assess.Earlier{}, err
+	}
+	obj, ok := root.(map[string]any)
+	if !ok {
+		return assess.Earlier{}, p.fail("", i18n.M("compare.kind", jsonKind(root), i18n.M("kind.object")))
+	}
+	var e assess.Earlier
+	switch rt, fhir := obj["resourceType"]; {
+	case fhir:
+		kind, err := p.text(rt, "resourceType")
+		if err != nil {
+			return e, err
+		}
+		if kind != "QuestionnaireResponse" {
+			return e, p.fail("", i18n.M("compare.not_response", safetext.Quote(kind)))
+		}
+		e, err = p.fhirResponse(obj, set)
+		if err != nil {
+			return e, err
+		}
+	default:
+		if e, err = p.jsonResult(obj, set); err != nil {
+			return e, err
+		}
+	}
+	if !answersAny(e.Answers, set) {
+		return e, p.fail("", i18n.M("compare.nothing_common", safetext.Quote(set.ID)))
+	}
+	return e, nil
+}
+
+// answersAny is true when answers holds an answer to a question of set.
+func answersAny(answers map[string]assess.Answer, set *assess.Set) bool {
+	for id := range answers {
+		if _, ok := set.Question(id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonResult reads the -o json output: schema_version 1, the set's id,
+// the answers by id and the recommendation. Every other key is left as it
+// is, since schema 1 may gain keys.
+func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier, error) {
+	var e assess.Earlier
+	v, ok := obj["schema_version"]
+	if !ok {
+		return e, p.fail("", i18n.M("compare.not_result"))
+	}
+	if n, isNum := v.(json.Number); !isNum || n.String() != "1" {
+		return e, p.fail("schema_version", i18n.M("compare.schema", describeJSON(v)))
+	}
+	qs, err := p.object(obj, "", "question_set")
+	if err != nil {
+		return e, err
+	}
+	if e.SetID, err = p.textField(qs, "question_set", "id"); err != nil {
+		return e, err
+	}
+	if e.SetID != set.ID {
+		return e, p.fail("", i18n.M("compare.other_set", safetext.Quote(e.SetID), safetext.Quote(set.ID)))
+	}
+	if v, ok := qs["version"]; ok {
+		if e.Version, err = p.text(v, "question_set.version"); err != nil {
+			return e, err
+		}
+	}
+	list, err := p.listField(obj, "", "answers")
+	if err != nil {
+		return e, err
+	}
+	e.Answers = make(map[string]assess.Answer, len(list))
+	for i, item := range list {
+		path := "answers[" + strconv.Itoa(i) + "]"
+		a, ok := item.(map[string]any)
+		if !ok {
+			return e, p.fail(path, i18n.M("compare.kind", jsonKind(item), i18n.M("kind.object")))
+		}
+		id, err := p.textField(a, path, "id")
+		if err != nil {
+			return e, err
+		}
+		path = itemPath("answers", i, id)
+		if _, dup := e.Answers[id]; dup {
+			return e, p.fail(path, i18n.M("compare.twice", safetext.Quote(id)))
+		}
+		word, err := p.textField(a, path, "answer")
+		if err != nil {
+			return e, err
+		}
+		if e.Answers[id], err = p.answer(word, path+".answer"); err != nil {
+			return e, err
+		}
+	}
+	word, err := p.textField(obj, "", "recommendation")
+	if err != nil {
+		return e, err
+	}
+	e.Recommendation, err = p.recommendation(word, "recommendation")
+	return e, err
+}
+
+// answer reads one of iopfit's answer keys, exactly as iopfit writes it.
+func (p *parser) answer(word, path string) (assess.Answer, error) {
+	switch a := assess.Answer(word); a {
+	case assess.Yes, assess.No, assess.Unsure:
+		return a, nil
+	}
+	return "", p.fail(path, i18n.M("compare.answer", safetext.Quote(word)))
+}
+
+// recommendation reads one of iopfit's recommendation keys.
+func (p *parser) recommendation(word, path string) (assess.Recommendation, error) {
+	switch r := assess.Recommendation(word); r {
+	case assess.IOP, assess.Residential:
+		return r, nil
+	}
+	return "", p.fail(path, i18n.M("compare.recommendation", safetext.Quote(word)))
+}
