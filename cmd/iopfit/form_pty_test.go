@@ -5,19 +5,18 @@ package main
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"github.com/iopfit/iopfit/internal/contrast"
 )
 
 // writeSet writes a question set of n questions, the first with prompt, as
@@ -235,7 +234,7 @@ func TestFormContrastOnTheReportedBackground(t *testing.T) {
 			b, _ := strconv.Atoi(m[4])
 			fg = ansi.RGBColor{R: uint8(r), G: uint8(g), B: uint8(b)}
 		}
-		if c := contrastRatio(fg, bg); c < 4.5 {
+		if c := contrast.Ratio(fg, bg); c < contrast.AA {
 			t.Errorf("the form draws %q, %.2f:1 on #c0c0c0", m[0], c)
 		}
 	}
@@ -246,68 +245,12 @@ func TestFormContrastOnTheReportedBackground(t *testing.T) {
 	s.exit()
 }
 
-// contrastRatio is WCAG 2's contrast of two colours.
-func contrastRatio(a, b color.Color) float64 {
-	lum := func(c color.Color) float64 {
-		r, g, bl, _ := c.RGBA()
-		lin := func(v uint32) float64 {
-			s := float64(v) / 0xffff
-			if s <= 0.03928 {
-				return s / 12.92
-			}
-			return math.Pow((s+0.055)/1.055, 2.4)
-		}
-		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(bl)
-	}
-	la, lb := lum(a), lum(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
 // TestFormEndsWhenTheTerminalGoes: when the terminal goes away and no SIGHUP
 // comes (iopfit in a session whose leader ignores it), the failed or ended
 // read of the terminal ends the form as a hang-up: 129, at once, with
 // nothing on stdout.
 func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal here: %v", err)
-	}
-	defer tty.Close()
-	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(binary(t, ""), "check")
-	cmd.Env = baseEnv()
-	var stdout lockedBuffer
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &stdout, tty
-	// A session of its own without a controlling terminal: closing the
-	// terminal sends no SIGHUP.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { err = cmd.Wait(); close(done) }()
-	v := newView(80, 24)
-	drawn := make(chan struct{})
-	go func() {
-		buf := make([]byte, 4096)
-		for !strings.Contains(v.String(), "Press Enter to start") {
-			n, err := ptmx.Read(buf)
-			if err != nil {
-				return
-			}
-			_, _ = v.Write(buf[:n])
-		}
-		close(drawn)
-	}()
-	waitDone(t, drawn, "the intro", 10*time.Second)
-	ptmx.Close()
-	waitDone(t, done, "a form whose terminal went", 5*time.Second)
-	if code := exitStatus(t, err); code != 129 || stdout.String() != "" {
-		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	if code, stdout, screen := closeTerminalOn(t, "Press Enter to start", "check"); code != 129 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 	}
 }

@@ -5,14 +5,11 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/creack/pty"
 )
 
 // craftedTerminfo is a terminfo entry whose names section is -2 bytes long:
@@ -138,45 +135,8 @@ func TestPlainPromptReadErrors(t *testing.T) {
 		}
 	})
 	t.Run("a terminal that has gone", func(t *testing.T) {
-		ptmx, tty, err := pty.Open()
-		if err != nil {
-			t.Skipf("no pseudo-terminal here: %v", err)
-		}
-		defer tty.Close()
-		cmd := exec.Command(bin, "check", "--accessible")
-		cmd.Env = baseEnv()
-		var stdout lockedBuffer
-		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &stdout, tty
-		// A session of its own without a controlling terminal: when the
-		// terminal goes, no SIGHUP comes, as under a session leader that
-		// ignores it. Only the failed read says the person is gone.
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan struct{})
-		go func() { err = cmd.Wait(); close(done) }()
-		// Read what iopfit draws until the first question is there, then
-		// stop reading: the terminal is blocking, and closing it under a
-		// read would wait for that read.
-		var screen lockedBuffer
-		asked := make(chan struct{})
-		go func() {
-			buf := make([]byte, 4096)
-			for !strings.Contains(screen.String(), "(1/4)") {
-				n, err := ptmx.Read(buf)
-				if err != nil {
-					return
-				}
-				_, _ = screen.Write(buf[:n])
-			}
-			close(asked)
-		}()
-		waitDone(t, asked, "the first plain prompt", 10*time.Second)
-		ptmx.Close()
-		waitDone(t, done, "a plain prompt whose terminal went", 10*time.Second)
-		if code := exitStatus(t, err); code != 129 || stdout.String() != "" {
-			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout.String(), screen.String())
+		if code, stdout, screen := closeTerminalOn(t, "(1/4)", "check", "--accessible"); code != 129 || stdout != "" {
+			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 		}
 	})
 }

@@ -141,6 +141,54 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	return s
 }
 
+// closeTerminalOn runs iopfit with args on a terminal in a session of its own
+// without a controlling terminal, and closes that terminal once the screen
+// shows want: no SIGHUP comes, as under a session leader that ignores it, so
+// only a failed or ended read can tell iopfit the person is gone. It returns
+// the exit status, stdout and what was drawn.
+func closeTerminalOn(t *testing.T, want string, args ...string) (code int, stdout, drawn string) {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer tty.Close()
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t, ""), args...)
+	cmd.Env = baseEnv()
+	var out lockedBuffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &out, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { err = cmd.Wait(); close(done) }()
+	// Read what iopfit draws until want is there, then stop reading: the
+	// terminal is blocking, and closing it under a read would wait for it.
+	v := newView(80, 24)
+	var screen lockedBuffer
+	shown := make(chan struct{})
+	go func() {
+		buf := make([]byte, 4096)
+		for !strings.Contains(v.String(), want) {
+			n, err := ptmx.Read(buf)
+			if err != nil {
+				return
+			}
+			_, _ = v.Write(buf[:n])
+			_, _ = screen.Write(buf[:n])
+		}
+		close(shown)
+	}()
+	waitDone(t, shown, want, 10*time.Second)
+	ptmx.Close()
+	waitDone(t, done, "iopfit after its terminal went", 5*time.Second)
+	return exitStatus(t, err), out.String(), ansi.Strip(screen.String())
+}
+
 // text is everything iopfit drew on the terminal, without escape codes.
 func (s *session) text() string { return ansi.Strip(s.screen.String()) }
 

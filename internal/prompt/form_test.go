@@ -1,6 +1,7 @@
 package prompt
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -210,18 +211,21 @@ func reply(t *testing.T, n int) []step {
 	return append(s, step{key: "alt+\\"})
 }
 
+// keyCase is steps on the first question, and what they must lead to.
+type keyCase struct {
+	name  string
+	steps []step
+	want  []assess.Answer // the answers held after the steps
+	page  int             // the page on screen after them
+	stop  bool            // the form stopped
+	see   string          // on screen after the steps
+}
+
 // TestKeyRules: each rule of the form, in milliseconds. Every case starts on
 // the first question of the fixture, settled, past its intro page.
 func TestKeyRules(t *testing.T) {
 	y, n, u := assess.Yes, assess.No, assess.Unsure
-	tests := []struct {
-		name  string
-		steps []step
-		want  []assess.Answer // the answers held after the steps
-		page  int             // the page on screen after them
-		stop  bool            // the form stopped
-		see   string          // on screen after the steps
-	}{
+	tests := []keyCase{
 		{name: "enter with nothing chosen only says how", steps: press("enter"), want: []assess.Answer{"", "", "", ""}, see: "Choose an answer first"},
 		{name: "tab does nothing", steps: press("tab", "tab", "enter"), want: []assess.Answer{"", "", "", ""}},
 		{name: "slash does nothing", steps: press("/", "1"), want: []assess.Answer{y, "", "", ""}, page: 1},
@@ -251,17 +255,10 @@ func TestKeyRules(t *testing.T) {
 			page  int
 			stop  bool
 			see   string
-		}{name: "reply split after byte " + string(rune('0'+i/10)) + string(rune('0'+i%10)), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
+		}{name: fmt.Sprintf("reply split after byte %d", i), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
 	}
 	// After a split reply, the person's own key still counts.
-	tests = append(tests, struct {
-		name  string
-		steps []step
-		want  []assess.Answer
-		page  int
-		stop  bool
-		see   string
-	}{name: "a key after a split reply counts", steps: append(reply(t, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
+	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(reply(t, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
 
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

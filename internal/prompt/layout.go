@@ -1,12 +1,17 @@
 package prompt
 
 import (
+	"io"
 	"strings"
 	"sync"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/assess"
 )
 
 // focusedPage is the form's huh layout: the focused page alone, as that
@@ -122,3 +127,32 @@ func grant(room int, wants ...int) []int {
 
 // truncate cuts s to w columns, with an ellipsis where it was cut.
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+// pageField is what the form's own pages do alike as huh fields: they start with
+// nothing to do, have no error of their own, are never skipped or zoomed,
+// and cannot run on their own.
+type pageField struct{}
+
+func (pageField) Init() tea.Cmd { return nil }
+func (pageField) Blur() tea.Cmd { return nil }
+func (pageField) Error() error  { return nil }
+func (pageField) Run() error    { return errStandalone }
+func (pageField) Skip() bool    { return false }
+func (pageField) Zoom() bool    { return false }
+
+func (pageField) RunAccessible(io.Writer, io.Reader) error { return errStandalone }
+
+// keyBinds lists a page's keys as huh's help would show them: moving,
+// numbers when the page has options to answer with, choosing and going back.
+func keyBinds(l assess.Labels, numbers bool) []key.Binding {
+	b := []key.Binding{
+		key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", l.Get("key_up"))),
+		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", l.Get("key_down"))),
+	}
+	if numbers {
+		b = append(b, key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1 2 3", l.Get("key_number"))))
+	}
+	return append(b,
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Get("key_select"))),
+		key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab", l.Get("key_back"))))
+}

@@ -3,7 +3,6 @@ package prompt
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -30,6 +29,7 @@ var errStandalone = errors.New("a page of iopfit's form runs only inside the for
 // question, its options and the first lines of its help always show, and
 // the rest can be read with the space bar.
 type question struct {
+	pageField
 	p     *pages
 	i     int
 	theme huh.Theme
@@ -46,8 +46,6 @@ func newQuestion(p *pages, i int) *question {
 	return &question{p: p, i: i, cursor: noChoice, theme: p.theme()}
 }
 
-func (q *question) Init() tea.Cmd { return nil }
-
 // Focus is called as the page is shown, again after a choice on the review
 // page: the cursor shows the answer already given.
 func (q *question) Focus() tea.Cmd {
@@ -59,8 +57,6 @@ func (q *question) Focus() tea.Cmd {
 	}
 	return q.p.arrive(q.i)
 }
-
-func (q *question) Blur() tea.Cmd { return nil }
 
 func (q *question) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -288,25 +284,8 @@ func (q *question) readingView() string {
 	return clip(append(shown, hint...), q.p.height)
 }
 
-func (q *question) Error() error { return nil }
-func (q *question) Run() error   { return errStandalone }
-
-func (q *question) RunAccessible(io.Writer, io.Reader) error { return errStandalone }
-
-func (q *question) Skip() bool { return false }
-func (q *question) Zoom() bool { return false }
-
 // KeyBinds lists the page's keys, as huh's help would show them.
-func (q *question) KeyBinds() []key.Binding {
-	l := q.p.labels
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", l.Get("key_up"))),
-		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", l.Get("key_down"))),
-		key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1 2 3", l.Get("key_number"))),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Get("key_select"))),
-		key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab", l.Get("key_back"))),
-	}
-}
+func (q *question) KeyBinds() []key.Binding { return keyBinds(q.p.labels, true) }
 
 func (q *question) WithTheme(t huh.Theme) huh.Field { q.theme = t; return q }
 

@@ -1,8 +1,6 @@
 package prompt
 
 import (
-	"io"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -23,6 +21,7 @@ const (
 // choices to show the result, or to show it and keep a copy; choosing an
 // answer opens its question to change it.
 type review struct {
+	pageField
 	p      *pages
 	theme  huh.Theme
 	cursor int
@@ -32,14 +31,10 @@ type review struct {
 
 func newReview(p *pages) *review { return &review{p: p, theme: p.theme()} }
 
-func (r *review) Init() tea.Cmd { return nil }
-
 func (r *review) Focus() tea.Cmd {
 	r.cursor, r.top = itemShow, 0
 	return r.p.arrive(len(r.p.qs))
 }
-
-func (r *review) Blur() tea.Cmd { return nil }
 
 func (r *review) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -178,24 +173,8 @@ func (r *review) window(st *huh.Styles, items block, first, last, n int) []strin
 	return append(out, mark(r.top+inner < len(items), "▼"))
 }
 
-func (r *review) Error() error { return nil }
-func (r *review) Run() error   { return errStandalone }
-
-func (r *review) RunAccessible(io.Writer, io.Reader) error { return errStandalone }
-
-func (r *review) Skip() bool { return false }
-func (r *review) Zoom() bool { return false }
-
 // KeyBinds lists the page's keys, as huh's help would show them.
-func (r *review) KeyBinds() []key.Binding {
-	l := r.p.labels
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", l.Get("key_up"))),
-		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", l.Get("key_down"))),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.Get("key_select"))),
-		key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("shift+tab", l.Get("key_back"))),
-	}
-}
+func (r *review) KeyBinds() []key.Binding { return keyBinds(r.p.labels, false) }
 
 func (r *review) WithTheme(t huh.Theme) huh.Field { r.theme = t; return r }
 

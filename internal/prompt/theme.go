@@ -2,21 +2,17 @@ package prompt
 
 import (
 	"image/color"
-	"math"
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/contrast"
 )
 
-// minContrast is WCAG 2's AA contrast for text: every colour the form sets
-// must reach it against the background the terminal reported, as the
-// terminal will show it.
-const minContrast = 4.5
-
 // palette is the colours of one kind of background, dark or light. A colour
-// that falls short of minContrast on the background the terminal actually
+// that falls short of WCAG AA contrast on the background the terminal actually
 // reported is not used: its text keeps the terminal's own colour.
 type palette struct {
 	Accent, Chosen, Hint, Notice color.Color
@@ -37,32 +33,10 @@ var (
 	}
 )
 
-// luminance is WCAG 2's relative luminance of c.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-// contrast is WCAG 2's contrast ratio of two colours, from 1 to 21.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// readable returns c as the terminal of profile p will show it, and whether
-// that reaches minContrast on bg.
+// readable is true when c, as the terminal of profile p will show it,
+// reaches WCAG 2's AA contrast on bg.
 func readable(c, bg color.Color, p colorprofile.Profile) bool {
-	return contrast(p.Convert(c), bg) >= minContrast
+	return contrast.Ratio(p.Convert(c), bg) >= contrast.AA
 }
 
 // newStyles is the form's huh theme for a terminal of profile p whose
@@ -77,7 +51,7 @@ func newStyles(bg color.Color, p colorprofile.Profile) *huh.Styles {
 	title, chosen, hint, notice := bold, bold.Reverse(true), plain, bold
 	if bg != nil && p >= colorprofile.ANSI256 {
 		pal := lightPalette
-		if luminance(bg) < 0.5*luminance(color.White) {
+		if contrast.Luminance(bg) < 0.5*contrast.Luminance(color.White) {
 			pal = darkPalette
 		}
 		if readable(pal.Accent, bg, p) {

@@ -10,6 +10,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iopfit/iopfit/internal/contrast"
 )
 
 // backgrounds are the backgrounds a terminal may report: every grey from
@@ -61,7 +63,7 @@ func TestContrastAgainstReportedBackground(t *testing.T) {
 		for _, bg := range backgrounds() {
 			fgs := foregrounds(newStyles(bg, p))
 			for where, fg := range fgs {
-				if got := contrast(p.Convert(fg), bg); got < minContrast {
+				if got := contrast.Ratio(p.Convert(fg), bg); got < contrast.AA {
 					t.Errorf("%v on %v: %s is %v, %.2f:1", p, bg, where, p.Convert(fg), got)
 				}
 			}
@@ -94,7 +96,7 @@ func TestNoColourUntilTold(t *testing.T) {
 	}
 	d.do(step{msg: tea.BackgroundColorMsg{Color: ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}}})
 	for where, fg := range foregrounds(d.h.p.styles) {
-		if got := contrast(fg, ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}); got < minContrast {
+		if got := contrast.Ratio(fg, ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}); got < contrast.AA {
 			t.Errorf("after a #c0c0c0 reply, %s is %.2f:1", where, got)
 		}
 	}
