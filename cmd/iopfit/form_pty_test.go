@@ -43,23 +43,35 @@ func writeSet(t *testing.T, n int, prompt string) string {
 	return path
 }
 
-// TestFormSplitReplyIsNoKey: the terminal's reply to the background query,
-// split across two reads as ssh and tmux deliver it and arriving after the
-// page has settled, answers nothing and stops nothing, wherever it is cut;
-// the person's own key still counts after it.
+// TestFormSplitReplyIsNoKey: a terminal's reply, split across two reads as
+// ssh and tmux deliver it and arriving after the page has settled, answers
+// nothing and stops nothing, wherever it is cut: the background colour
+// iopfit asks for, and a mode report Bubble Tea asks for. The person's own
+// key still counts after it.
 func TestFormSplitReplyIsNoKey(t *testing.T) {
-	reply := "\x1b]11;rgb:1e1e/2323/3131\x1b\\"
-	for _, cut := range []int{1, 2, 4, 10, 16, len(reply) - 2, len(reply) - 1} {
-		t.Run(strconv.Quote(reply[:cut]), func(t *testing.T) {
+	type cut struct {
+		reply string
+		at    int
+	}
+	osc, csi := "\x1b]11;rgb:1e1e/2323/3131\x1b\\", "\x1b[?2026;2$y"
+	var cuts []cut
+	for _, n := range []int{1, 2, 4, 10, 16, len(osc) - 2, len(osc) - 1} {
+		cuts = append(cuts, cut{osc, n})
+	}
+	for _, n := range []int{1, 2, 5} {
+		cuts = append(cuts, cut{csi, n})
+	}
+	for _, c := range cuts {
+		t.Run(strconv.Quote(c.reply[:c.at]), func(t *testing.T) {
 			s := startSession(t, sessionOpts{}, "check", "-q")
 			s.begin()
 			s.waitFor("(1/4)")
 			time.Sleep(settleTime)
-			s.send(reply[:cut])
+			s.send(c.reply[:c.at])
 			// Longer than Bubble Tea's reader waits for the rest of a
 			// sequence (50 ms), so the first piece is read on its own.
 			time.Sleep(150 * time.Millisecond)
-			s.send(reply[cut:])
+			s.send(c.reply[c.at:])
 			time.Sleep(settleTime)
 			if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1.") || strings.Contains(v, "> 2.") || strings.Contains(v, "> 3.") {
 				t.Fatalf("the reply moved the form:\n%s", v)
@@ -76,6 +88,26 @@ func TestFormSplitReplyIsNoKey(t *testing.T) {
 				t.Fatalf("exit %d", code)
 			}
 		})
+	}
+}
+
+// TestFormPasteIsNoAnswer: text pasted past a paste's end marker answers
+// nothing, and Ctrl-C stops the form inside a paste that never ends.
+func TestFormPasteIsNoAnswer(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-q")
+	s.begin()
+	s.waitFor("(1/4)")
+	time.Sleep(settleTime)
+	s.send("\x1b[200~pasted\x1b[201~2")
+	time.Sleep(settleTime)
+	if v := s.view.String(); !strings.Contains(v, "(1/4)") {
+		t.Fatalf("a pasted key answered:\n%s", v)
+	}
+	s.send("\x1b[200~never ended")
+	time.Sleep(100 * time.Millisecond)
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
 	}
 }
 

@@ -1,6 +1,7 @@
 package prompt
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -110,7 +111,7 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 	var prog *tea.Program
 	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) })),
+		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() { prog.Send(interruptMsg{}) })),
 		// Bubble Tea sizes its screen from the terminal it writes to. Given
 		// a writer it cannot ask, it draws at the size iopfit gives it,
 		// capped at maxCols×maxRows (see watchSize).
@@ -162,6 +163,9 @@ var errFormCrashed = i18n.Errorf("prompt.crashed")
 // goneMsg says a read of the terminal failed or ended.
 type goneMsg struct{ err error }
 
+// interruptMsg says Ctrl-C was typed, read from the terminal's bytes.
+type interruptMsg struct{}
+
 // ttyIn is the terminal the form reads, telling gone the first time a read
 // fails or ends. A terminal in raw mode never ends of itself (Ctrl-D is a
 // byte like any other), so the end of its input, or an I/O error, means it
@@ -169,24 +173,37 @@ type goneMsg struct{ err error }
 // reading and then waits for keys that never come; this is how the form
 // learns of it instead. It stays an *os.File underneath, so that Bubble Tea
 // still puts the terminal in raw mode and can cancel its reads.
+//
+// It also sees Ctrl-C as the byte the terminal sends (0x03), which no reply
+// or key sequence contains: Bubble Tea's reader swallows every key after
+// the start of a paste until the paste ends, and a start that never ends (a
+// crafted paste) would otherwise leave no way to stop.
 type ttyIn struct {
 	*os.File
-	once sync.Once
-	gone func(error)
+	once      sync.Once
+	gone      func(error)
+	interrupt func()
 }
 
 func (t *ttyIn) Read(b []byte) (int, error) {
 	n, err := t.File.Read(b)
+	if bytes.IndexByte(b[:n], ctrlC) >= 0 {
+		t.interrupt()
+	}
 	if err != nil {
 		t.once.Do(func() { t.gone(err) })
 	}
 	return n, err
 }
 
-// watchInput is in, told to call gone when a read of the terminal fails.
-func watchInput(in io.Reader, gone func(error)) io.Reader {
+// ctrlC is the byte a terminal in raw mode sends for Ctrl-C.
+const ctrlC = 0x03
+
+// watchInput is in, told to call gone when a read of the terminal fails or
+// ends, and interrupt when Ctrl-C is typed.
+func watchInput(in io.Reader, gone func(error), interrupt func()) io.Reader {
 	if f, ok := in.(*os.File); ok {
-		return &ttyIn{File: f, gone: gone}
+		return &ttyIn{File: f, gone: gone, interrupt: interrupt}
 	}
 	return in
 }

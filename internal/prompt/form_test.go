@@ -169,7 +169,7 @@ func keyMsg(t *testing.T, k string) tea.KeyPressMsg {
 		"left": {Code: tea.KeyLeft}, "space": {Code: tea.KeySpace, Text: " "}, "pgdown": {Code: tea.KeyPgDown},
 		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+z": {Code: 'z', Mod: tea.ModCtrl},
 		"ctrl+\\": {Code: '\\', Mod: tea.ModCtrl}, "ctrl+g": {Code: 'g', Mod: tea.ModCtrl},
-		"alt+]": {Code: ']', Mod: tea.ModAlt}, "alt+\\": {Code: '\\', Mod: tea.ModAlt},
+		"alt+]": {Code: ']', Mod: tea.ModAlt}, "alt+[": {Code: '[', Mod: tea.ModAlt}, "alt+\\": {Code: '\\', Mod: tea.ModAlt},
 	}
 	key, ok := named[k]
 	if !ok {
@@ -221,6 +221,36 @@ type keyCase struct {
 	see   string          // on screen after the steps
 }
 
+// split is the CSI reply r as a terminal splits it after n bytes: the first
+// piece as Bubble Tea's reader reports it, then the rest as keys.
+func split(t *testing.T, r string, n int) []step {
+	t.Helper()
+	var s []step
+	switch n {
+	case 1:
+		s = press("esc")
+	case 2:
+		s = press("alt+[")
+	default:
+		s = []step{{msg: uv.UnknownEvent(r[:n])}}
+	}
+	for _, c := range r[n:] {
+		s = append(s, step{key: string(c)})
+	}
+	return s
+}
+
+// held is key k held down: pressed, then repeated every gap, n times, as a
+// terminal repeats a held key, with each page's settle time passing on the
+// way.
+func held(k string, gap time.Duration, n int) []step {
+	var s []step
+	for range n {
+		s = append(s, step{key: k}, wait(gap))
+	}
+	return s
+}
+
 // TestKeyRules: each rule of the form, in milliseconds. Every case starts on
 // the first question of the fixture, settled, past its intro page.
 func TestKeyRules(t *testing.T) {
@@ -242,20 +272,26 @@ func TestKeyRules(t *testing.T) {
 		{name: "a key after resume settles counts", steps: []step{{msg: tea.ResumeMsg{}}, settled, {key: "1"}}, want: []assess.Answer{y, "", "", ""}, page: 1},
 		{name: "ctrl+c stops", steps: press("ctrl+c"), stop: true},
 		{name: "ctrl+backslash stops", steps: press("ctrl+\\"), stop: true},
-		{name: "esc stops once no reply can come", steps: []step{{msg: tea.BackgroundColorMsg{Color: ansi.Black}}, {key: "esc"}}, stop: true},
-		{name: "esc stops after escWait while a reply is due", steps: []step{{key: "esc"}, wait(escWait)}, stop: true},
+		{name: "esc stops after escWait", steps: []step{{key: "esc"}, wait(escWait)}, stop: true},
+		{name: "esc stops after escWait once the reply came", steps: []step{{msg: tea.BackgroundColorMsg{Color: ansi.Black}}, {key: "esc"}, wait(escWait)}, stop: true},
+		{name: "the rest of a split reply two seconds later", steps: append([]step{{msg: uv.UnknownEvent("\x1b]11;rgb:")}, wait(2 * time.Second)}, press("1", "e", "1", "e", "/", "2", "3", "alt+\\")...), want: []assess.Answer{"", "", "", ""}},
+		{name: "a held key answers one page", steps: held("2", 40*time.Millisecond, 30), want: []assess.Answer{n, "", "", ""}, page: 1},
+		{name: "a held enter chooses once", steps: append(press("down"), held("enter", 40*time.Millisecond, 30)...), want: []assess.Answer{y, "", "", ""}, page: 1},
+		{name: "held arrows move on", steps: held("down", 40*time.Millisecond, 4), want: []assess.Answer{"", "", "", ""}, see: "> 1. Yes"},
+		{name: "a key pasted past a paste's end", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, {key: "2"}}, want: []assess.Answer{"", "", "", ""}},
+		{name: "a key after a paste counts", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, wait(pasteGap), {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
 		{name: "esc then a key stops", steps: press("esc", "1"), want: []assess.Answer{"", "", "", ""}, stop: true},
 		{name: "a paste is no answer", steps: []step{{msg: tea.PasteMsg{Content: "1"}}}, want: []assess.Answer{"", "", "", ""}},
 	}
 	for i := 1; i <= 22; i++ {
-		tests = append(tests, struct {
-			name  string
-			steps []step
-			want  []assess.Answer
-			page  int
-			stop  bool
-			see   string
-		}{name: fmt.Sprintf("reply split after byte %d", i), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
+		tests = append(tests, keyCase{name: fmt.Sprintf("reply split after byte %d", i), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
+	}
+	// The replies to Bubble Tea's own queries: two mode reports and the
+	// keyboard report.
+	for _, r := range []string{"\x1b[?2026;2$y", "\x1b[?2027;0$y", "\x1b[?1u"} {
+		for i := 1; i < len(r)-1; i++ {
+			tests = append(tests, keyCase{name: fmt.Sprintf("mode reply %q split after byte %d", r, i), steps: split(t, r, i), want: []assess.Answer{"", "", "", ""}})
+		}
 	}
 	// After a split reply, the person's own key still counts.
 	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(reply(t, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})

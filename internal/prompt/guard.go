@@ -5,107 +5,157 @@ import (
 	"time"
 )
 
-// escWait is how long an Esc is held while the terminal's reply to the
-// background query is still due: long enough for the rest of a reply that
-// a slow link (ssh, tmux) delivers in a second read, short enough that a
-// person who pressed Esc to stop sees it happen.
+// escWait is how long an Esc is held: long enough for the rest of a
+// terminal reply that a slow link (ssh, tmux) delivers in a second read,
+// short enough that a person who pressed Esc to stop sees it happen.
 const escWait = 400 * time.Millisecond
 
 // replyGap ends a split reply that never finished: after this long without
-// a character a reply is made of, keys count again.
-const replyGap = time.Second
+// a character a reply is made of, keys count again. A lost packet on a
+// poor link can hold the rest of a reply back for more than a second.
+const replyGap = 10 * time.Second
 
-// verdict is what replyGuard makes of a key.
+// repeatGap tells a held key from a key pressed again: a terminal repeats a
+// held key every 30 to 50 ms, and no one presses a key twice that fast.
+const repeatGap = 150 * time.Millisecond
+
+// pasteGap is how long after a paste its keys may still come: text pasted
+// past the paste's end marker arrives with it, in the same read.
+const pasteGap = 100 * time.Millisecond
+
+// verdict is what keyGuard makes of a key.
 type verdict int
 
 const (
 	// pass is a key the person pressed.
 	pass verdict = iota
-	// drop is a piece of a terminal reply, never a key press.
+	// drop is not a key press: a piece of a terminal reply, a held key's
+	// repeat, or part of a paste.
 	drop
 	// hold is an Esc that may be the first byte of a reply: it counts only
 	// if escWait passes without the rest of one.
 	hold
 )
 
-// replyGuard keeps the terminal's answer to a query from being read as key
-// presses. The form asks the terminal for its background colour, and the
-// reply (ESC ] 11 ; rgb:RRRR/GGGG/BBBB, then BEL or ESC \) can arrive split
-// across two reads, as it does over ssh and tmux. Bubble Tea's reader then
-// gives up on the first piece after 50 ms and reports it as an Esc key, an
-// alt+] key, or an unknown sequence, and the rest as one key per character:
-// the digits of "11;" and of the colour would answer questions, and the Esc
-// would stop the form. The guard knows the shapes a reply's pieces take, so
-// it needs no guess about timing for any key but Esc.
-type replyGuard struct {
-	// waiting is true from the query until the reply has been read whole:
-	// only then can an Esc be the start of a reply.
-	waiting bool
+// replyKind is which kind of terminal reply is arriving as keys.
+type replyKind int
+
+const (
+	noReply replyKind = iota
+	// oscReply is ESC ] … BEL or ESC \ (the background colour).
+	oscReply
+	// csiReply is ESC [ … and a final letter (the mode reports and the
+	// keyboard report Bubble Tea asks for as it starts).
+	csiReply
+)
+
+// keyGuard tells the keys a person pressed from what only looks like them.
+//
+// The terminal's replies to queries (iopfit asks for the background colour;
+// Bubble Tea asks about two modes and the keyboard) can arrive split across
+// two reads, as they do over ssh and tmux. Bubble Tea's reader then gives up
+// on the first piece after 50 ms and reports it as an Esc key, an alt+] or
+// alt+[ key, or an unknown sequence, and the rest as one key per character:
+// the digits would answer questions and the Esc would stop the form. The
+// guard knows the shapes a reply's pieces take, so it needs no guess about
+// timing for any key but Esc. It also drops the repeats of a held key, and
+// keys that come with a paste: neither is a key anyone pressed on the page
+// on screen.
+type keyGuard struct {
 	// held is an Esc kept back since heldAt, as it may start a reply.
 	held   bool
 	heldAt time.Time
-	// inReply is true while the rest of a split reply arrives as keys; last
-	// is when its latest piece came.
-	inReply bool
-	last    time.Time
+	// reply is the kind of split reply arriving as keys; last is when its
+	// latest piece came.
+	reply replyKind
+	last  time.Time
+	// prev is the key before, at prevAt, to tell a held key's repeats.
+	prev   string
+	prevAt time.Time
+	// pasted is when the last paste came.
+	pasted time.Time
 }
-
-// sent records that a query went out.
-func (g *replyGuard) sent() { g.waiting = true }
-
-// replied records that the reply was read whole: nothing more is due.
-func (g *replyGuard) replied() { *g = replyGuard{} }
 
 // unknown is told of a sequence the reader could not read, which is how the
 // first piece of a split reply can come.
-func (g *replyGuard) unknown(seq string, now time.Time) {
-	if strings.HasPrefix(seq, "\x1b]") {
-		g.inReply, g.last = true, now
+func (g *keyGuard) unknown(seq string, now time.Time) {
+	switch {
+	case strings.HasPrefix(seq, "\x1b]"):
+		g.reply, g.last = oscReply, now
+	case strings.HasPrefix(seq, "\x1b["):
+		g.reply, g.last = csiReply, now
 	}
 }
 
+// paste is told that text was pasted.
+func (g *keyGuard) paste(now time.Time) { g.pasted = now }
+
 // key decides what the key k, pressed at now, is. esc is true when an Esc
 // held before it turned out to be the person's: they meant to stop.
-func (g *replyGuard) key(k string, now time.Time) (v verdict, esc bool) {
+func (g *keyGuard) key(k string, now time.Time) (v verdict, esc bool) {
+	repeat := k == g.prev && now.Sub(g.prevAt) < repeatGap
+	g.prev, g.prevAt = k, now
 	if g.held {
 		g.held = false
-		if k == "]" {
-			g.inReply, g.last = true, now
+		switch k {
+		case "]":
+			g.reply, g.last = oscReply, now
+			return drop, false
+		case "[":
+			g.reply, g.last = csiReply, now
 			return drop, false
 		}
 		esc = true
 	}
-	if g.inReply && now.Sub(g.last) > replyGap {
-		g.inReply = false
+	if g.reply != noReply && now.Sub(g.last) > replyGap {
+		g.reply = noReply
 	}
-	if g.inReply {
+	switch g.reply {
+	case oscReply:
 		switch {
 		case k == "alt+\\" || k == "ctrl+g" || k == "\\":
-			// The reply's terminator: ESC \, BEL, or the \ after an ESC
-			// that came with the piece before.
-			g.inReply = false
+			// The reply's end: ESC \, BEL, or the \ after an ESC that
+			// came with the piece before.
+			g.reply = noReply
 			return drop, esc
-		case k == "esc" || replyChar(k):
+		case k == "esc" || oscChar(k):
 			g.last = now
 			return drop, esc
 		}
-		g.inReply = false
+		g.reply = noReply
+	case csiReply:
+		switch {
+		case csiFinal(k):
+			g.reply = noReply
+			return drop, esc
+		case csiChar(k):
+			g.last = now
+			return drop, esc
+		}
+		g.reply = noReply
 	}
 	switch {
 	case k == "alt+]":
 		// ESC ] read as one key: no one types it in this form.
-		g.inReply, g.last = true, now
+		g.reply, g.last = oscReply, now
 		return drop, esc
-	case k == "esc" && g.waiting && !esc:
+	case k == "alt+[":
+		g.reply, g.last = csiReply, now
+		return drop, esc
+	case k == "esc" && !esc:
 		g.held, g.heldAt = true, now
 		return hold, false
+	case now.Sub(g.pasted) < pasteGap:
+		return drop, esc
+	case repeat && turnsPage(k):
+		return drop, esc
 	}
 	return pass, esc
 }
 
 // escExpired is true when an Esc held since at least escWait before now was
 // not followed by a reply: it was the person's.
-func (g *replyGuard) escExpired(now time.Time) bool {
+func (g *keyGuard) escExpired(now time.Time) bool {
 	if g.held && now.Sub(g.heldAt) >= escWait {
 		g.held = false
 		return true
@@ -113,8 +163,33 @@ func (g *replyGuard) escExpired(now time.Time) bool {
 	return false
 }
 
-// replyChar is true for a key that is one character of a colour reply after
+// oscChar is true for a key that is one character of a colour reply after
 // its ESC: the parameters (11;rgb: or rgba:), hex digits and slashes.
-func replyChar(k string) bool {
+func oscChar(k string) bool {
 	return len(k) == 1 && strings.ContainsRune("0123456789abcdefABCDEF;:/rgb]", rune(k[0]))
+}
+
+// csiChar is true for a key that is one parameter or intermediate byte of a
+// CSI reply (such as ?2026;2$ in ESC [ ? 2026 ; 2 $ y).
+func csiChar(k string) bool {
+	return len(k) == 1 && k[0] >= 0x20 && k[0] <= 0x3f || k == "$" || k == "space"
+}
+
+// csiFinal is true for a key that ends a CSI reply: a letter, or ~.
+func csiFinal(k string) bool {
+	if len(k) != 1 {
+		return false
+	}
+	c := k[0]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '~'
+}
+
+// turnsPage is true for the keys that answer, confirm or go back: held down,
+// their repeats would answer the pages that follow, unread.
+func turnsPage(k string) bool {
+	switch k {
+	case "1", "2", "3", "enter", "shift+tab", "left":
+		return true
+	}
+	return false
 }

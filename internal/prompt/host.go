@@ -21,11 +21,10 @@ type host struct {
 	form  *huh.Form
 	note  *huh.Note // the intro page, nil when the set has no intro
 	p     *pages
-	guard replyGuard
+	guard keyGuard
 }
 
 func (h *host) Init() tea.Cmd {
-	h.guard.sent()
 	// Ask the terminal for its background, never waiting: until (unless)
 	// it answers, the form uses the terminal's own colours.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, h.form.Init()}
@@ -44,7 +43,6 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.sizeNote()
 		return h, nil
 	case tea.BackgroundColorMsg:
-		h.guard.replied()
 		p.setBackground(msg.Color)
 		return h, nil
 	case settledMsg:
@@ -67,10 +65,16 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case goneMsg:
 		p.gone = msg.err
 		return h, tea.Quit
+	case interruptMsg:
+		return h.stop()
 	case tea.KeyPressMsg:
 		return h.key(msg)
-	case tea.PasteMsg, tea.MouseMsg, tea.KeyReleaseMsg:
-		// Pasted text or a click is never an answer.
+	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+		// Pasted text is never an answer, nor is what comes with it.
+		h.guard.paste(p.now())
+		return h, nil
+	case tea.MouseMsg, tea.KeyReleaseMsg:
+		// A click is never an answer.
 		return h, nil
 	}
 	return h.forward(msg)
