@@ -405,6 +405,12 @@ func TestCommandsWithoutTheSetNeverOpenIt(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q", args, code, out.Len(), stderr)
 		}
 	}
+	// A completion does need the set (its flags are the questions), but the
+	// shell's prompt waits on it: it gives up on a pipe that never ends.
+	var out bytes.Buffer
+	if code, stderr := run(t, bin, nil, &out, []string{"IOPFIT_QUESTIONS=" + fifo}, 5*time.Second, "__complete", "check", "--st"); code != 0 {
+		t.Errorf("completion with the set on a pipe: exit %d, stderr %q", code, stderr)
+	}
 }
 
 // TestQuestionsFromAFIFOStops: waiting on a named pipe with no writer ends at

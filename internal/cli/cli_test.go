@@ -187,10 +187,11 @@ func TestCheckFlags(t *testing.T) {
 		want    func(*checkOptions) bool
 		wantErr string
 	}{
-		{"answers as flags", []string{"--stable-home", "Y", "--can-commit=no", "--can-commit", "unsure"}, nil,
+		{"answers as flags", []string{"--stable-home", "Y", "--can-commit=unsure", "--can-commit", "not sure"}, nil,
 			func(o *checkOptions) bool {
 				return len(o.Given) == 2 && o.Given["stable-home"] == assess.Yes && o.Given["can-commit"] == assess.Unsure
 			}, ""},
+		{"two answers to one question", []string{"--can-commit=no", "--can-commit", "unsure"}, nil, nil, "given twice, as no and as unsure"},
 		{"formats and files", []string{"-o", "JSON", "--answers", "a.yaml", "--no-input"}, nil,
 			func(o *checkOptions) bool {
 				return o.Output == formatJSON && o.OutputGiven && o.AnswersFile == "a.yaml" && o.NoInput && !o.Quiet

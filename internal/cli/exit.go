@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"io/fs"
 	"syscall"
 
 	"github.com/iopfit/iopfit/internal/i18n"
@@ -68,16 +69,26 @@ func (e *OutputError) Unwrap() error         { return e.Err }
 // it is not a bug.
 type SaveError struct {
 	Err error
+	// Shown is true when the result was shown at the terminal, above the
+	// message.
+	Shown bool
 }
 
 func (e *SaveError) Error() string { return e.In(i18n.English) }
 
-// In says the problem in l.
+// In says the problem in l, with the system's words for its cause.
 func (e *SaveError) In(l i18n.Lang) string {
 	var cause any = e.Err
 	var loc i18n.Localized
-	if errors.As(e.Err, &loc) {
+	var pe *fs.PathError
+	switch {
+	case errors.As(e.Err, &loc):
 		cause = loc.In(l)
+	case errors.As(e.Err, &pe):
+		cause = pe.Err // "permission denied", without "open iopfit-….md: "
+	}
+	if e.Shown {
+		return i18n.T(l, "cli.save_failed_shown", cause)
 	}
 	return i18n.T(l, "cli.save_failed", cause)
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // answerFlag is a question's flag. It parses the answer when the flag is set,
-// so a bad value fails before anything is asked; given twice, the last wins.
+// so a bad value fails before anything is asked. Given twice with two
+// answers it is refused: iopfit never picks one of them for the person, as
+// it never does in an answers file.
 type answerFlag struct {
 	id    string
 	into  map[string]assess.Answer
@@ -26,6 +28,9 @@ func (f *answerFlag) Set(s string) error {
 	a, ok := assess.ParseAnswer(s)
 	if !ok {
 		return load.InvalidAnswer(s)
+	}
+	if f.value != "" && f.value != a {
+		return i18n.Errorf("flag.answer_twice", string(f.value), string(a))
 	}
 	f.value = a
 	f.into[f.id] = a

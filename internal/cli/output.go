@@ -75,6 +75,10 @@ func (o *checkOptions) print(res assess.Result) error {
 	if err := o.sayWritten(res, notes); err != nil {
 		return err
 	}
+	var se *SaveError
+	if errors.As(saveErr, &se) {
+		se.Shown = o.IO.OutTTY
+	}
 	return saveErr
 }
 

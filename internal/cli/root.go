@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,9 @@ import (
 
 // BugURL is where a person is asked to report a crash.
 const BugURL = "https://github.com/iopfit/iopfit/issues"
+
+// completionWait is how long a shell completion waits for the question set.
+const completionWait = time.Second
 
 // questionsEnv names the environment variable that picks another question set.
 const questionsEnv = "IOPFIT_QUESTIONS"
@@ -148,6 +152,13 @@ func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*a
 	}
 	if !needsSet(args) {
 		return a, nil
+	}
+	if completing(args) {
+		// The shell waits on a completion with the person's prompt held:
+		// a question file that never ends (a pipe) must not hold it long.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, completionWait)
+		defer cancel()
 	}
 	a.set, a.setErr = loadSet(ctx, args, s, lang, explicit)
 	if a.set != nil {

@@ -156,15 +156,20 @@ func terminfoProfile(term string, getenv func(string) string) colorprofile.Profi
 // terminfoWait is how long reading a terminfo entry may take.
 const terminfoWait = time.Second
 
-// saveNew writes data to the new file name, readable by its owner alone (a
-// result is private, whatever the umask says), and removes the file again
-// if the write fails, so that no half result is left.
+// saveNew writes data to the new file name, readable and writable by its
+// owner alone (a result is private, whatever the umask says), and removes
+// the file again if the write fails, so that no half result is left.
 func saveNew(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	// The mode given to open is cut by the umask (0777 would make the file
+	// unreadable even to its owner); set it whole.
+	err = f.Chmod(0o600)
+	if err == nil {
+		_, err = f.Write(data)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
