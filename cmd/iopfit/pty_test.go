@@ -368,13 +368,18 @@ func (s *session) restored() {
 	}
 }
 
-// afterForm is what iopfit wrote after leaving the form's screen.
+// stoppedScreen is what iopfit leaves after a person stops: the cancelled
+// line, and the help lines in short.
+const stoppedScreen = "Stopped. Nothing was saved.\nHelp now:\n• Fixture Line: Call 000-0000, any time.\n• Emergency: Call 911 in the fixture."
+
+// afterForm is what iopfit wrote after leaving the form's screen, with
+// the terminal's line ends as plain ones.
 func (s *session) afterForm() string {
 	screen := s.screen.String()
 	if i := strings.LastIndex(screen, "\x1b[?1049l"); i >= 0 {
 		screen = screen[i+len("\x1b[?1049l"):]
 	}
-	return ansi.Strip(screen)
+	return strings.ReplaceAll(ansi.Strip(screen), "\r\n", "\n")
 }
 
 func TestFormAllYes(t *testing.T) {
@@ -439,7 +444,7 @@ func TestFormCancel(t *testing.T) {
 			if code := s.exit(); code != 130 {
 				t.Fatalf("exit %d, want 130", code)
 			}
-			if got := strings.TrimSpace(s.afterForm()); got != "Stopped. Nothing was saved." {
+			if got := strings.TrimSpace(s.afterForm()); got != stoppedScreen {
 				t.Fatalf("after the form: %q", got)
 			}
 			if s.stdout.String() != "" {
@@ -466,7 +471,7 @@ func TestFormSignals(t *testing.T) {
 			after := strings.TrimSpace(s.afterForm())
 			want := ""
 			if tc.sig == syscall.SIGINT {
-				want = "Stopped. Nothing was saved."
+				want = stoppedScreen
 			}
 			if after != want {
 				t.Fatalf("after the form: %q, want %q", after, want)
@@ -740,7 +745,7 @@ func TestFormInSpanish(t *testing.T) {
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d, want 130", code)
 	}
-	if got := strings.TrimSpace(s.afterForm()); got != "Se detuvo. No se guardó nada." {
+	if got := strings.TrimSpace(s.afterForm()); got != "Se detuvo. No se guardó nada.\nAyuda ahora:\n• Línea de prueba: Llame al 000-0000, a cualquier hora.\n• Emergencias: Llame al 911 en la prueba." {
 		t.Fatalf("after the form: %q", got)
 	}
 	s.restored()

@@ -48,7 +48,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		err = report.ResponseFHIR(&buf, res, o.Set)
 	default:
 		var opts report.TextOptions
-		out, opts = o.textTo(out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
+		out, opts = textTo(o.IO, out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
 		err = report.Text(&buf, res, o.Set.Labels, opts)
 		// The form leaves the screen with the result's last lines in view;
 		// after a long result those are the caveats, so end with the
@@ -175,7 +175,7 @@ func (o *checkOptions) sayWritten(res assess.Result, notes []string) error {
 		msg = i18n.T(l, "cli.written_to", safetext.OneLine(path))
 	}
 	notes = append(o.note(msg), notes...)
-	errOut, opts := o.textTo(o.IO.ErrOut, true, o.IO.ErrWidth, o.IO.ErrHeight)
+	errOut, opts := textTo(o.IO, o.IO.ErrOut, true, o.IO.ErrWidth, o.IO.ErrHeight)
 	var recap string
 	notesFirst := false
 	if !o.Quiet {
@@ -202,13 +202,13 @@ func (o *checkOptions) sayWritten(res assess.Result, notes []string) error {
 // w is a terminal of width columns (styles off under NO_COLOR, links off
 // with TERM=dumb), plain for a pipe or a file. It returns w, behind a writer
 // that drops any style the terminal cannot show when styles are on.
-func (o *checkOptions) textTo(w io.Writer, tty bool, width, height int) (io.Writer, report.TextOptions) {
+func textTo(s *Streams, w io.Writer, tty bool, width, height int) (io.Writer, report.TextOptions) {
 	if !tty {
 		return w, report.TextOptions{}
 	}
-	opts := report.TextOptions{Width: width, Height: height, Color: !o.IO.NoColor(), Links: o.IO.Hyperlinks()}
+	opts := report.TextOptions{Width: width, Height: height, Color: !s.NoColor(), Links: s.Hyperlinks()}
 	if opts.Color {
-		w = &colorprofile.Writer{Forward: w, Profile: o.IO.ColorProfile()}
+		w = &colorprofile.Writer{Forward: w, Profile: s.ColorProfile()}
 	}
 	return w, opts
 }

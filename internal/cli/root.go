@@ -20,6 +20,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -272,6 +273,12 @@ func (a *app) report(err error, code int) {
 			fmt.Fprintln(a.io.ErrOut)
 		}
 		fmt.Fprintln(a.io.ErrOut, msg)
+		if a.set != nil && a.io.ErrTTY {
+			// A person who stops part way at a terminal still sees where
+			// to get help.
+			errOut, opts := textTo(a.io, a.io.ErrOut, true, a.io.ErrWidth, 0)
+			_ = report.HelpLines(errOut, a.set.Resources, a.set.Labels, opts)
+		}
 	case code > 128:
 		// Stopped by a signal: the terminal is restored, and nothing more is
 		// printed, as for any other program that is ended.

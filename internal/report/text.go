@@ -239,6 +239,20 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 	return t.b.String()
 }
 
+// HelpLines writes the help lines in short, each as its name and the first
+// sentence of its contact (the short way to reach it), under the heading
+// of the resources label: for a person who stops part way, who may be the
+// one who most needs them.
+func HelpLines(w io.Writer, rs []assess.Resource, labels assess.Labels, opts TextOptions) error {
+	t := newTextWriter(assess.Result{}, opts)
+	t.para(labels.Get("resources")+":", true)
+	for _, res := range rs {
+		t.hanging(t.bullet, res.Name+":", FirstSentence(res.Contact))
+	}
+	_, err := io.WriteString(w, t.b.String())
+	return err
+}
+
 // FirstSentence is the first sentence of s, or all of s. A question set
 // writes the first sentence of an urgent text as what to do now, and the
 // first of a help line's contact as the short way to reach it: the recap
