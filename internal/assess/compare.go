@@ -11,6 +11,10 @@ type Earlier struct {
 	// Answers holds the answers given then, by question id.
 	Answers        map[string]Answer
 	Recommendation Recommendation
+	// Headline is the headline the person read then, in today's set and
+	// language, when the file shows one and is of today's set and version;
+	// "" otherwise, and then the outcome's headline stands for it.
+	Headline string
 }
 
 // Since says what changed between an earlier result and today's: it is

@@ -212,6 +212,19 @@ var catalog = map[string]map[Lang]string{
 	"label.since_result":     {English: "The result changed. Last time: {before} Now: {after}", Spanish: "El resultado cambió. La última vez: {before} Ahora: {after}"},
 	"label.since_same":       {English: "The result is the same as last time.", Spanish: "El resultado es el mismo que la última vez."},
 
+	// A re-check holds an earlier result to what iopfit writes: a finished
+	// response, UTF-8, in a language iopfit speaks, and, for today's
+	// version of the set, today's rule and texts.
+	"compare.utf8":         {English: "is not valid UTF-8, as every result iopfit writes is; the file was changed or damaged: compare with another result", Spanish: "no es UTF-8 válido, como lo es todo resultado que escribe iopfit; el archivo se cambió o se dañó: compare con otro resultado"},
+	"compare.status":       {English: "is %s, so the response is not finished; give --compare a completed response, as check -o fhir saves it", Spanish: "es %s, así que la respuesta no está terminada; dé a --compare una respuesta completada, como la guarda check -o fhir"},
+	"compare.status_error": {English: "is entered-in-error: the response was marked as a mistake, not to be used; compare with another result", Spanish: "es entered-in-error: la respuesta se marcó como un error, que no se debe usar; compare con otro resultado"},
+	"compare.lang":         {English: "answers the question set %s in the language %s, which iopfit does not speak; compare with a result saved in %s (check -o fhir --lang LANG)", Spanish: "responde al conjunto de preguntas %s en el idioma %s, que iopfit no habla; compare con un resultado guardado en %s (check -o fhir --lang IDIOMA)"},
+	"compare.not_asked":    {English: "answers %s, which version %s of the question set does not ask, though the file names that version; the file was changed: compare with another result", Spanish: "responde %s, que la versión %s del conjunto de preguntas no hace, aunque el archivo nombra esa versión; el archivo se cambió: compare con otro resultado"},
+	"compare.unanswered":   {English: "does not answer %s, though a result of version %s of the question set answers every question; the file was changed or is unfinished: compare with another result", Spanish: "no responde %s, aunque un resultado de la versión %s del conjunto de preguntas responde a todas; el archivo se cambió o está incompleto: compare con otro resultado"},
+	"compare.contradicts":  {English: "is %s, but its own answers give %s by the rule of version %s of the question set; the file was changed or is broken: compare with another result", Spanish: "es %s, pero sus propias respuestas dan %s según la regla de la versión %s del conjunto de preguntas; el archivo se cambió o está dañado: compare con otro resultado"},
+	"compare.display":      {English: "%s is iopfit's text for %s, but the code beside it is %s; the file was changed: compare with another result", Spanish: "%s es el texto de iopfit para %s, pero el código a su lado es %s; el archivo se cambió: compare con otro resultado"},
+	"compare.headline":     {English: "%s is iopfit's headline for %s, but recommendation is %s; the file was changed: compare with another result", Spanish: "%s es el titular de iopfit para %s, pero recommendation es %s; el archivo se cambió: compare con otro resultado"},
+
 	// Help.
 	"help.usage":         {English: "Usage:", Spanish: "Uso:"},
 	"help.examples":      {English: "Examples:", Spanish: "Ejemplos:"},
