@@ -38,22 +38,30 @@ func TestCompareFromStdin(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := &checkOptions{IO: &Streams{In: strings.NewReader(earlier), InTTY: tt.inTTY}, Set: set, Compare: "-", AnswersFile: tt.answers, Accessible: tt.accessible}
-			err := o.compareFlags(true)
-			if err == nil {
-				err = o.readEarlier(context.Background(), tt.asking)
-			}
-			var ue *UsageError
-			switch {
-			case tt.want == "" && err != nil:
-				t.Fatalf("refused: %v", err)
-			case tt.want == "" && (o.earlier == nil || o.earlier.Answers["stable-home"] != assess.No):
-				t.Fatalf("read %+v", o.earlier)
-			case tt.want != "" && (!errors.As(err, &ue) || ue.Msg.ID != tt.want):
-				t.Fatalf("got %v, want %s", err, tt.want)
-			case tt.want != "" && exitCode(err) != ExitUsage:
-				t.Fatalf("exit %d", exitCode(err))
-			}
+			compareOrRefuse(t, o, tt.asking, tt.want)
 		})
+	}
+}
+
+// compareOrRefuse checks --compare as a run does (the flags, then the
+// read): refused with the catalog text want as a usage error (exit 2), or,
+// for want "", read.
+func compareOrRefuse(t *testing.T, o *checkOptions, asking bool, want string) {
+	t.Helper()
+	err := o.compareFlags(true)
+	if err == nil {
+		err = o.readEarlier(context.Background(), asking)
+	}
+	var ue *UsageError
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("refused: %v", err)
+	case want == "" && (o.earlier == nil || o.earlier.Answers["stable-home"] != assess.No):
+		t.Fatalf("read %+v", o.earlier)
+	case want != "" && (!errors.As(err, &ue) || ue.Msg.ID != want):
+		t.Fatalf("got %v, want %s", err, want)
+	case want != "" && exitCode(err) != ExitUsage:
+		t.Fatalf("exit %d", exitCode(err))
 	}
 }
 
@@ -98,21 +106,7 @@ func TestCompareNamesStdin(t *testing.T) {
 			}
 			defer in.Close()
 			o := &checkOptions{IO: &Streams{In: in}, Set: set, Compare: tt.compare, AnswersFile: tt.answers, Accessible: tt.accessible}
-			err = o.compareFlags(true)
-			if err == nil {
-				err = o.readEarlier(context.Background(), tt.asking)
-			}
-			var ue *UsageError
-			switch {
-			case tt.want == "" && err != nil:
-				t.Fatalf("refused: %v", err)
-			case tt.want == "" && o.earlier == nil:
-				t.Fatal("not read")
-			case tt.want != "" && (!errors.As(err, &ue) || ue.Msg.ID != tt.want):
-				t.Fatalf("got %v, want %s", err, tt.want)
-			case tt.want != "" && exitCode(err) != ExitUsage:
-				t.Fatalf("exit %d", exitCode(err))
-			}
+			compareOrRefuse(t, o, tt.asking, tt.want)
 		})
 	}
 }

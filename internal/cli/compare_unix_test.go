@@ -3,12 +3,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,23 +14,13 @@ import (
 	"github.com/iopfit/iopfit/internal/load"
 )
 
-// lockedBuffer is a bytes.Buffer that a goroutine may write while a test
-// reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
+// notes is a stderr that hands each write to the test, from whichever
+// goroutine makes it.
+type notes chan string
 
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
+func (n notes) Write(p []byte) (int, error) {
+	n <- string(p)
+	return len(p), nil
 }
 
 // TestCompareSaysWhatItWaitsFor: a FIFO given to --compare (as
@@ -53,16 +41,19 @@ func TestCompareSaysWhatItWaitsFor(t *testing.T) {
 		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 			t.Skip("no FIFOs here:", err)
 		}
-		var stderr lockedBuffer
-		o := &checkOptions{IO: &Streams{In: strings.NewReader(""), ErrOut: &stderr, ErrTTY: errTTY}, Set: set, Compare: fifo}
+		stderr := make(notes, 10)
+		o := &checkOptions{IO: &Streams{In: strings.NewReader(""), ErrOut: stderr, ErrTTY: errTTY}, Set: set, Compare: fifo}
 		done := make(chan error, 1)
 		go func() { done <- o.readEarlier(context.Background(), false) }()
 		want := "iopfit is waiting for the earlier result from " + fifo + " (--compare); press Ctrl-C to stop.\n"
 		if errTTY {
-			for deadline := time.Now().Add(30 * time.Second); stderr.String() == ""; time.Sleep(5 * time.Millisecond) {
-				if time.Now().After(deadline) {
-					t.Fatal("nothing said while waiting")
+			select {
+			case got := <-stderr:
+				if got != want {
+					t.Errorf("said %q, want %q", got, want)
 				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("nothing said while waiting")
 			}
 		} else {
 			time.Sleep(20 * compareWait) // long past the wait: still nothing may be said
@@ -81,8 +72,8 @@ func TestCompareSaysWhatItWaitsFor(t *testing.T) {
 		if o.earlier == nil {
 			t.Fatal("not read")
 		}
-		if got := stderr.String(); errTTY && got != want || !errTTY && got != "" {
-			t.Errorf("stderr a terminal %v: stderr %q", errTTY, got)
+		if len(stderr) > 0 {
+			t.Errorf("stderr a terminal %v: also said %q", errTTY, <-stderr)
 		}
 	}
 }

@@ -226,23 +226,28 @@ func TestParseRejects(t *testing.T) {
 		{"an item without a linkId", f(`"linkId": "stable-home", `, ""), "earlier.json: item[0]: is missing linkId"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.data), "earlier.json", set)
-			var e *load.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *load.Error", err, err)
-			}
-			got := e.In(i18n.English)
-			if !strings.HasPrefix(got, tt.want) {
-				t.Errorf("got  %s\nwant %s…", got, tt.want)
-			}
-			if strings.ContainsAny(got, "\x1b\n") {
-				t.Errorf("the error is not one plain line: %q", got)
-			}
-			if !e.Usage() {
-				t.Error("not an input error (exit 2)")
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { refused(t, tt.data, set, tt.want) })
+	}
+}
+
+// refused checks that Parse refuses data, an earlier result of set, with
+// an input error (exit 2) of one plain line that starts with want.
+func refused(t *testing.T, data string, set *assess.Set, want string) {
+	t.Helper()
+	_, err := Parse([]byte(data), "earlier.json", set)
+	var e *load.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got %v (%T), want a *load.Error", err, err)
+	}
+	got := e.In(i18n.English)
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+	if strings.ContainsAny(got, "\x1b\n") {
+		t.Errorf("the error is not one plain line: %q", got)
+	}
+	if !e.Usage() {
+		t.Error("not an input error (exit 2)")
 	}
 }
 
@@ -344,19 +349,7 @@ func TestTodaysVersionFollowsTodaysRule(t *testing.T) {
 			`earlier.json: item[manageable-needs].answer[0].valueCoding.display: "Yes" is iopfit's text for yes, but the code beside it is unsure`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.data), "earlier.json", set)
-			var e *load.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *load.Error", err, err)
-			}
-			if got := e.In(i18n.English); !strings.HasPrefix(got, tt.want) {
-				t.Errorf("got  %s\nwant %s…", got, tt.want)
-			}
-			if !e.Usage() {
-				t.Error("not an input error (exit 2)")
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { refused(t, tt.data, set, tt.want) })
 	}
 }
 
