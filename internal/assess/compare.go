@@ -1,5 +1,7 @@
 package assess
 
+import "cmp"
+
 // Earlier is an earlier result of a question set, as read back from a file
 // iopfit wrote (-o json or -o fhir): the answers given then and the
 // recommendation they led to.
@@ -11,6 +13,10 @@ type Earlier struct {
 	// Answers holds the answers given then, by question id.
 	Answers        map[string]Answer
 	Recommendation Recommendation
+	// Headline is the headline the person read then, in today's set and
+	// language, when the file shows one and is of today's set and version;
+	// "" otherwise, and then the outcome's headline stands for it.
+	Headline string
 }
 
 // Since says what changed between an earlier result and today's: it is
@@ -19,10 +25,17 @@ type Earlier struct {
 type Since struct {
 	// Before is the earlier recommendation, After today's.
 	Before, After Recommendation
-	// BeforeHeadline and AfterHeadline are the outcomes' headlines for
-	// Before and After, in today's set and language: the words a person
-	// reads for each recommendation.
+	// BeforeHeadline and AfterHeadline are the headlines of Before and
+	// After, in today's set and language: the words a person reads for
+	// each recommendation. Each is the headline the person read (today's
+	// result's; the earlier one's when it is known) or else the outcome's.
 	BeforeHeadline, AfterHeadline string
+	// OtherVersion is true when the earlier result is of another version
+	// of the set, Version: its recommendation is then as the file
+	// records it, held to no rule, and a question only one of the two
+	// versions asks is left out.
+	OtherVersion bool
+	Version      string
 	// Changes lists, in the set's order, each question answered then and
 	// today with a different answer.
 	Changes []Change
@@ -53,8 +66,10 @@ func Compare(set *Set, r Result, earlier Earlier) *Since {
 	s := &Since{
 		Before:         earlier.Recommendation,
 		After:          r.Recommendation,
-		BeforeHeadline: set.Outcomes[earlier.Recommendation].Headline,
-		AfterHeadline:  set.Outcomes[r.Recommendation].Headline,
+		BeforeHeadline: cmp.Or(earlier.Headline, set.Outcomes[earlier.Recommendation].Headline),
+		AfterHeadline:  cmp.Or(r.Headline, set.Outcomes[r.Recommendation].Headline),
+		OtherVersion:   earlier.Version != set.Version,
+		Version:        earlier.Version,
 		Changes:        []Change{},
 	}
 	for _, a := range r.Answers {

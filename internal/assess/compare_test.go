@@ -29,35 +29,37 @@ func TestCompare(t *testing.T) {
 		{
 			name:    "nothing changed",
 			today:   allYes,
-			earlier: Earlier{Answers: allYes, Recommendation: IOP},
-			want:    Since{Before: IOP, After: IOP, BeforeHeadline: "iop head", AfterHeadline: "iop head", Changes: []Change{}},
+			earlier: Earlier{Version: set.Version, Answers: allYes, Recommendation: IOP},
+			want:    Since{Before: IOP, After: IOP, BeforeHeadline: "iop head", AfterHeadline: "iop head", Version: set.Version, Changes: []Change{}},
 		},
 		{
 			name:    "a step down: residential then, IOP now",
 			today:   allYes,
-			earlier: Earlier{Answers: with(with(allYes, "manageable-needs", No), "responsibilities", Unsure), Recommendation: Residential},
-			want: Since{Before: Residential, After: IOP, BeforeHeadline: "res head", AfterHeadline: "iop head", Changes: []Change{
+			earlier: Earlier{Version: set.Version, Answers: with(with(allYes, "manageable-needs", No), "responsibilities", Unsure), Recommendation: Residential},
+			want: Since{Before: Residential, After: IOP, BeforeHeadline: "res head", AfterHeadline: "iop head", Version: set.Version, Changes: []Change{
 				{ID: "manageable-needs", Topic: "your manageable-needs", Question: "manageable-needs?", Before: No, After: Yes},
 				// A question without a topic is named by its prompt.
 				{ID: "responsibilities", Question: "responsibilities?", Before: Unsure, After: Yes},
 			}},
 		},
 		{
+			// Each headline is the one the person read: today's result's,
+			// and the earlier one's, which the file showed.
 			name:    "answers changed, the recommendation did not",
 			today:   with(allYes, "can-commit", No),
-			earlier: Earlier{Answers: with(allYes, "can-commit", Unsure), Recommendation: Residential},
-			want: Since{Before: Residential, After: Residential, BeforeHeadline: "res head", AfterHeadline: "res head", Changes: []Change{
+			earlier: Earlier{Version: set.Version, Answers: with(allYes, "can-commit", Unsure), Recommendation: Residential, Headline: "can-commit unsure head"},
+			want: Since{Before: Residential, After: Residential, BeforeHeadline: "can-commit unsure head", AfterHeadline: "can-commit no head", Version: set.Version, Changes: []Change{
 				{ID: "can-commit", Topic: "your can-commit", Question: "can-commit?", Before: Unsure, After: No},
 			}},
 		},
 		{
 			// Another version of the set: a question only one of the two
 			// has is left out, and one the earlier result has but today's
-			// set does not is too.
+			// set does not is too. The earlier headline is the outcome's.
 			name:    "questions in only one of the two",
 			today:   with(allYes, "stable-home", No),
-			earlier: Earlier{Answers: with(with(allYes, "stable-home", ""), "old-question", No), Recommendation: IOP},
-			want:    Since{Before: IOP, After: Residential, BeforeHeadline: "iop head", AfterHeadline: "res head", Changes: []Change{}},
+			earlier: Earlier{Version: "0.9", Answers: with(with(allYes, "stable-home", ""), "old-question", No), Recommendation: IOP},
+			want:    Since{Before: IOP, After: Residential, BeforeHeadline: "iop head", AfterHeadline: "stable-home no head", OtherVersion: true, Version: "0.9", Changes: []Change{}},
 		},
 	}
 	for _, tt := range tests {

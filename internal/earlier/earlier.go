@@ -30,7 +30,8 @@ func Read(ctx context.Context, in load.Input, set *assess.Set) (assess.Earlier, 
 // (resourceType), never by the file's name. name is used in errors. The
 // result must be of set's id (of any version); every answer and the
 // recommendation must be one of iopfit's keys, or the file is refused:
-// nothing in it is guessed.
+// nothing in it is guessed. A result of set's own version is held to
+// today's rule too (see byTodaysRule).
 func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
 	// A byte-order mark, which some Windows editors add, is no part of
 	// the JSON.
@@ -41,6 +42,11 @@ func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
 	if load.LooksUTF16(data) {
 		return assess.Earlier{}, p.failAt(1, 1, i18n.M("file.utf16"))
 	}
+	// encoding/json would turn a bad byte into U+FFFD in silence; iopfit
+	// writes UTF-8 alone, so a file with one was damaged or changed.
+	if line, col, bad := load.InvalidUTF8(data); bad {
+		return assess.Earlier{}, p.failAt(line, col, i18n.M("compare.utf8"))
+	}
 	root, err := p.document()
 	if err != nil {
 		return assess.Earlier{}, err
@@ -50,6 +56,7 @@ func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
 		return assess.Earlier{}, p.fail("", i18n.M("compare.kind", jsonKind(root), i18n.M("kind.object")))
 	}
 	var e assess.Earlier
+	var s said
 	switch rt, fhir := obj["resourceType"]; {
 	case fhir:
 		kind, err := p.text(rt, "resourceType")
@@ -59,17 +66,21 @@ func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
 		if kind != "QuestionnaireResponse" {
 			return e, p.fail("", i18n.M("compare.not_response", safetext.Quote(kind)))
 		}
-		e, err = p.fhirResponse(obj, set)
-		if err != nil {
+		if e, s, err = p.fhirResponse(obj, set); err != nil {
 			return e, err
 		}
 	default:
-		if e, err = p.jsonResult(obj, set); err != nil {
+		if e, s, err = p.jsonResult(obj, set); err != nil {
 			return e, err
 		}
 	}
 	if !answersAny(e.Answers, set) {
 		return e, p.fail("", i18n.M("compare.nothing_common", safetext.Quote(set.ID)))
+	}
+	if e.Version == set.Version {
+		if err := p.byTodaysRule(&e, s, set); err != nil {
+			return e, err
+		}
 	}
 	return e, nil
 }
@@ -87,63 +98,71 @@ func answersAny(answers map[string]assess.Answer, set *assess.Set) bool {
 // jsonResult reads the -o json output: schema_version 1, the set's id,
 // the answers by id and the recommendation. Every other key is left as it
 // is, since schema 1 may gain keys.
-func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier, error) {
+func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier, said, error) {
 	var e assess.Earlier
+	s := said{resultAt: "recommendation"}
 	v, ok := obj["schema_version"]
 	if !ok {
-		return e, p.fail("", i18n.M("compare.not_result"))
+		return e, s, p.fail("", i18n.M("compare.not_result"))
 	}
 	if n, isNum := v.(json.Number); !isNum || n.String() != "1" {
-		return e, p.fail("schema_version", i18n.M("compare.schema", describeJSON(v)))
+		return e, s, p.fail("schema_version", i18n.M("compare.schema", describeJSON(v)))
 	}
 	qs, err := p.object(obj, "", "question_set")
 	if err != nil {
-		return e, err
+		return e, s, err
 	}
 	if e.SetID, err = p.textField(qs, "question_set", "id"); err != nil {
-		return e, err
+		return e, s, err
 	}
 	if e.SetID != set.ID {
-		return e, p.fail("", i18n.M("compare.other_set", safetext.Quote(e.SetID), safetext.Quote(set.ID)))
+		return e, s, p.fail("", i18n.M("compare.other_set", safetext.Quote(e.SetID), safetext.Quote(set.ID)))
 	}
-	if v, ok := qs["version"]; ok {
-		if e.Version, err = p.text(v, "question_set.version"); err != nil {
-			return e, err
-		}
+	if e.Version, err = p.optionalText(qs, "question_set", "version"); err != nil {
+		return e, s, err
+	}
+	if s.lang, err = p.optionalText(qs, "question_set", "lang"); err != nil {
+		return e, s, err
+	}
+	if s.headline, err = p.optionalText(obj, "", "headline"); err != nil {
+		return e, s, err
 	}
 	list, err := p.listField(obj, "", "answers")
 	if err != nil {
-		return e, err
+		return e, s, err
 	}
 	e.Answers = make(map[string]assess.Answer, len(list))
 	for i, item := range list {
 		path := "answers[" + strconv.Itoa(i) + "]"
 		a, ok := item.(map[string]any)
 		if !ok {
-			return e, p.fail(path, i18n.M("compare.kind", jsonKind(item), i18n.M("kind.object")))
+			return e, s, p.fail(path, i18n.M("compare.kind", jsonKind(item), i18n.M("kind.object")))
 		}
 		id, err := p.textField(a, path, "id")
 		if err != nil {
-			return e, err
+			return e, s, err
 		}
 		path = itemPath("answers", i, id)
 		if _, dup := e.Answers[id]; dup {
-			return e, p.fail(path, i18n.M("compare.twice", safetext.Quote(id)))
+			return e, s, p.fail(path, i18n.M("compare.twice", safetext.Quote(id)))
 		}
 		word, err := p.textField(a, path, "answer")
 		if err != nil {
-			return e, err
+			return e, s, err
 		}
 		if e.Answers[id], err = p.answer(word, path+".answer"); err != nil {
-			return e, err
+			return e, s, err
 		}
 	}
 	word, err := p.textField(obj, "", "recommendation")
 	if err != nil {
-		return e, err
+		return e, s, err
 	}
-	e.Recommendation, err = p.recommendation(word, "recommendation")
-	return e, err
+	if e.Recommendation, err = p.recommendation(word, "recommendation"); err != nil {
+		return e, s, err
+	}
+	s.shown = []shown{{path: "headline", text: s.headline, result: e.Recommendation, msg: "compare.headline"}}
+	return e, s, nil
 }
 
 // answer reads one of iopfit's answer keys, exactly as iopfit writes it.

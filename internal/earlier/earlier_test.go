@@ -3,6 +3,7 @@ package earlier
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"maps"
 	"os"
@@ -66,7 +67,9 @@ func TestReadsBackWhatIopfitWrites(t *testing.T) {
 					t.Fatal(err)
 				}
 				got, err := Parse(b.Bytes(), "earlier."+format, set)
-				want := assess.Earlier{SetID: set.ID, Version: set.Version, Answers: answers, Recommendation: res.Recommendation}
+				// The headline the person read comes back too, from
+				// today's set: the file is of today's version.
+				want := assess.Earlier{SetID: set.ID, Version: set.Version, Answers: answers, Recommendation: res.Recommendation, Headline: res.Headline}
 				if err != nil || !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s %s %v: got %+v, %v", l, format, answers, got, err)
 				}
@@ -75,8 +78,11 @@ func TestReadsBackWhatIopfitWrites(t *testing.T) {
 	}
 }
 
+// The minimal files are of another version of the fixture set (0.0.9),
+// which today's rule cannot hold to its answers: they may answer some of
+// today's questions only.
 const (
-	minimalJSON = `{"schema_version": 1, "question_set": {"id": "fixture", "version": "0.1.0"},
+	minimalJSON = `{"schema_version": 1, "question_set": {"id": "fixture", "version": "0.0.9"},
   "answers": [{"id": "stable-home", "answer": "no"}, {"id": "can-commit", "answer": "yes"}],
   "recommendation": "residential"}`
 	answerSystem = `"system": "` + report.AnswerSystem + `"`
@@ -84,13 +90,13 @@ const (
 	resultItem   = `{"linkId": "iopfit:result", "answer": [{"valueCoding": {` + resultSystem + `, "code": "residential"}}]}`
 	homeItem     = `{"linkId": "stable-home", "answer": [{"valueCoding": {` + answerSystem + `, "code": "no"}}]}`
 	minimalFHIR  = `{"resourceType": "QuestionnaireResponse",
-  "questionnaire": "` + report.FHIRBase + `/Questionnaire/fixture-en|0.1.0",
+  "questionnaire": "` + report.FHIRBase + `/Questionnaire/fixture-en|0.0.9", "status": "completed",
   "item": [` + homeItem + `, ` + resultItem + `]}`
 )
 
 var (
-	fromJSON = assess.Earlier{SetID: "fixture", Version: "0.1.0", Answers: map[string]assess.Answer{"stable-home": assess.No, "can-commit": assess.Yes}, Recommendation: assess.Residential}
-	fromFHIR = assess.Earlier{SetID: "fixture", Version: "0.1.0", Answers: map[string]assess.Answer{"stable-home": assess.No}, Recommendation: assess.Residential}
+	fromJSON = assess.Earlier{SetID: "fixture", Version: "0.0.9", Answers: map[string]assess.Answer{"stable-home": assess.No, "can-commit": assess.Yes}, Recommendation: assess.Residential}
+	fromFHIR = assess.Earlier{SetID: "fixture", Version: "0.0.9", Answers: map[string]assess.Answer{"stable-home": assess.No}, Recommendation: assess.Residential}
 )
 
 func TestParseAccepts(t *testing.T) {
@@ -107,13 +113,18 @@ func TestParseAccepts(t *testing.T) {
 	}{
 		{"a JSON result", minimalJSON, fromJSON},
 		{"a byte-order mark", "\ufeff" + minimalJSON, fromJSON},
-		{"another version of the set", strings.Replace(minimalJSON, `"0.1.0"`, `"2.0"`, 1), with(fromJSON, func(e *assess.Earlier) { e.Version = "2.0" })},
+		{"another version of the set", strings.Replace(minimalJSON, `"0.0.9"`, `"2.0"`, 1), with(fromJSON, func(e *assess.Earlier) { e.Version = "2.0" })},
+		// Of another version, a result is as the file records it: which
+		// questions decided then is that version's.
+		{"another version, a result today's rule would not give", strings.Replace(minimalJSON, `"residential"`, `"iop"`, 1), with(fromJSON, func(e *assess.Earlier) { e.Recommendation = assess.IOP })},
+		{"another version, display texts of its own", strings.Replace(strings.Replace(minimalFHIR, `"code": "no"`, `"code": "no", "display": "Yes"`, 1), `"code": "residential"`, `"code": "residential", "display": "Fixture IOP headline."`, 1), fromFHIR},
+		{"another version, amended", strings.Replace(minimalFHIR, `"completed"`, `"amended"`, 1), fromFHIR},
 		{"keys a later iopfit may add", strings.Replace(minimalJSON, `"recommendation"`, `"new_key": [{}], "recommendation"`, 1), fromJSON},
 		{"an answer to a question today's set lacks", strings.Replace(minimalJSON, `"answers": [`, `"answers": [{"id": "old-question", "answer": "unsure"}, `, 1), with(fromJSON, func(e *assess.Earlier) { e.Answers["old-question"] = assess.Unsure })},
 		{"a FHIR response", minimalFHIR, fromFHIR},
 		{"a Spanish response", strings.Replace(minimalFHIR, "fixture-en", "fixture-es", 1), fromFHIR},
 		{"the canonical before one per language", strings.Replace(minimalFHIR, report.FHIRBase+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/fixture", 1), fromFHIR},
-		{"no version", strings.Replace(minimalFHIR, "|0.1.0", "", 1), with(fromFHIR, func(e *assess.Earlier) { e.Version = "" })},
+		{"no version", strings.Replace(minimalFHIR, "|0.0.9", "", 1), with(fromFHIR, func(e *assess.Earlier) { e.Version = "" })},
 		{"the result in the extension alone", strings.Replace(strings.Replace(minimalFHIR, ", "+resultItem, "", 1), `"item"`, extension+`, "item"`, 1), fromFHIR},
 		{"an unanswered result and the extension", strings.Replace(strings.Replace(minimalFHIR, resultItem, `{"linkId": "iopfit:result"}`, 1), `"item"`, extension+`, "item"`, 1), fromFHIR},
 		{"the item and the extension agree", strings.Replace(minimalFHIR, `"item"`, extension+`, "item"`, 1), fromFHIR},
@@ -170,7 +181,7 @@ func TestParseRejects(t *testing.T) {
 		{"another schema", j(`"schema_version": 1`, `"schema_version": 2`), "earlier.json: schema_version: is 2, and this iopfit reads schema_version 1; compare with a result this iopfit wrote, or update iopfit"},
 		{"a schema as text", j(`"schema_version": 1`, `"schema_version": "1"`), `earlier.json: schema_version: is "1", and this iopfit reads`},
 		{"another set", j(`"id": "fixture"`, `"id": "other"`), `earlier.json: is a result of the question set "other", not of "fixture"; compare with a result of the same set, or run with that set (--questions FILE)`},
-		{"no question set", j(`"question_set": {"id": "fixture", "version": "0.1.0"},`, ""), "earlier.json: is missing question_set, which every iopfit result has"},
+		{"no question set", j(`"question_set": {"id": "fixture", "version": "0.0.9"},`, ""), "earlier.json: is missing question_set, which every iopfit result has"},
 		{"a set id that is not text", j(`"id": "fixture"`, `"id": 7`), "earlier.json: question_set.id: is a number, where an iopfit result has text"},
 		{"answers that are not a list", j(`"answers": [{"id": "stable-home", "answer": "no"}, {"id": "can-commit", "answer": "yes"}]`, `"answers": {"stable-home": "no"}`), "earlier.json: answers: is an object, where an iopfit result has a list"},
 		{"an answer word", j(`"answer": "no"`, `"answer": "No"`), `earlier.json: answers[stable-home].answer: "No" is not yes, no or unsure, as iopfit writes an answer`},
@@ -189,8 +200,18 @@ func TestParseRejects(t *testing.T) {
 		{"a resourceType that is not text", `{"resourceType": ["QuestionnaireResponse"]}`, "earlier.json: resourceType: is a list, where an iopfit result has text"},
 		{"another set's response", f("fixture-en", "other-es"), `earlier.json: is a result of the question set "other", not of "fixture"`},
 		{"another set's response, before one per language", f(report.FHIRBase+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/other"), `earlier.json: is a result of the question set "other", not of "fixture"`},
-		{"someone else's Questionnaire", f(report.FHIRBase+"/Questionnaire/fixture-en|0.1.0", "http://example.org/Q|1"), `earlier.json: answers the Questionnaire "http://example.org/Q", which is not iopfit's`},
-		{"no questionnaire", f(`"questionnaire": "`+report.FHIRBase+`/Questionnaire/fixture-en|0.1.0",`, ""), "earlier.json: is missing questionnaire"},
+		{"someone else's Questionnaire", f(report.FHIRBase+"/Questionnaire/fixture-en|0.0.9", "http://example.org/Q|1"), `earlier.json: answers the Questionnaire "http://example.org/Q", which is not iopfit's`},
+		{"no questionnaire", f(`"questionnaire": "`+report.FHIRBase+`/Questionnaire/fixture-en|0.0.9",`, ""), "earlier.json: is missing questionnaire"},
+		{"the set in a language iopfit does not speak", f("fixture-en", "fixture-fr"), `earlier.json: answers the question set "fixture" in the language "fr", which iopfit does not speak; compare with a result saved in en or es (check -o fhir --lang LANG)`},
+		{"the set in a language with a region", f("fixture-en", "fixture-pt-BR"), `earlier.json: answers the question set "fixture" in the language "pt-BR"`},
+		{"another set, not a language", f("fixture-en", "fixture-extended"), `earlier.json: is a result of the question set "fixture-extended", not of "fixture"`},
+		{"in progress", f(`"completed"`, `"in-progress"`), `earlier.json: status: is "in-progress", so the response is not finished; give --compare a completed response, as check -o fhir saves it`},
+		{"stopped", f(`"completed"`, `"stopped"`), `earlier.json: status: is "stopped", so the response is not finished`},
+		{"entered in error", f(`"completed"`, `"entered-in-error"`), "earlier.json: status: is entered-in-error: the response was marked as a mistake, not to be used; compare with another result"},
+		{"no status", f(` "status": "completed",`, ""), "earlier.json: is missing status, which every iopfit result has"},
+		{"a status that is not text", f(`"completed"`, `1`), "earlier.json: status: is a number, where an iopfit result has text"},
+		{"invalid UTF-8 in a key", j(`"recommendation"`, "\"summ\xff\xfe\": 1, \"recommendation\""), "earlier.json:3:8: is not valid UTF-8, as every result iopfit writes is; the file was changed or damaged: compare with another result"},
+		{"invalid UTF-8 in a text", f(`"completed"`, "\"compl\xe9ted\""), "earlier.json:2:128: is not valid UTF-8"},
 		{"another code system", f(answerSystem, `"system": "http://loinc.org"`), `earlier.json: item[stable-home].answer[0].valueCoding.system: is "http://loinc.org", not iopfit's code system ` + report.AnswerSystem},
 		{"an answer code", f(`"code": "no"`, `"code": "maybe"`), `earlier.json: item[stable-home].answer[0].valueCoding.code: "maybe" is not yes, no or unsure`},
 		{"two answers", f(`"answer": [{"valueCoding": {`+answerSystem+`, "code": "no"}}]`, `"answer": [{"valueCoding": {`+answerSystem+`, "code": "no"}}, {"valueCoding": {`+answerSystem+`, "code": "yes"}}]`), "earlier.json: item[stable-home].answer: holds 2 answers to one question"},
@@ -205,23 +226,28 @@ func TestParseRejects(t *testing.T) {
 		{"an item without a linkId", f(`"linkId": "stable-home", `, ""), "earlier.json: item[0]: is missing linkId"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.data), "earlier.json", set)
-			var e *load.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *load.Error", err, err)
-			}
-			got := e.In(i18n.English)
-			if !strings.HasPrefix(got, tt.want) {
-				t.Errorf("got  %s\nwant %s…", got, tt.want)
-			}
-			if strings.ContainsAny(got, "\x1b\n") {
-				t.Errorf("the error is not one plain line: %q", got)
-			}
-			if !e.Usage() {
-				t.Error("not an input error (exit 2)")
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { refused(t, tt.data, set, tt.want) })
+	}
+}
+
+// refused checks that Parse refuses data, an earlier result of set, with
+// an input error (exit 2) of one plain line that starts with want.
+func refused(t *testing.T, data string, set *assess.Set, want string) {
+	t.Helper()
+	_, err := Parse([]byte(data), "earlier.json", set)
+	var e *load.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got %v (%T), want a *load.Error", err, err)
+	}
+	got := e.In(i18n.English)
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+	if strings.ContainsAny(got, "\x1b\n") {
+		t.Errorf("the error is not one plain line: %q", got)
+	}
+	if !e.Usage() {
+		t.Error("not an input error (exit 2)")
 	}
 }
 
@@ -245,5 +271,126 @@ func TestReadRefusesWhatIsNotAFile(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Read(%s) = %v, want %q", path, err, want)
 		}
+	}
+}
+
+// written is what iopfit writes, as format (json or fhir), for answers to
+// set: a result of today's version, without its indentation.
+func written(t *testing.T, set *assess.Set, answers map[string]assess.Answer, format string) string {
+	t.Helper()
+	res, err := assess.Evaluate(set, answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b, compact bytes.Buffer
+	if format == "json" {
+		err = report.JSON(&b, res)
+	} else {
+		err = report.ResponseFHIR(&b, res, set)
+	}
+	if err == nil {
+		err = json.Compact(&compact, b.Bytes())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return compact.String()
+}
+
+// unsureNeeds is a residential result of the fixture set: "no" on the
+// home, whose headline it has, and "not sure" on the needs.
+var unsureNeeds = map[string]assess.Answer{"stable-home": assess.No, "manageable-needs": assess.Unsure, "can-commit": assess.Yes, "responsibilities": assess.No}
+
+// TestTodaysVersionFollowsTodaysRule: a result that names today's set and
+// version is held to what iopfit writes for it. Its recommendation must be
+// the one today's rule gives for its own answers, every question must be
+// answered, and no text beside a key may be iopfit's text for another key;
+// otherwise the file was changed, and is refused.
+func TestTodaysVersionFollowsTodaysRule(t *testing.T) {
+	set := fixture(t, i18n.English)
+	edit := func(format string, pairs ...string) string {
+		t.Helper()
+		w := written(t, set, unsureNeeds, format)
+		for i := 0; i < len(pairs); i += 2 {
+			if !strings.Contains(w, pairs[i]) {
+				t.Fatalf("the %s has no %q:\n%s", format, pairs[i], w)
+			}
+			w = strings.ReplaceAll(w, pairs[i], pairs[i+1])
+		}
+		return w
+	}
+	const (
+		needs    = `"code":"unsure","display":"Not sure"`
+		result   = `"code":"residential","display":"Fixture residential headline."`
+		headline = `"code":"residential","display":"Fixture home headline for no."`
+	)
+	tests := []struct {
+		name, data, want string
+	}{
+		{"a recommendation its answers do not give", edit("json", `"recommendation":"residential"`, `"recommendation":"iop"`),
+			"earlier.json: recommendation: is iop, but its own answers give residential by the rule of version 0.1.0 of the question set; the file was changed or is broken: compare with another result"},
+		{"a response's result its answers do not give", edit("fhir", `"code":"residential"`, `"code":"iop"`),
+			"earlier.json: item[iopfit:result].answer[0].valueCoding.code: is iop, but its own answers give residential by the rule of version 0.1.0"},
+		{"a response's result in the extension alone", edit("fhir", `"code":"residential"`, `"code":"iop"`, `"linkId":"iopfit:result"`, `"linkId":"iopfit:other"`),
+			"earlier.json: extension[0].valueCoding.code: is iop, but its own answers give residential"},
+		{"an answer to a question the version does not ask", edit("json", `"id":"can-commit"`, `"id":"old-question"`),
+			`earlier.json: answers "old-question", which version 0.1.0 of the question set does not ask, though the file names that version`},
+		{"an answer left out", edit("fhir", `{"valueCoding":{"system":"`+report.AnswerSystem+`",`+needs+`}}`, ""),
+			"earlier.json: does not answer manageable-needs, though a result of version 0.1.0 of the question set answers every question; the file was changed or is unfinished"},
+		{"a display that says yes to an unsure code", edit("fhir", needs, `"code":"unsure","display":"Yes"`),
+			`earlier.json: item[manageable-needs].answer[0].valueCoding.display: "Yes" is iopfit's text for yes, but the code beside it is unsure; the file was changed: compare with another result`},
+		{"a result display of the other outcome", edit("fhir", result, `"code":"residential","display":"Fixture IOP headline."`),
+			`earlier.json: item[iopfit:result].answer[0].valueCoding.display: "Fixture IOP headline." is iopfit's text for iop, but the code beside it is residential`},
+		{"a headline display of the other outcome", edit("fhir", headline, `"code":"residential","display":"Fixture IOP headline."`),
+			`earlier.json: extension[0].valueCoding.display: "Fixture IOP headline." is iopfit's text for iop, but the code beside it is residential`},
+		{"a JSON headline of the other outcome", edit("json", `"headline":"Fixture home headline for no."`, `"headline":"Fixture IOP headline."`),
+			`earlier.json: headline: "Fixture IOP headline." is iopfit's headline for iop, but recommendation is residential; the file was changed: compare with another result`},
+		{"texts of yes and IOP on codes of unsure and residential", edit("fhir", needs, `"code":"unsure","display":"Yes"`, result, `"code":"residential","display":"Fixture IOP headline."`),
+			`earlier.json: item[manageable-needs].answer[0].valueCoding.display: "Yes" is iopfit's text for yes, but the code beside it is unsure`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { refused(t, tt.data, set, tt.want) })
+	}
+}
+
+// TestTodaysVersionAccepts: what a result of today's version may hold that
+// iopfit itself does not write, and the headline the person read, which
+// comes back only when the file shows it.
+func TestTodaysVersionAccepts(t *testing.T) {
+	en, es := fixture(t, i18n.English), fixture(t, i18n.Spanish)
+	const home = "Fixture home headline for no."
+	tests := []struct {
+		name         string
+		data         string
+		set          *assess.Set
+		wantHeadline string
+	}{
+		{"a JSON result, with the headline the person read", written(t, en, unsureNeeds, "json"), en, home},
+		{"a FHIR response, with it in the extension", written(t, en, unsureNeeds, "fhir"), en, home},
+		{"a JSON result without a headline", strings.Replace(written(t, en, unsureNeeds, "json"), `"headline":"`+home+`",`, "", 1), en, ""},
+		{"a headline reworded since", strings.Replace(written(t, en, unsureNeeds, "json"), home, "Another headline.", 1), en, ""},
+		{"a response without the extension, as a form tool may save it", strings.Replace(written(t, en, unsureNeeds, "fhir"), `"extension":`, `"other":`, 1), en, ""},
+		// FHIR defines "amended" as a completed response corrected since:
+		// a finished one.
+		{"an amended response", strings.Replace(written(t, en, unsureNeeds, "fhir"), `"status":"completed"`, `"status":"amended"`, 1), en, home},
+		// Texts that are no label of iopfit's say nothing against a code.
+		{"display texts of a form tool's own", strings.Replace(strings.Replace(written(t, en, unsureNeeds, "fhir"), `"display":"Not sure"`, `"display":"NOT SURE (unsure)"`, 1), `"display":"Fixture residential headline."`, `"display":"Residential"`, 1), en, home},
+		// A Spanish response read in English: its texts are in words this
+		// run does not have, and the headline is the one it showed, in
+		// English.
+		{"a Spanish response read in English", written(t, es, unsureNeeds, "fhir"), en, home},
+		{"an English result read in Spanish", written(t, en, unsureNeeds, "json"), es, "Titular del no (hogar)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse([]byte(tt.data), "earlier.json", tt.set)
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			want := assess.Earlier{SetID: "fixture", Version: "0.1.0", Answers: unsureNeeds, Recommendation: assess.Residential, Headline: tt.wantHeadline}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
 	}
 }

@@ -22,184 +22,285 @@ const legacyQuestionnaireBase = "https://github.com/iopfit/iopfit/fhir/Questionn
 // answer code system, and the recommendation from the iopfit:result item
 // or, in a response a form tool saved without it, from the recommendation
 // extension. A question item without an answer is left out, as a question
-// the response does not have.
-func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earlier, error) {
+// the response does not have. Only a finished response is read (see
+// status).
+func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earlier, said, error) {
 	e := assess.Earlier{SetID: set.ID, Answers: map[string]assess.Answer{}}
+	var s said
 	canonical, err := p.textField(obj, "", "questionnaire")
 	if err != nil {
-		return e, err
+		return e, s, err
 	}
-	if e.Version, err = p.questionnaire(canonical, set.ID); err != nil {
-		return e, err
+	if e.Version, s.lang, err = p.questionnaire(canonical, set.ID); err != nil {
+		return e, s, err
+	}
+	if s.lang == "" { // the canonical before one per language
+		if s.lang, err = p.optionalText(obj, "", "language"); err != nil {
+			return e, s, err
+		}
+	}
+	if err := p.status(obj); err != nil {
+		return e, s, err
 	}
 	var items []any
 	if v, ok := obj["item"]; ok {
 		if items, err = p.list(v, "item"); err != nil {
-			return e, err
+			return e, s, err
 		}
 	}
-	var fromItem, fromExtension assess.Recommendation
+	var fromItem, fromExtension coded
 	for i, it := range items {
 		item, ok := it.(map[string]any)
 		if !ok {
-			return e, p.fail("item["+strconv.Itoa(i)+"]", i18n.M("compare.kind", jsonKind(it), i18n.M("kind.object")))
+			return e, s, p.fail("item["+strconv.Itoa(i)+"]", i18n.M("compare.kind", jsonKind(it), i18n.M("kind.object")))
 		}
 		link, err := p.textField(item, "item["+strconv.Itoa(i)+"]", "linkId")
 		if err != nil {
-			return e, err
+			return e, s, err
 		}
 		path := itemPath("item", i, link)
 		switch {
 		case link == report.ResultLinkID:
-			if fromItem != "" {
-				return e, p.fail(path, i18n.M("compare.result_twice"))
+			if fromItem.result != "" {
+				return e, s, p.fail(path, i18n.M("compare.result_twice"))
 			}
 			if fromItem, err = p.recommendationCoding(item, path); err != nil {
-				return e, err
+				return e, s, err
 			}
 		case !strings.Contains(link, ":"):
 			if _, dup := e.Answers[link]; dup {
-				return e, p.fail(path, i18n.M("compare.twice", safetext.Quote(link)))
+				return e, s, p.fail(path, i18n.M("compare.twice", safetext.Quote(link)))
 			}
-			code, given, err := p.answerCode(item, path, report.AnswerSystem)
+			c, err := p.answerCode(item, path, report.AnswerSystem)
 			if err != nil {
-				return e, err
+				return e, s, err
 			}
-			if !given {
+			if !c.given {
 				continue
 			}
-			if e.Answers[link], err = p.answer(code, path+".answer[0].valueCoding.code"); err != nil {
-				return e, err
+			if e.Answers[link], err = p.answer(c.code, c.path+".code"); err != nil {
+				return e, s, err
 			}
+			s.shown = append(s.shown, shown{path: c.path + ".display", text: c.display, answer: e.Answers[link], msg: "compare.display"})
 		}
 	}
 	if fromExtension, err = p.recommendationExtension(obj); err != nil {
-		return e, err
+		return e, s, err
 	}
 	switch {
-	case fromItem == "" && fromExtension == "":
-		return e, p.fail("", i18n.M("compare.no_result", report.ResultLinkID))
-	case fromItem != "" && fromExtension != "" && fromItem != fromExtension:
-		return e, p.fail("", i18n.M("compare.results_differ", string(fromItem), report.ResultLinkID, string(fromExtension)))
-	case fromItem != "":
-		e.Recommendation = fromItem
+	case fromItem.result == "" && fromExtension.result == "":
+		return e, s, p.fail("", i18n.M("compare.no_result", report.ResultLinkID))
+	case fromItem.result != "" && fromExtension.result != "" && fromItem.result != fromExtension.result:
+		return e, s, p.fail("", i18n.M("compare.results_differ", string(fromItem.result), report.ResultLinkID, string(fromExtension.result)))
+	case fromItem.result != "":
+		e.Recommendation, s.resultAt = fromItem.result, fromItem.path+".code"
 	default:
-		e.Recommendation = fromExtension
+		e.Recommendation, s.resultAt = fromExtension.result, fromExtension.path+".code"
 	}
-	return e, nil
+	// The extension carries the headline the person read; the result
+	// item, as a form tool fills it in, the outcome's.
+	s.headline = fromExtension.display
+	for _, c := range []coded{fromItem, fromExtension} {
+		if c.result != "" {
+			s.shown = append(s.shown, shown{path: c.path + ".display", text: c.display, result: c.result, msg: "compare.display"})
+		}
+	}
+	return e, s, nil
+}
+
+// status reads a response's status, which must say it is finished:
+// "completed", as iopfit writes it, or "amended", which FHIR gives a
+// completed response whose answers were corrected afterwards (its answers
+// are then the ones that stand). "in-progress" and "stopped" are
+// unfinished: their answers are not the person's last word.
+// "entered-in-error" marks a response that is not to be used at all.
+func (p *parser) status(obj map[string]any) error {
+	status, err := p.textField(obj, "", "status")
+	switch {
+	case err != nil:
+		return err
+	case status == "completed" || status == "amended":
+		return nil
+	case status == "entered-in-error":
+		return p.fail("status", i18n.M("compare.status_error"))
+	}
+	return p.fail("status", i18n.M("compare.status", safetext.Quote(status)))
+}
+
+// coded is a Coding read from a response: its code (the answer's or the
+// result's) and display, and the path of the Coding, for errors. given is
+// false for an item with no answer.
+type coded struct {
+	path, code, display string
+	given               bool
+	result              assess.Recommendation
 }
 
 // questionnaire reads the canonical reference to the Questionnaire that a
-// response answers, url|version, and returns the version. The url must
-// name setID's Questionnaire in one of iopfit's languages, or in the form
-// before there was one per language.
-func (p *parser) questionnaire(canonical, setID string) (string, error) {
+// response answers, url|version, and returns the version and the
+// language the url names ("" in the form before there was one
+// Questionnaire per language). The url must name setID's Questionnaire in
+// one of iopfit's languages, or in that earlier form.
+func (p *parser) questionnaire(canonical, setID string) (version, lang string, err error) {
 	ref, version, _ := strings.Cut(canonical, "|")
 	if v, err := url.PathUnescape(version); err == nil {
 		version = v // as report.QuestionnaireCanonical escapes it
 	}
 	if ref == legacyQuestionnaireBase+setID {
-		return version, nil
+		return version, "", nil
 	}
 	for _, l := range i18n.Langs {
 		if ref == report.QuestionnaireURL(assess.SetInfo{ID: setID, Lang: string(l)}) {
-			return version, nil
+			return version, string(l), nil
 		}
 	}
 	other, ok := strings.CutPrefix(ref, legacyQuestionnaireBase)
 	if rest, isNew := strings.CutPrefix(ref, report.FHIRBase+"/Questionnaire/"); isNew {
 		other, ok = rest, true
+		known := false
 		for _, l := range i18n.Langs {
 			if id, cut := strings.CutSuffix(rest, "-"+string(l)); cut {
-				other = id
+				other, known = id, true
 			}
+		}
+		// The set's own Questionnaire in a language iopfit has no words
+		// for: the same set, so "another set" would send the person to
+		// look for one that does not exist.
+		if tag, cut := strings.CutPrefix(rest, setID+"-"); cut && !known && languageTag(tag) {
+			return "", "", p.fail("", i18n.M("compare.lang", safetext.Quote(setID), safetext.Quote(tag), i18n.Or(langNames())))
 		}
 	}
 	if ok {
-		return "", p.fail("", i18n.M("compare.other_set", safetext.Quote(other), safetext.Quote(setID)))
+		return "", "", p.fail("", i18n.M("compare.other_set", safetext.Quote(other), safetext.Quote(setID)))
 	}
-	return "", p.fail("", i18n.M("compare.questionnaire", safetext.Quote(ref)))
+	return "", "", p.fail("", i18n.M("compare.questionnaire", safetext.Quote(ref)))
+}
+
+// languageTag is true for what reads as a language tag (BCP 47): a
+// language of two or three letters, then subtags such as a region ("fr",
+// "pt-BR", "zh-Hant").
+func languageTag(s string) bool {
+	parts := strings.Split(s, "-")
+	if n := len(parts[0]); n < 2 || n > 3 || !letters(parts[0]) {
+		return false
+	}
+	for _, sub := range parts[1:] {
+		if len(sub) < 1 || len(sub) > 8 || !alphanumeric(sub) {
+			return false
+		}
+	}
+	return true
+}
+
+func letters(s string) bool {
+	for _, c := range []byte(s) {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func alphanumeric(s string) bool {
+	for _, c := range []byte(s) {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// langNames are the languages iopfit writes results in, for a message.
+func langNames() []string {
+	names := make([]string, len(i18n.Langs))
+	for i, l := range i18n.Langs {
+		names[i] = string(l)
+	}
+	return names
 }
 
 // answerCode reads the one answer of a response item, a Coding in system.
-// given is false for an item with no answer.
-func (p *parser) answerCode(item map[string]any, path, system string) (code string, given bool, err error) {
+func (p *parser) answerCode(item map[string]any, path, system string) (coded, error) {
 	v, ok := item["answer"]
 	if !ok {
-		return "", false, nil
+		return coded{}, nil
 	}
 	answers, err := p.list(v, path+".answer")
 	if err != nil || len(answers) == 0 {
-		return "", false, err
+		return coded{}, err
 	}
 	if len(answers) > 1 {
-		return "", false, p.fail(path+".answer", i18n.M("compare.many", len(answers)))
+		return coded{}, p.fail(path+".answer", i18n.M("compare.many", len(answers)))
 	}
 	answer, ok := answers[0].(map[string]any)
 	if !ok {
-		return "", false, p.fail(path+".answer[0]", i18n.M("compare.kind", jsonKind(answers[0]), i18n.M("kind.object")))
+		return coded{}, p.fail(path+".answer[0]", i18n.M("compare.kind", jsonKind(answers[0]), i18n.M("kind.object")))
 	}
-	code, err = p.coding(answer, path+".answer[0]", system)
-	return code, err == nil, err
+	return p.coding(answer, path+".answer[0]", system)
 }
 
-// coding reads obj's valueCoding, which must be in system, and returns its
-// code.
-func (p *parser) coding(obj map[string]any, path, system string) (string, error) {
+// coding reads obj's valueCoding, which must be in system.
+func (p *parser) coding(obj map[string]any, path, system string) (coded, error) {
 	c, err := p.object(obj, path, "valueCoding")
 	if err != nil {
-		return "", err
+		return coded{}, err
 	}
-	path = join(path, "valueCoding")
-	got, err := p.textField(c, path, "system")
+	out := coded{path: join(path, "valueCoding"), given: true}
+	got, err := p.textField(c, out.path, "system")
 	if err != nil {
-		return "", err
+		return coded{}, err
 	}
 	if got != system {
-		return "", p.fail(path+".system", i18n.M("compare.system", safetext.Quote(got), system))
+		return coded{}, p.fail(out.path+".system", i18n.M("compare.system", safetext.Quote(got), system))
 	}
-	return p.textField(c, path, "code")
+	if out.code, err = p.textField(c, out.path, "code"); err != nil {
+		return coded{}, err
+	}
+	if out.display, err = p.optionalText(c, out.path, "display"); err != nil {
+		return coded{}, err
+	}
+	return out, nil
 }
 
 // recommendationCoding reads the answer of the iopfit:result item.
-func (p *parser) recommendationCoding(item map[string]any, path string) (assess.Recommendation, error) {
-	code, given, err := p.answerCode(item, path, report.RecommendationSystem)
-	if err != nil || !given {
-		return "", err
+func (p *parser) recommendationCoding(item map[string]any, path string) (coded, error) {
+	c, err := p.answerCode(item, path, report.RecommendationSystem)
+	if err != nil || !c.given {
+		return coded{}, err
 	}
-	return p.recommendation(code, path+".answer[0].valueCoding.code")
+	c.result, err = p.recommendation(c.code, c.path+".code")
+	return c, err
 }
 
 // recommendationExtension reads the recommendation extension of a
 // response, if it has one.
-func (p *parser) recommendationExtension(obj map[string]any) (assess.Recommendation, error) {
+func (p *parser) recommendationExtension(obj map[string]any) (coded, error) {
 	v, ok := obj["extension"]
 	if !ok {
-		return "", nil
+		return coded{}, nil
 	}
 	exts, err := p.list(v, "extension")
 	if err != nil {
-		return "", err
+		return coded{}, err
 	}
-	var rec assess.Recommendation
+	var rec coded
 	for i, x := range exts {
 		path := "extension[" + strconv.Itoa(i) + "]"
 		ext, ok := x.(map[string]any)
 		if !ok {
-			return "", p.fail(path, i18n.M("compare.kind", jsonKind(x), i18n.M("kind.object")))
+			return coded{}, p.fail(path, i18n.M("compare.kind", jsonKind(x), i18n.M("kind.object")))
 		}
 		if u, _ := ext["url"].(string); u != report.RecommendationExtension {
 			continue
 		}
-		if rec != "" {
-			return "", p.fail(path, i18n.M("compare.result_twice"))
+		if rec.result != "" {
+			return coded{}, p.fail(path, i18n.M("compare.result_twice"))
 		}
-		code, err := p.coding(ext, path, report.RecommendationSystem)
-		if err != nil {
-			return "", err
+		if rec, err = p.coding(ext, path, report.RecommendationSystem); err != nil {
+			return coded{}, err
 		}
-		if rec, err = p.recommendation(code, path+".valueCoding.code"); err != nil {
-			return "", err
+		if rec.result, err = p.recommendation(rec.code, rec.path+".code"); err != nil {
+			return coded{}, err
 		}
 	}
 	return rec, nil

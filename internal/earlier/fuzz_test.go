@@ -34,6 +34,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(minimalJSON))
 	f.Add([]byte(minimalFHIR))
+	f.Add([]byte(strings.Replace(minimalFHIR, "|0.0.9", "|0.1.0", 1)))
 	f.Add([]byte(`{"a": 1, "a": [[[{}]]]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := Parse(data, "earlier.json", set)
@@ -63,6 +64,16 @@ func FuzzParse(f *testing.F) {
 		}
 		if !common {
 			t.Fatal("a result with no answer to the set's questions was read")
+		}
+		// Of today's version, the result is the one today's rule gives.
+		if e.Version == set.Version {
+			res, err := assess.Evaluate(set, e.Answers)
+			if err != nil || res.Recommendation != e.Recommendation {
+				t.Fatalf("read %s for answers that give %s (%v)", e.Recommendation, res.Recommendation, err)
+			}
+			if e.Headline != "" && e.Headline != res.Headline {
+				t.Fatalf("headline %q, where the answers give %q", e.Headline, res.Headline)
+			}
 		}
 	})
 }

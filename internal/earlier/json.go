@@ -182,6 +182,16 @@ func (p *parser) textField(obj map[string]any, path, key string) (string, error)
 	return p.text(v, join(path, key))
 }
 
+// optionalText is obj's key, which may be missing ("") but, when there,
+// must hold text.
+func (p *parser) optionalText(obj map[string]any, path, key string) (string, error) {
+	v, ok := obj[key]
+	if !ok {
+		return "", nil
+	}
+	return p.text(v, join(path, key))
+}
+
 func (p *parser) text(v any, path string) (string, error) {
 	s, ok := v.(string)
 	if !ok {

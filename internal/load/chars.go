@@ -19,20 +19,19 @@ func badChar(desc string, r rune) i18n.Message {
 // safetext.Bad rejects. The carriage returns that end lines in files saved on
 // Windows, and a byte-order mark at the start, are allowed.
 func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
-	invalid := !utf8.Valid(data)
+	if line, col, bad := InvalidUTF8(data); bad {
+		return line, col, i18n.M("file.utf8"), true
+	}
 	line, col = 1, 1
 	prev := rune(0)
 	for i, size := 0, 0; i < len(data); i += size {
 		var r rune
 		r, size = utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			return line, col, i18n.M("file.utf8"), true
-		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == 0xfeff && i == 0:
+		if r == '\r' && i+1 < len(data) && data[i+1] == '\n' || r == 0xfeff && i == 0 {
 			continue
 		}
 		next, _ := utf8.DecodeRune(data[i+size:])
-		if desc := safetext.BadAt(prev, r, next); desc != "" && !invalid {
+		if desc := safetext.BadAt(prev, r, next); desc != "" {
 			return line, col, badChar(desc, r), true
 		}
 		prev = r
@@ -43,4 +42,30 @@ func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
 		}
 	}
 	return 0, 0, i18n.Message{}, false
+}
+
+// InvalidUTF8 returns the 1-based line and column of the first byte of data
+// that is not valid UTF-8, the column counted in characters; bad is false
+// when data is valid. It is the loader's check, for a parser of another
+// format (an earlier result) to refuse what question files refuse.
+func InvalidUTF8(data []byte) (line, col int, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
+	line, col = 1, 1
+	for i, size := 0, 0; i < len(data); i += size {
+		var r rune
+		r, size = utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, true
+		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == 0xfeff && i == 0:
+			// Counted as firstBadChar counts: no column of their own.
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+	}
+	return line, col, true // not reached: utf8.Valid found a bad byte
 }

@@ -30,7 +30,7 @@ func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", mdEscape(r.Summary))
-	mdSince(&b, r.Since, labels)
+	mdSince(&b, r, labels)
 
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("your_answers")))
 	for _, a := range r.Answers {

@@ -5,12 +5,15 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 )
 
 // sinceLines says what changed since the earlier result, in the set's
 // words: a line per answer that changed, by its topic (or, without one, its
-// prompt) with the answer then and now, and one on the result.
-func sinceLines(s *assess.Since, labels assess.Labels) []string {
+// prompt) with the answer then and now, one on the result, and, for a
+// result of another version of the set, what that means (versionNote).
+func sinceLines(r assess.Result, labels assess.Labels) []string {
+	s := r.Since
 	lines := make([]string, 0, len(s.Changes)+1)
 	for _, c := range s.Changes {
 		label, name, mark := "since_answer", c.Topic, assess.TopicPlaceholder
@@ -26,7 +29,40 @@ func sinceLines(s *assess.Since, labels assess.Labels) []string {
 	} else {
 		lines = append(lines, labels.Get("since_same"))
 	}
+	if note := versionNote(r); note != "" {
+		lines = append(lines, note)
+	}
 	return lines
+}
+
+// versionNote says, when the earlier result is of another version of the
+// set, that its result is as the file records it (no rule of this version
+// could check it) and that a question only one version asks is left out;
+// "" for a result of today's version. The earlier version is named when
+// it reads as a version the loader takes: it comes from the file.
+func versionNote(r assess.Result) string {
+	s, l := r.Since, i18n.Lang(r.SetInfo.Lang)
+	switch {
+	case !s.OtherVersion:
+		return ""
+	case plainVersion(s.Version):
+		return i18n.T(l, "report.since_version", s.Version, r.SetInfo.Version)
+	}
+	return i18n.T(l, "report.since_version_unknown", r.SetInfo.Version)
+}
+
+// plainVersion is true for a version a set file may have: up to 64
+// ASCII letters, digits and ._~- (as the loader requires).
+func plainVersion(v string) bool {
+	if v == "" || len(v) > 64 {
+		return false
+	}
+	for _, c := range []byte(v) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("._~-", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // fill replaces each placeholder in label with its text, in one pass, so
@@ -35,28 +71,37 @@ func fill(label string, pairs ...string) string {
 	return strings.NewReplacer(pairs...).Replace(label)
 }
 
+// sinceNone is what a result says when nothing changed since the earlier
+// one: one line, with the version note after it when there is one.
+func sinceNone(r assess.Result, labels assess.Labels) string {
+	if note := versionNote(r); note != "" {
+		return labels.Get("since_none") + " " + note
+	}
+	return labels.Get("since_none")
+}
+
 // since writes the "Since last time" section of a text result, when the
 // run compared with an earlier one; when nothing changed, one line says so.
-func (t *textWriter) since(s *assess.Since, labels assess.Labels) {
-	if s == nil {
+func (t *textWriter) since(r assess.Result, labels assess.Labels) {
+	if r.Since == nil {
 		return
 	}
-	if !s.Changed() {
+	if !r.Since.Changed() {
 		t.b.WriteString("\n")
-		t.para(labels.Get("since_none"), false)
+		t.para(sinceNone(r, labels), false)
 		return
 	}
-	t.section(labels.Get("since_last"), sinceLines(s, labels))
+	t.section(labels.Get("since_last"), sinceLines(r, labels))
 }
 
 // mdSince writes the "Since last time" section of a markdown result.
-func mdSince(b *strings.Builder, s *assess.Since, labels assess.Labels) {
-	if s == nil {
+func mdSince(b *strings.Builder, r assess.Result, labels assess.Labels) {
+	if r.Since == nil {
 		return
 	}
-	if !s.Changed() {
-		fmt.Fprintf(b, "\n%s\n", mdEscape(labels.Get("since_none")))
+	if !r.Since.Changed() {
+		fmt.Fprintf(b, "\n%s\n", mdEscape(sinceNone(r, labels)))
 		return
 	}
-	mdList(b, labels.Get("since_last"), sinceLines(s, labels))
+	mdList(b, labels.Get("since_last"), sinceLines(r, labels))
 }

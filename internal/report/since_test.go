@@ -11,7 +11,8 @@ import (
 
 // sinceCases are re-checks the golden files show: a step down (answers and
 // the result changed), answers that changed with the same result, and a
-// re-check in which nothing changed.
+// re-check in which nothing changed, each from a result of today's version
+// of the set; and a step down from a result of another version.
 var sinceCases = []struct {
 	name    string
 	today   map[string]assess.Answer
@@ -20,6 +21,17 @@ var sinceCases = []struct {
 	{"since-step-down", cases[0].answers, assess.Earlier{Answers: cases[2].answers, Recommendation: assess.Residential}},
 	{"since-same-result", cases[2].answers, assess.Earlier{Answers: map[string]assess.Answer{"stable-home": "unsure", "manageable-needs": "unsure", "can-commit": "no", "responsibilities": "unsure"}, Recommendation: assess.Residential}},
 	{"since-nothing", cases[2].answers, assess.Earlier{Answers: cases[2].answers, Recommendation: assess.Residential}},
+	{"since-other-version", cases[0].answers, assess.Earlier{Version: "0.0.9", Answers: cases[2].answers, Recommendation: assess.Residential}},
+}
+
+// readBack is c's earlier result as earlier.Parse gives it for set: one
+// without a version is of set's own, with the headline the person read.
+func readBack(t *testing.T, set *assess.Set, e assess.Earlier) assess.Earlier {
+	if e.Version == "" {
+		e.Version = set.Version
+		e.Headline = result(t, set, e.Answers).Headline
+	}
+	return e
 }
 
 func TestSinceGolden(t *testing.T) {
@@ -31,7 +43,7 @@ func TestSinceGolden(t *testing.T) {
 		}
 		for _, c := range sinceCases {
 			res := result(t, set, c.today)
-			res.Since = assess.Compare(set, res, c.earlier)
+			res.Since = assess.Compare(set, res, readBack(t, set, c.earlier))
 			t.Run(prefix+c.name, func(t *testing.T) {
 				var b bytes.Buffer
 				if err := Text(&b, res, set.Labels, TextOptions{}); err != nil {
@@ -96,5 +108,43 @@ func TestSinceLeavesFHIRAlone(t *testing.T) {
 	}
 	if with.String() != without.String() {
 		t.Error("the FHIR response changed with --compare")
+	}
+}
+
+// TestSinceSaysTheVersion: a result of another version of the set is
+// shown as its file records it, and the section says so, naming the
+// version when it reads as one; also when nothing changed.
+func TestSinceSaysTheVersion(t *testing.T) {
+	set := fixture(t, i18n.English)
+	note := "Last time's check used version 0.0.9 of these questions, and today's uses 0.1.0: last time's result is shown as its file records it, and a question that only one version asks is left out."
+	tests := []struct {
+		name    string
+		version string
+		want    string
+	}{
+		{"today's version", "0.1.0", "Fixture residential summary.\n\nNothing changed since last time.\n\nYour answers"},
+		{"another version", "0.0.9", "\n\nNothing changed since last time. " + note + "\n\nYour answers"},
+		{"no version", "", "\n\nNothing changed since last time. Last time's file does not say which version of these questions it used (today's is 0.1.0)"},
+		{"a version that is no version", "0.9\x1b[2J", "\n\nNothing changed since last time. Last time's file does not say which version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := result(t, set, cases[2].answers)
+			res.Since = assess.Compare(set, res, assess.Earlier{Version: tt.version, Answers: cases[2].answers, Recommendation: assess.Residential})
+			var b bytes.Buffer
+			if err := Text(&b, res, set.Labels, TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tt.want) {
+				t.Errorf("no %q in\n%s", tt.want, b.String())
+			}
+			b.Reset()
+			if err := Markdown(&b, res, set.Labels, madeOn); err != nil {
+				t.Fatal(err)
+			}
+			if md := strings.ReplaceAll(tt.want, "Your answers", "## Your answers"); !strings.Contains(b.String(), md) {
+				t.Errorf("no %q in\n%s", md, b.String())
+			}
+		})
 	}
 }

@@ -152,7 +152,7 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	}
 	t.b.WriteString("\n")
 	t.para(r.Summary, false)
-	t.since(r.Since, labels)
+	t.since(r, labels)
 
 	t.b.WriteString("\n")
 	t.para(labels.Get("your_answers"), true)
