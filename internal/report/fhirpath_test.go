@@ -19,12 +19,12 @@ import (
 const fhirpathScript = "../../tools/fhirpath/eval.js"
 
 // fhirpathNode finds Node.js and fhirpath.js. Without them the test skips
-// and says what to install, unless IOPFIT_FHIRPATH=required (make test
-// sets it where node is installed), when it fails.
+// and says what to install, unless IOPFIT_FHIRPATH=required (make
+// test-fhirpath sets it, after installing fhirpath.js), when it fails.
 func fhirpathNode(t *testing.T) string {
 	t.Helper()
 	missing := func(what string) {
-		msg := what + ": the FHIRPath of the calculated items is not run (install Node.js 20 or later, then npm ci --prefix tools/fhirpath)"
+		msg := what + ": the FHIRPath of the calculated items is not run (install Node.js 20 or later, then run make test-fhirpath)"
 		if os.Getenv("IOPFIT_FHIRPATH") == "required" {
 			t.Fatal(msg)
 		}
