@@ -976,9 +976,17 @@ func TestFormSuspendAndResume(t *testing.T) {
 				s.signal(syscall.SIGTSTP)
 			}
 			waitState(t, s.cmd.Process.Pid, "T")
-			released := s.screen.String()[before:]
-			if !strings.Contains(released, "\x1b[?1049l") || !strings.Contains(released, "\x1b[?25h") {
-				t.Fatalf("the terminal was not released on suspend: %q", released)
+			// iopfit wrote the codes that release the terminal before it
+			// stopped, but they may still be on their way to this reader.
+			releasedAll := func() bool {
+				r := s.screen.String()[before:]
+				return strings.Contains(r, "\x1b[?1049l") && strings.Contains(r, "\x1b[?25h")
+			}
+			for deadline := time.Now().Add(2 * time.Second); !releasedAll() && time.Now().Before(deadline); {
+				time.Sleep(10 * time.Millisecond)
+			}
+			if !releasedAll() {
+				t.Fatalf("the terminal was not released on suspend: %q", s.screen.String()[before:])
 			}
 			after, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
 			if err != nil {
