@@ -154,6 +154,8 @@ var catalog = map[string]map[Lang]string{
 	"label.form_choose":   {English: "Choose an answer first: press ↑ or ↓ and then Enter, or press 1, 2 or 3.", Spanish: "Primero elija una respuesta: oprima ↑ o ↓ y luego Enter, u oprima 1, 2 o 3."},
 	"label.form_more":     {English: "space: read it all", Spanish: "espacio: leerlo todo"},
 	"label.form_read":     {English: "space: read on • enter: back to the answers", Spanish: "espacio: seguir leyendo • enter: volver a las respuestas"},
+	"label.form_read_end": {English: "space or enter: back to the answers", Spanish: "espacio o enter: volver a las respuestas"},
+	"label.recap_above":   {English: "Your whole result is above. In short:", Spanish: "Arriba está todo su resultado. En breve:"},
 	"label.intro_start":   {English: "Press Enter to start", Spanish: "Oprima Enter para empezar"},
 	"label.review_save":   {English: "Show and save my result", Spanish: "Ver y guardar mi resultado"},
 	"label.review_title":  {English: "Check your answers", Spanish: "Revise sus respuestas"},
@@ -166,7 +168,7 @@ var catalog = map[string]map[Lang]string{
 	"label.list_and":      {English: "and", Spanish: "y"},
 	"label.outcome_about": {English: "What this care involves", Spanish: "Qué implica esta atención"},
 	"label.sources":       {English: "Sources", Spanish: "Fuentes"},
-	"label.sources_hint":  {English: "The sources of these facts: run iopfit questions, or save the result with -o markdown.", Spanish: "Las fuentes de estos datos: ejecute iopfit questions, o guarde el resultado con -o markdown."},
+	"label.sources_hint":  {English: "The sources of these facts are in a saved result (Show and save my result, or -o markdown) and in iopfit questions.", Spanish: "Las fuentes de estos datos están en un resultado guardado (Ver y guardar mi resultado, o -o markdown) y en iopfit questions."},
 	// The intro's sentence that says nothing is saved: the FHIR Questionnaire
 	// leaves it out, since a clinic's form tool may save the answers.
 	"label.not_saved": {English: "Nothing you enter is saved or sent.", Spanish: "Nada de lo que escriba se guarda ni se envía."},

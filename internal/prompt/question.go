@@ -273,8 +273,18 @@ func (q *question) readingText() (lines, hint []string, window int) {
 	lines = styled(st.Focused.Title, wrap.Words(q.p.qs[q.i].Prompt, w))
 	lines = append(lines, "")
 	lines = append(lines, styled(st.Focused.Description, wrap.Words(q.p.qs[q.i].Help, w))...)
-	hint = styled(st.Help.ShortDesc, wrap.Words(q.p.labels.Get("form_read"), w))
+	label := "form_read"
+	if q.atEnd(len(lines), q.p.height-1) {
+		label = "form_read_end"
+	}
+	hint = styled(st.Help.ShortDesc, wrap.Words(q.p.labels.Get(label), w))
 	return lines, hint, max(q.p.height-len(hint), 1)
+}
+
+// atEnd is true when the text's last line, of n, is on screen with window
+// lines shown: the space bar then goes back to the answers.
+func (q *question) atEnd(n, window int) bool {
+	return q.offset+max(window, 1) >= n
 }
 
 func (q *question) readingView() string {

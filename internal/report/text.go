@@ -220,6 +220,7 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 			rule = min(rule, wd)
 		}
 		t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
+		t.para(labels.Get("recap_above"), false)
 	}
 	t.para(r.Headline, true)
 	for _, u := range r.Urgent {
