@@ -54,6 +54,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		// after a long result those are the caveats, so end with the
 		// headline, what to do now and the help lines again.
 		if err == nil && o.asked == askForm && o.IO.OutTTY {
+			opts.Above = true
 			recap, notesFirst, err = o.lastScreen(res, opts, len(notes))
 		}
 	}

@@ -22,6 +22,9 @@ type TextOptions struct {
 	// Height is the window's height, for the recap: it shrinks to fit.
 	// 0 leaves it whole.
 	Height int
+	// Above is true when the whole result is on the screen above the
+	// recap, which then says so.
+	Above bool
 	// Links makes each web address an OSC 8 hyperlink, which a terminal
 	// opens on a click. The caller allows it only for a terminal, and never
 	// one with TERM=dumb; a pipe or a file gets the address as plain text.
@@ -220,7 +223,9 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 			rule = min(rule, wd)
 		}
 		t.b.WriteString("\n" + strings.Repeat("─", rule) + "\n")
-		t.para(labels.Get("recap_above"), false)
+		if t.opts.Above {
+			t.para(labels.Get("recap_above"), false)
+		}
 	}
 	t.para(r.Headline, true)
 	for _, u := range r.Urgent {
