@@ -23,6 +23,7 @@ FUZZ_TARGETS := \
 	./internal/load:FuzzParseAnswers:60000 \
 	./internal/earlier:FuzzParse:40000 \
 	./internal/prompt:FuzzParseLine:40000 \
+	./internal/prompt:FuzzSplitReplyIsNoKey:40000 \
 	./internal/safetext:FuzzOneLine:40000 \
 	./internal/terminfo:FuzzExtendedFlags:100000
 
