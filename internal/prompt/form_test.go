@@ -189,26 +189,22 @@ func keyMsg(t *testing.T, k string) tea.KeyPressMsg {
 // answers is what the form holds for each question, "" where none.
 func (d *driver) answers() []assess.Answer { return d.h.p.answers }
 
-// reply is a background-colour reply as a terminal splits it: the first
-// piece, cut after n bytes, as Bubble Tea's reader reports it once it gives
-// up on it, and the rest as the keys it then reads.
-func reply(t *testing.T, n int) []step {
-	t.Helper()
-	full := "\x1b]11;rgb:1e1e/2323/3131\x1b\\"
-	var s []step
-	switch n {
-	case 1:
-		s = press("esc")
-	case 2:
-		s = press("alt+]")
-	default:
-		s = []step{{msg: uv.UnknownEvent(full[:n])}}
+// colourReply is a background-colour reply as a terminal sends it.
+const colourReply = "\x1b]11;rgb:1e1e/2323/3131\x1b\\"
+
+// splitSteps is reply as a terminal splits it after n bytes: the first
+// piece as Bubble Tea's reader reports it once it gives up on it (see
+// pieces), then the rest as the keys it then reads.
+func splitSteps(reply string, n int) []step {
+	first, unknown, keys := pieces(reply, n)
+	s := []step{{key: first}}
+	if unknown {
+		s = []step{{msg: uv.UnknownEvent(first)}}
 	}
-	rest := full[n : len(full)-2]
-	for _, r := range rest {
-		s = append(s, step{key: string(r)})
+	for _, k := range keys {
+		s = append(s, step{key: k})
 	}
-	return append(s, step{key: "alt+\\"})
+	return s
 }
 
 // keyCase is steps on the first question, and what they must lead to.
@@ -219,25 +215,6 @@ type keyCase struct {
 	page  int             // the page on screen after them
 	stop  bool            // the form stopped
 	see   string          // on screen after the steps
-}
-
-// split is the CSI reply r as a terminal splits it after n bytes: the first
-// piece as Bubble Tea's reader reports it, then the rest as keys.
-func split(t *testing.T, r string, n int) []step {
-	t.Helper()
-	var s []step
-	switch n {
-	case 1:
-		s = press("esc")
-	case 2:
-		s = press("alt+[")
-	default:
-		s = []step{{msg: uv.UnknownEvent(r[:n])}}
-	}
-	for _, c := range r[n:] {
-		s = append(s, step{key: string(c)})
-	}
-	return s
 }
 
 // held is key k held down: pressed, then repeated every gap, n times, as a
@@ -284,17 +261,17 @@ func TestKeyRules(t *testing.T) {
 		{name: "a paste is no answer", steps: []step{{msg: tea.PasteMsg{Content: "1"}}}, want: []assess.Answer{"", "", "", ""}},
 	}
 	for i := 1; i <= 22; i++ {
-		tests = append(tests, keyCase{name: fmt.Sprintf("reply split after byte %d", i), steps: reply(t, i), want: []assess.Answer{"", "", "", ""}})
+		tests = append(tests, keyCase{name: fmt.Sprintf("reply split after byte %d", i), steps: splitSteps(colourReply, i), want: []assess.Answer{"", "", "", ""}})
 	}
 	// The replies to Bubble Tea's own queries: two mode reports and the
 	// keyboard report.
 	for _, r := range []string{"\x1b[?2026;2$y", "\x1b[?2027;0$y", "\x1b[?1u"} {
 		for i := 1; i < len(r)-1; i++ {
-			tests = append(tests, keyCase{name: fmt.Sprintf("mode reply %q split after byte %d", r, i), steps: split(t, r, i), want: []assess.Answer{"", "", "", ""}})
+			tests = append(tests, keyCase{name: fmt.Sprintf("mode reply %q split after byte %d", r, i), steps: splitSteps(r, i), want: []assess.Answer{"", "", "", ""}})
 		}
 	}
 	// After a split reply, the person's own key still counts.
-	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(reply(t, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
+	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(splitSteps(colourReply, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
 
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
