@@ -109,6 +109,11 @@ func TestReadItAll(t *testing.T) {
 	if d.answers()[0] != "" {
 		t.Errorf("reading answered %q", d.answers()[0])
 	}
+	// A number pressed while reading answers, as on the page.
+	d.do(step{key: "space"}, step{key: "2"})
+	if d.answers()[0] != assess.No || d.h.p.focus != 1 {
+		t.Errorf("2 while reading: answers %q, page %d; want no, and the next page", d.answers(), d.h.p.focus)
+	}
 }
 
 // fortyQuestions is a set of 40 questions (the cap), each with a prompt of

@@ -64,8 +64,15 @@ func (q *question) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 		return q, nil
 	}
 	if q.reading {
-		q.readKey(k.String())
-		return q, nil
+		switch k.String() {
+		case "1", "2", "3":
+			// The person read the question and its help, and answers, as
+			// on the page itself.
+			q.reading = false
+		default:
+			q.readKey(k.String())
+			return q, nil
+		}
 	}
 	return q, q.key(k.String())
 }
