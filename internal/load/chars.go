@@ -22,26 +22,22 @@ func firstBadChar(data []byte) (line, col int, msg i18n.Message, ok bool) {
 	if line, col, bad := InvalidUTF8(data); bad {
 		return line, col, i18n.M("file.utf8"), true
 	}
-	line, col = 1, 1
 	prev := rune(0)
-	for i, size := 0, 0; i < len(data); i += size {
-		var r rune
-		r, size = utf8.DecodeRune(data[i:])
-		if r == '\r' && i+1 < len(data) && data[i+1] == '\n' || r == 0xfeff && i == 0 {
-			continue
-		}
+	var desc string
+	var bad rune
+	line, col, ok = firstAt(data, func(i int, r rune, size int) bool {
 		next, _ := utf8.DecodeRune(data[i+size:])
-		if desc := safetext.BadAt(prev, r, next); desc != "" {
-			return line, col, badChar(desc, r), true
+		if desc = safetext.BadAt(prev, r, next); desc != "" {
+			bad = r
+			return true
 		}
 		prev = r
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
+		return false
+	})
+	if !ok {
+		return 0, 0, i18n.Message{}, false
 	}
-	return 0, 0, i18n.Message{}, false
+	return line, col, badChar(desc, bad), true
 }
 
 // InvalidUTF8 returns the 1-based line and column of the first byte of data
@@ -52,20 +48,33 @@ func InvalidUTF8(data []byte) (line, col int, bad bool) {
 	if utf8.Valid(data) {
 		return 0, 0, false
 	}
+	return firstAt(data, func(_ int, r rune, size int) bool {
+		return r == utf8.RuneError && size <= 1
+	})
+}
+
+// firstAt walks data a character at a time, a byte that is not UTF-8
+// counting as one, and returns the 1-based line and column of the first for
+// which stop, given its offset, the character and its size, is true; found
+// is false when there is none. The carriage return of a Windows line end and
+// a byte-order mark at the start have no column of their own and are not
+// given to stop, so that every check counts places as an editor shows them.
+func firstAt(data []byte, stop func(i int, r rune, size int) bool) (line, col int, found bool) {
 	line, col = 1, 1
 	for i, size := 0, 0; i < len(data); i += size {
 		var r rune
 		r, size = utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1:
+		if r == '\r' && i+1 < len(data) && data[i+1] == '\n' || r == 0xfeff && i == 0 {
+			continue
+		}
+		if stop(i, r, size) {
 			return line, col, true
-		case r == '\r' && i+1 < len(data) && data[i+1] == '\n', r == 0xfeff && i == 0:
-			// Counted as firstBadChar counts: no column of their own.
-		case r == '\n':
+		}
+		if r == '\n' {
 			line, col = line+1, 1
-		default:
+		} else {
 			col++
 		}
 	}
-	return line, col, true // not reached: utf8.Valid found a bad byte
+	return 0, 0, false
 }
