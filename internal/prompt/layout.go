@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // focusedPage is the form's huh layout: the focused page alone, as that
@@ -71,10 +72,35 @@ func (p pen) on(text string) string {
 	return p.before + text + p.after
 }
 
+// choices draws a page's choices, each wrapped under its mark, with the
+// one under the cursor marked (none when cursor is noChoice), and says on
+// which lines that one starts and ends.
+func choices(st *huh.Styles, w int, texts []string, cursor int) (lines block, first, last int) {
+	for i, text := range texts {
+		mark, style := "  ", st.Focused.UnselectedOption
+		if i == cursor {
+			mark, style = st.Focused.SelectSelector.Render("> "), st.Focused.SelectedOption
+			first = len(lines)
+		}
+		for j, l := range wrap.Words(text, max(w-2, 1)) {
+			if j > 0 {
+				mark = "  "
+			}
+			lines = append(lines, mark+style.Render(l))
+		}
+		if i == cursor {
+			last = len(lines) - 1
+		}
+	}
+	return lines, first, last
+}
+
 // keyBar says which keys do what, wrapped between items so that no item is
-// split. In a window too narrow for it on one line, the arrows and numbers
-// are shown without their words, which saves a line for the question.
-func keyBar(st *huh.Styles, w int, full, compact, rest []string) block {
+// split: full, then the keys every page has (choose, back, stop). In a
+// window too narrow for it on one line, the arrows and numbers are shown
+// as compact, without their words, which saves a line for the question.
+func keyBar(st *huh.Styles, l assess.Labels, w int, full, compact []string) block {
+	rest := []string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit")}
 	lines := packItems(append(full, rest...), w)
 	if len(lines) > 1 {
 		lines = packItems(append(compact, rest...), w)

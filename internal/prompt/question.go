@@ -178,11 +178,11 @@ type page struct {
 
 // layout fits the page to the window. The options and a notice are always
 // shown, and the question's first line; then, as room allows and in this
-// order, a line that says how to read what is cut, the first two lines of its help (where a question puts what is urgent,
-// such as 988), the key hints, the rest of the question, the rest of the
-// help, the set's title on the first page when there was no room for the
-// intro, and blank lines. When anything is cut, a line says how to read it
-// all.
+// order, the first two lines of its help (where a question puts what is
+// urgent, such as 988), the key hints, the rest of the question, the rest
+// of the help, the set's title on the first page when there was no room
+// for the intro, and blank lines. When anything is cut, a line says how to
+// read it all, and takes its room first.
 func (q *question) layout() page {
 	p, st := q.p, q.theme.Theme(false)
 	w := p.textWidth()
@@ -250,27 +250,18 @@ func (q *question) layout() page {
 // options draws the three answers, numbered, with the option under the
 // cursor marked. No option is marked until the person moves the cursor.
 func (q *question) options(st *huh.Styles, w int) block {
-	var b block
+	var texts []string
 	for i, a := range assess.Answers {
-		mark, style := "  ", st.Focused.UnselectedOption
-		if q.cursor == i {
-			mark, style = st.Focused.SelectSelector.Render("> "), st.Focused.SelectedOption
-		}
-		for j, l := range wrap.Words(fmt.Sprintf("%d. %s", i+1, q.p.labels.Option(a)), max(w-2, 1)) {
-			if j > 0 {
-				mark = "  "
-			}
-			b = append(b, mark+style.Render(l))
-		}
+		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.labels.Option(a)))
 	}
-	return b
+	lines, _, _ := choices(st, w, texts, q.cursor)
+	return lines
 }
 
 func (q *question) keys(st *huh.Styles, w int) block {
 	l := q.p.labels
 	full := []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down"), "1 2 3 " + l.Get("key_number")}
-	rest := []string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit")}
-	return keyBar(st, w, full, []string{"↑↓ 1 2 3"}, rest)
+	return keyBar(st, l, w, full, []string{"↑↓ 1 2 3"})
 }
 
 // readingText is the whole question and its help, the lines that say

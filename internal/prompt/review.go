@@ -84,8 +84,7 @@ func (r *review) View() string {
 	items, first, last := r.items(st, w)
 	hint := styled(st.Help.ShortDesc, wrap.Words(p.labels.Get("review_hint"), w))
 	l := p.labels
-	keys := keyBar(st, w, []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down")}, []string{"↑↓"},
-		[]string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit")})
+	keys := keyBar(st, l, w, []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down")}, []string{"↑↓"})
 	// title's first line, three lines of items, keys, the other items, the
 	// rest of the title, the hint, and blank lines
 	g := grant(p.height, 1, min(len(items), 3), len(keys), max(len(items)-3, 0),
@@ -121,23 +120,7 @@ func (r *review) items(st *huh.Styles, w int) (lines block, first, last int) {
 	for i, q := range p.qs {
 		texts = append(texts, p.labels.Option(p.answers[i])+": "+q.Prompt)
 	}
-	for i, text := range texts {
-		mark, style := "  ", st.Focused.UnselectedOption
-		if i == r.cursor {
-			mark, style = st.Focused.SelectSelector.Render("> "), st.Focused.SelectedOption
-			first = len(lines)
-		}
-		for j, l := range wrap.Words(text, max(w-2, 1)) {
-			if j > 0 {
-				mark = "  "
-			}
-			lines = append(lines, mark+style.Render(l))
-		}
-		if i == r.cursor {
-			last = len(lines) - 1
-		}
-	}
-	return lines, first, last
+	return choices(st, w, texts, r.cursor)
 }
 
 // window is the n lines of items to show: all of them when they fit, else
