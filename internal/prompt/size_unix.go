@@ -41,22 +41,29 @@ func terminalSize(out io.Writer) (int, int) {
 // watchSize sends p the terminal's size each time the window changes, until
 // stop is called. Bubble Tea caps nothing here: capSize and windowSize do.
 func watchSize(p *tea.Program, out io.Writer) (stop func()) {
+	return onSignal(syscall.SIGWINCH, func(<-chan struct{}) { sendSize(p, out) })
+}
+
+// onSignal calls handle for each sig that arrives, one at a time, until
+// stop is called. handle is given the channel that stop closes, so that a
+// handler that waits (for the terminal, after SIGTSTP) stops waiting too.
+func onSignal(sig os.Signal, handle func(done <-chan struct{})) (stop func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGWINCH)
+	signal.Notify(ch, sig)
 	done := make(chan struct{})
 	go func() {
 		for {
 			select {
 			case <-ch:
-				sendSize(p, out)
+				handle(done)
 			case <-done:
 				return
 			}
 		}
 	}()
 	return func() {
-		signal.Stop(ch)
 		close(done)
+		signal.Stop(ch)
 	}
 }
 

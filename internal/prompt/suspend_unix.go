@@ -5,7 +5,6 @@ package prompt
 import (
 	"io"
 	"os"
-	"os/signal"
 	"syscall"
 	"time"
 
@@ -23,36 +22,22 @@ import (
 // process stops with SIGSTOP instead, which no handler can keep.
 // It handles each SIGTSTP until the returned func is called.
 func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGTSTP)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ch:
-			case <-done:
-				return
-			}
-			if p.ReleaseTerminal() != nil {
-				continue
-			}
-			_ = syscall.Kill(0, syscall.SIGSTOP)
-			// Here after SIGCONT. After bg, the terminal is not ours until
-			// fg; and the shell sets the terminal's modes as it hands it
-			// over, so take it back only once that is done.
-			waitForeground(in, done)
-			if p.RestoreTerminal() == nil {
-				p.Send(tea.ClearScreen())
-				// The window may have changed while iopfit was stopped.
-				sendSize(p, out)
-				p.Send(tea.ResumeMsg{})
-			}
+	return onSignal(syscall.SIGTSTP, func(done <-chan struct{}) {
+		if p.ReleaseTerminal() != nil {
+			return
 		}
-	}()
-	return func() {
-		close(done)
-		signal.Stop(ch)
-	}
+		_ = syscall.Kill(0, syscall.SIGSTOP)
+		// Here after SIGCONT. After bg, the terminal is not ours until
+		// fg; and the shell sets the terminal's modes as it hands it
+		// over, so take it back only once that is done.
+		waitForeground(in, done)
+		if p.RestoreTerminal() == nil {
+			p.Send(tea.ClearScreen())
+			// The window may have changed while iopfit was stopped.
+			sendSize(p, out)
+			p.Send(tea.ResumeMsg{})
+		}
+	})
 }
 
 // suspendSelf is Ctrl-Z as a key, which a terminal in raw mode does not turn
