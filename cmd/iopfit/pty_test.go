@@ -753,16 +753,23 @@ func TestFormInSpanish(t *testing.T) {
 
 // TestFormLastScreenShowsTheAnswer: when the form closes and the result is
 // printed to the terminal, the screen the person sees holds the headline and
-// the help lines, however long the result is, at 80×24 and at 60×30.
+// the help lines, however long the result is, at 80×24, 60×30 and 40×12,
+// and in a window made smaller while the person answered.
 func TestFormLastScreenShowsTheAnswer(t *testing.T) {
-	for _, size := range [][2]uint16{{80, 24}, {60, 30}, {40, 12}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+	for _, size := range [][4]uint16{{80, 24, 80, 24}, {60, 30, 60, 30}, {40, 12, 40, 12}, {80, 24, 40, 12}} {
+		name := fmt.Sprintf("%dx%d", size[2], size[3])
+		if size[0] != size[2] {
+			name = fmt.Sprintf("%dx%d_to_%s", size[0], size[1], name)
+		}
+		t.Run(name, func(t *testing.T) {
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
 			s.begin()
 			s.answer("(1/4)", "1")
 			s.answer("(2/4)", "2")
 			s.answer("(3/4)", "1")
 			s.answer("(4/4)", "1")
+			s.waitFor("Check your answers")
+			s.resize(int(size[2]), int(size[3]))
 			s.confirm()
 			if code := s.exit(); code != 0 {
 				t.Fatalf("exit %d", code)
@@ -771,7 +778,7 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 			// The headline, what to do now, and every help line; where there
 			// is room, a line saying the whole result is above.
 			wants := []string{"Fixture residential headline.", "Fixture urgent line for no; call 911.", "Fixture Line: Call 000-0000", "Emergency: Call 911"}
-			if size[1] >= 24 {
+			if size[3] >= 24 {
 				wants = append(wants, "Your whole result is above.")
 			}
 			for _, want := range wants {

@@ -40,6 +40,11 @@ func choosePrompt(o *checkOptions) (mode promptMode, why, fix string) {
 func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]assess.Answer, error) {
 	mode, why, fix := choosePrompt(o)
 	o.asked = mode
+	if mode != askNone {
+		// The result is laid out for the window as it is once the person
+		// has answered, not as it was when they started.
+		defer o.IO.remeasure()
+	}
 	switch mode {
 	case askPlain:
 		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}

@@ -45,6 +45,12 @@ type Streams struct {
 	SaveNew func(name string, data []byte) error
 	// Now is the time, for the day a result names. Nil means time.Now.
 	Now func() time.Time
+	// Measure gives the sizes of the terminals on stdout and stderr as they
+	// are now (0 where there is none), as OutWidth, OutHeight, ErrWidth and
+	// ErrHeight: a person may resize the window while they answer, and
+	// what follows is laid out for the window they have. Nil keeps the
+	// sizes given.
+	Measure func() (outW, outH, errW, errH int)
 
 	profileOnce sync.Once
 	profile     colorprofile.Profile
@@ -59,14 +65,19 @@ func SystemStreams() *Streams {
 		ErrTTY:  term.IsTerminal(os.Stderr.Fd()),
 		Environ: os.Environ(),
 	}
-	if s.OutTTY {
-		s.OutWidth, s.OutHeight, _ = term.GetSize(os.Stdout.Fd())
+	outTTY, errTTY := s.OutTTY, s.ErrTTY
+	s.Measure = func() (outW, outH, errW, errH int) {
+		if outTTY {
+			outW, outH, _ = term.GetSize(os.Stdout.Fd())
+		}
+		if errTTY {
+			errW, errH, _ = term.GetSize(os.Stderr.Fd())
+		}
+		return outW, outH, errW, errH
 	}
+	s.remeasure()
 	if stdoutWasClosed() {
 		s.Out = closedWriter{}
-	}
-	if s.ErrTTY {
-		s.ErrWidth, s.ErrHeight, _ = term.GetSize(os.Stderr.Fd())
 	}
 	s.OutPath = stdoutPath
 	s.SaveNew = saveNew
@@ -177,6 +188,13 @@ func saveNew(name string, data []byte) error {
 		_ = os.Remove(name)
 	}
 	return err
+}
+
+// remeasure reads the terminals' sizes again, when Measure can.
+func (s *Streams) remeasure() {
+	if s.Measure != nil {
+		s.OutWidth, s.OutHeight, s.ErrWidth, s.ErrHeight = s.Measure()
+	}
 }
 
 // now is the time, for the day a result names.
