@@ -22,27 +22,42 @@ type Result struct {
 	// Headline is the headline of the answer that led here, when a deciding
 	// question has one for it, else the outcome's.
 	Headline string
-	// Urgent holds what to do now, from the answers that carry it; it is
-	// shown right under the headline. Empty when there is nothing urgent.
+	// Urgent holds what to do now, from the answers that carry it, as
+	// short items, each once; it is shown right under the headline. Empty
+	// when there is nothing urgent.
 	Urgent []string
+	// Emergency is the set's line on where to turn in danger now, shown
+	// under the headline when nothing is urgent; empty when something is.
+	Emergency string
 	// DecidedBy lists the deciding questions not answered yes, in the set's
 	// order: the answers that led to a residential result.
 	DecidedBy []string
-	// Summary starts by naming the answers in DecidedBy, when there are any.
+	// Why is the answer's reason in a sentence or two: the one that names
+	// the answers in DecidedBy, when there are any, then the outcome's own.
+	Why string
+	// Summary is the handout's longer reason, starting as Why does.
 	Summary string
 	Answers []AnsweredQuestion
 	// NextSteps are the steps of the person's answers, those with urgent
-	// text first, then the outcome's: each once, at most MaxSteps.
+	// text first, then the outcome's: each once, at most MaxSteps. The
+	// answer shows the first AnswerSteps of them, the handout all.
 	NextSteps []string
+	// StaySafe is the set's overdose and withdrawal safety, when nothing is
+	// urgent (what to do now says it otherwise).
+	StaySafe  []string
 	Resources []Resource
 	// About says what IOP involves; OutcomeAbout what the recommended care
 	// involves, when the outcome says (a residential result does).
 	About        []string
 	OutcomeAbout []string
-	Caveats      []string
-	Disclaimer   string
-	Sources      []Source
-	SetInfo      SetInfo
+	// KeepInMind is the answer's short caveats; Caveats the handout's rest.
+	KeepInMind []string
+	Caveats    []string
+	// Ask lists the questions to ask a program.
+	Ask        []string
+	Disclaimer string
+	Sources    []Source
+	SetInfo    SetInfo
 	// Since says what changed since an earlier result; nil unless one was
 	// given to compare with (check --compare). Compare fills it in.
 	Since *Since
@@ -53,8 +68,11 @@ type AnsweredQuestion struct {
 	ID       string
 	Question string
 	Answer   Answer
-	Decides  bool
-	Reason   string
+	// Option is the words the person chose, the question's own for the
+	// answer where it has them.
+	Option  string
+	Decides bool
+	Reason  string
 }
 
 // SetInfo names the question set a result came from.
@@ -110,42 +128,84 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 	}
 	answered := make([]AnsweredQuestion, 0, len(set.Questions))
 	urgent := []string{}
-	for _, q := range set.Questions {
+	seen := map[string]bool{}
+	for i := range set.Questions {
+		q := &set.Questions[i]
 		a := answers[q.ID]
 		answered = append(answered, AnsweredQuestion{
 			ID:       q.ID,
 			Question: q.Prompt,
 			Answer:   a,
+			Option:   q.Option(set.Labels, a),
 			Decides:  q.Decides,
 			Reason:   q.Reasons[a],
 		})
-		if u := q.Urgent[a]; u != "" {
-			urgent = append(urgent, u)
+		// Two answers may carry the same item: it is said once.
+		for _, u := range q.Urgent[a] {
+			if !seen[u] {
+				seen[u] = true
+				urgent = append(urgent, u)
+			}
 		}
 	}
 	out := set.Outcomes[rec]
 	order := urgentFirst(set, answers)
-	summary := out.Summary
-	if len(topics) > 0 {
-		summary = Because(set.Labels, topics) + " " + summary
+	why, summary := out.Why, out.Summary
+	if why == "" {
+		why = summary
 	}
-	return Result{
+	if len(topics) > 0 {
+		because := Because(set.Labels, topics)
+		why, summary = because+" "+why, because+" "+summary
+	}
+	r := Result{
 		Title:          set.Title,
 		Recommendation: rec,
 		Headline:       headline(order, answers, out.Headline),
 		Urgent:         urgent,
 		DecidedBy:      nonNil(decidedBy),
+		Why:            why,
 		Summary:        summary,
 		Answers:        answered,
 		NextSteps:      nextSteps(order, answers, rec, out.NextSteps),
+		StaySafe:       []string{},
 		Resources:      set.Resources,
 		About:          set.About,
-		OutcomeAbout:   nonNil(out.About),
+		OutcomeAbout:   []string{},
+		KeepInMind:     nonNil(set.KeepInMind),
 		Caveats:        set.Caveats,
+		Ask:            nonNil(set.Ask),
 		Disclaimer:     set.Disclaimer,
 		Sources:        set.Sources,
 		SetInfo:        set.Info(),
-	}, nil
+	}
+	if len(urgent) == 0 {
+		r.Emergency = set.Emergency
+		r.StaySafe = nonNil(set.StaySafe)
+	}
+	if showsOutcomeAbout(set, decidedBy) {
+		r.OutcomeAbout = nonNil(out.About)
+	}
+	return r, nil
+}
+
+// AnswerSteps is how many next steps the answer shows: the first, which fit
+// best; the handout lists them all.
+const AnswerSteps = 4
+
+// MaxKeepInMind is the most caveats the answer may carry.
+const MaxKeepInMind = 3
+
+// showsOutcomeAbout is true when what the recommended care involves is worth
+// reading: the result is not IOP, and some answer behind it points to that
+// care rather than to another kind of IOP.
+func showsOutcomeAbout(set *Set, decidedBy []string) bool {
+	for _, id := range decidedBy {
+		if q, _ := set.Question(id); !q.NoOutcomeAbout {
+			return true
+		}
+	}
+	return false
 }
 
 // MaxSteps is the most next steps a result lists: a scared and tired
@@ -160,7 +220,7 @@ func urgentFirst(set *Set, answers map[string]Answer) []*Question {
 	for _, urgent := range []bool{true, false} {
 		for i := range set.Questions {
 			q := &set.Questions[i]
-			if (q.Urgent[answers[q.ID]] != "") == urgent {
+			if (len(q.Urgent[answers[q.ID]]) > 0) == urgent {
 				order = append(order, q)
 			}
 		}

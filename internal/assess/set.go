@@ -3,17 +3,34 @@
 // the result that every renderer prints. It does no I/O and keeps no state.
 package assess
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Set is a validated question set: every word of the assessment a person reads.
 type Set struct {
-	ID         string
-	Version    string
-	Title      string
-	Intro      string
-	Source     string
-	Questions  []Question
-	Outcomes   map[Recommendation]Outcome
-	About      []string
+	ID        string
+	Version   string
+	Title     string
+	Intro     string
+	Source    string
+	Questions []Question
+	Outcomes  map[Recommendation]Outcome
+	// About says what IOP involves; the handout carries it.
+	About []string
+	// Emergency is the line under the headline of a result with nothing
+	// urgent: where to turn in danger now, so that 911 is never far down.
+	Emergency string
+	// StaySafe is overdose and withdrawal safety in short items, in every
+	// answer that has nothing urgent (what is urgent says it then).
+	StaySafe []string
+	// KeepInMind is the article's caveats in at most MaxKeepInMind short
+	// items, for the answer; Caveats the rest of them, for the handout.
+	KeepInMind []string
 	Caveats    []string
+	// Ask lists the questions to ask a program, for the handout.
+	Ask        []string
 	Resources  []Resource
 	Disclaimer string
 	// Sources are the documents the set's facts were checked against.
@@ -36,9 +53,9 @@ type Question struct {
 	// Decides is true when the question can change the recommendation.
 	Decides bool
 	Reasons map[Answer]string
-	// Urgent holds, for the answers that need it, what to do now: it is
-	// printed right under the headline.
-	Urgent map[Answer]string
+	// Urgent holds, for the answers that need it, what to do now as short
+	// items, one action each: they are printed right under the headline.
+	Urgent map[Answer][]string
 	// Steps holds, per answer, the next steps that fit that answer; they
 	// come before the outcome's own.
 	Steps map[Answer][]string
@@ -46,6 +63,30 @@ type Question struct {
 	// headline that fits that reason ("a flexible program may fit"), in
 	// place of the outcome's own.
 	Headline map[Answer]string
+	// Options holds the question's own words for its answers ("No, one of
+	// these is true for me"), when the set's option labels would not say
+	// what an answer means; nil for the set's own.
+	Options map[Answer]string
+	// NoOutcomeAbout is true for a question whose not-yes answer points away
+	// from the outcome's kind of care (a schedule problem points to a more
+	// flexible IOP, not to living at a program): alone, it does not show
+	// what that care involves.
+	NoOutcomeAbout bool
+}
+
+// Option returns the words a person reads for answer a to q: the
+// question's own, else the set's option label.
+func (q *Question) Option(labels Labels, a Answer) string {
+	if o := q.Options[a]; o != "" {
+		return o
+	}
+	return labels.Option(a)
+}
+
+// UrgentText is the urgent items for answer a as one text, for the outputs
+// that carry it as a single string (FHIR).
+func (q *Question) UrgentText(a Answer) string {
+	return strings.Join(q.Urgent[a], " ")
 }
 
 // Outcome is the text shown for one recommendation.
@@ -53,6 +94,9 @@ type Outcome struct {
 	Headline  string
 	Summary   string
 	NextSteps []string
+	// Why is the answer's short reason, after the sentence that names the
+	// deciding answers; Summary is the handout's longer one.
+	Why string
 	// About says what this kind of care involves; it may be empty.
 	About []string
 }
@@ -69,6 +113,34 @@ type Source struct {
 type Resource struct {
 	Name    string `json:"name"`
 	Contact string `json:"contact"`
+	// Short is the answer's one line for it: the number or text code, and
+	// when to use it. Empty in a set that gives none: then the first
+	// sentence of Contact stands in (see ShortLine).
+	Short string `json:"short,omitempty"`
+	// InUrgent is true for a line that what to do now, or the emergency
+	// line, already gives (911, 988): the answer lists it once, there.
+	InUrgent bool `json:"in_urgent,omitempty"`
+}
+
+// ShortLine is the resource's one line in the answer.
+func (r Resource) ShortLine() string {
+	if r.Short != "" {
+		return r.Short
+	}
+	return FirstSentence(r.Contact)
+}
+
+// FirstSentence is the first sentence of s, or all of s.
+func FirstSentence(s string) string {
+	for i, r := range s {
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		if rest := s[i+1:]; rest == "" || unicode.IsSpace([]rune(rest)[0]) {
+			return strings.TrimSpace(s[:i+1])
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // Labels holds the fixed strings of the form and the result, keyed as in the
@@ -105,9 +177,9 @@ var RequiredLabels = []string{
 // language iopfit speaks, used when a set leaves it out.
 var OptionalLabels = []string{
 	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
-	"urgent", "because", "list_and", "outcome_about", "sources", "sources_hint",
+	"urgent", "because", "list_and", "outcome_about", "sources", "handout",
 	"plain_back", "form_choose", "form_more", "form_read", "form_read_end", "recap_above", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
-	"not_saved",
+	"not_saved", "stay_safe", "ask",
 	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
 }
 

@@ -26,8 +26,10 @@ type checkOptions struct {
 	// OutputGiven is true when -o was on the command line, which -q rules out.
 	OutputGiven bool
 	Quiet       bool
-	Accessible  bool
-	NoInput     bool
+	// Full asks for the handout as text, in place of the answer.
+	Full       bool
+	Accessible bool
+	NoInput    bool
 
 	// asked is how the missing answers were asked, once they were.
 	asked promptMode
@@ -82,6 +84,9 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 			if opts.Quiet && opts.OutputGiven {
 				return usagef("cli.quiet_output")
 			}
+			if opts.Full && (opts.Quiet || opts.Output != formatText) {
+				return usagef("cli.full_output", string(opts.Output))
+			}
 			if !opts.Output.validFor(checkFormats) {
 				return usagef("cli.format", string(opts.Output), "check", i18n.Or(formatNames(checkFormats)))
 			}
@@ -110,6 +115,7 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 	f.StringVar(&opts.AnswersFile, "answers", "", i18n.T(a.lang, "flag.answers"))
 	f.StringVar(&opts.Compare, "compare", "", i18n.T(a.lang, "flag.compare"))
 	f.VarP(&opts.Output, "output", "o", i18n.T(a.lang, "flag.output"))
+	f.BoolVar(&opts.Full, "full", false, i18n.T(a.lang, "flag.full"))
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, i18n.T(a.lang, "flag.quiet"))
 	f.BoolVar(&opts.Accessible, "accessible", false, i18n.T(a.lang, "flag.accessible"))
 	f.BoolVar(&opts.NoInput, "no-input", false, i18n.T(a.lang, "flag.no_input"))

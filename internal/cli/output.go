@@ -49,7 +49,11 @@ func (o *checkOptions) print(res assess.Result) error {
 	default:
 		var opts report.TextOptions
 		out, opts = textTo(o.IO, out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
-		err = report.Text(&buf, res, o.Set.Labels, opts)
+		render := report.Text
+		if o.Full {
+			render = report.Full
+		}
+		err = render(&buf, res, o.Set.Labels, opts)
 		// The form leaves the screen with the result's last lines in view;
 		// after a long result those are the caveats, so end with the
 		// headline, what to do now and the help lines again.

@@ -97,11 +97,11 @@ func contradicts(t shown, set *assess.Set) (string, bool) {
 		return "", false
 	}
 	if t.answer != "" {
-		if set.Labels.Option(t.answer) == t.text {
+		if answerWords(set, t.answer)[t.text] {
 			return "", false
 		}
 		for _, a := range assess.Answers {
-			if set.Labels.Option(a) == t.text {
+			if answerWords(set, a)[t.text] {
 				return string(a), true
 			}
 		}
@@ -134,4 +134,14 @@ func headlines(set *assess.Set, rec assess.Recommendation) map[string]bool {
 		}
 	}
 	return h
+}
+
+// answerWords is every text set shows for a: its option label, and each
+// question's own words for it.
+func answerWords(set *assess.Set, a assess.Answer) map[string]bool {
+	words := map[string]bool{set.Labels.Option(a): true}
+	for i := range set.Questions {
+		words[set.Questions[i].Option(set.Labels, a)] = true
+	}
+	return words
 }

@@ -54,6 +54,7 @@ var catalog = map[string]map[Lang]string{
 	"questions.topic":             {English: "is missing the key \"topic\", which a question that decides needs: a short name for it in a sentence, like \"your health needs\"", Spanish: "le falta la clave \"topic\", que necesita una pregunta que decide: un nombre corto para ella en una frase, como \"sus necesidades de salud\""},
 	"questions.translation_extra": {English: "has %q, which the set does not have at this place; remove it here, or add it to the set", Spanish: "tiene %q, que el conjunto no tiene en este lugar; quítelo aquí o agréguelo al conjunto"},
 	"label.because_topics":        {English: "must contain %s once, where the topics of the answers go", Spanish: "debe contener %s una vez, donde van los temas de las respuestas"},
+	"questions.too_many_items":    {English: "has %d items; the answer shows at most %d, so that a tired reader can take them in", Spanish: "tiene %d puntos; la respuesta muestra como mucho %d, para que una persona cansada los pueda leer"},
 	"questions.too_many":          {English: "has %d questions; one check can ask at most %d, which a person can answer in one sitting", Spanish: "tiene %d preguntas; una guía puede hacer como mucho %d, las que una persona puede responder de una vez"},
 	"questions.schema_quoted":     {English: "schema must be the number 1, without quotes", Spanish: "schema debe ser el número 1, sin comillas"},
 	"questions.headline":          {English: "has a headline, which only a question that decides can have: it replaces the outcome's headline for a no or a not-sure; remove it, or remove decides: false", Spanish: "tiene headline, que solo puede tener una pregunta que decide: reemplaza el titular del resultado para un no o un no sé; quítelo, o quite decides: false"},
@@ -99,6 +100,7 @@ var catalog = map[string]map[Lang]string{
 
 	// The command line.
 	"cli.no_args":        {English: "%s takes no arguments, but got %q; run '%s --help' for usage", Spanish: "%s no acepta argumentos, pero recibió %q; ejecute '%s --help' para ver cómo se usa"},
+	"cli.full_output":    {English: "--full shows the whole handout as text, so it cannot be used with --quiet or --output %s (markdown and json already hold it all); drop one of them", Spanish: "--full muestra toda la guía como texto, así que no se puede usar con --quiet ni con --output %s (markdown y json ya lo tienen todo); quite una de las dos"},
 	"cli.quiet_output":   {English: "--quiet prints only the recommendation key, so it cannot be used with --output; drop one of them", Spanish: "--quiet muestra solo la clave de la recomendación, así que no se puede usar con --output; quite una de las dos"},
 	"cli.format":         {English: "--output %q is not a format of %s; use %s", Spanish: "--output %q no es un formato de %s; use %s"},
 	"cli.format_value":   {English: "%q is not a format; use %s", Spanish: "%q no es un formato; use %s"},
@@ -168,7 +170,10 @@ var catalog = map[string]map[Lang]string{
 	"label.list_and":      {English: "and", Spanish: "y"},
 	"label.outcome_about": {English: "What this care involves", Spanish: "Qué implica esta atención"},
 	"label.sources":       {English: "Sources", Spanish: "Fuentes"},
-	"label.sources_hint":  {English: "The sources of these facts are in a saved result (Show and save my result, or -o markdown) and in iopfit questions.", Spanish: "Las fuentes de estos datos están en un resultado guardado (Ver y guardar mi resultado, o -o markdown) y en iopfit questions."},
+	"report.checked":      {English: "checked %s", Spanish: "revisado el %s"},
+	"label.handout":       {English: "More on each point, with sources: iopfit check --full", Spanish: "Más sobre cada punto, con las fuentes: iopfit check --full --lang es"},
+	"label.stay_safe":     {English: "Stay safe", Spanish: "Cuídese"},
+	"label.ask":           {English: "Questions to ask a program", Spanish: "Preguntas para hacer a un programa"},
 	// The intro's sentence that says nothing is saved: the FHIR Questionnaire
 	// leaves it out, since a clinic's form tool may save the answers.
 	"label.not_saved": {English: "Nothing you enter is saved or sent.", Spanish: "Nada de lo que escriba se guarda ni se envía."},
@@ -276,6 +281,7 @@ var catalog = map[string]map[Lang]string{
 	"flag.answers":    {English: "read the answers from a YAML or JSON file that maps each id to its answer (- for stdin); flags win over it", Spanish: "leer las respuestas de un archivo YAML o JSON que da la respuesta de cada id (- para la entrada estándar); las opciones tienen prioridad"},
 	"flag.output":     {English: "result format: text, json, markdown or fhir (FHIR R4 QuestionnaireResponse)", Spanish: "formato del resultado: text, json, markdown o fhir (QuestionnaireResponse de FHIR R4)"},
 	"flag.output_q":   {English: "list format: text, json or fhir (FHIR R4 Questionnaire)", Spanish: "formato de la lista: text, json o fhir (Questionnaire de FHIR R4)"},
+	"flag.full":       {English: "print the whole handout as text: every step, your answers and why, what IOP involves, questions to ask, and the sources", Spanish: "mostrar toda la guía como texto: cada paso, sus respuestas y por qué, qué implica el IOP, preguntas para hacer y las fuentes"},
 	"flag.quiet":      {English: "print only the recommendation key (iop or residential)", Spanish: "mostrar solo la clave de la recomendación (iop o residential)"},
 	"flag.accessible": {English: "ask with plain numbered prompts, line by line, for screen readers (or set ACCESSIBLE=1)", Spanish: "preguntar con preguntas numeradas sencillas, línea por línea, para lectores de pantalla (o defina ACCESSIBLE=1)"},
 	"flag.no_input":   {English: "never ask; a missing answer is an error", Spanish: "no preguntar nunca; una respuesta que falte es un error"},

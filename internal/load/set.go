@@ -20,12 +20,15 @@ import (
 
 // The keys of each mapping in schema 1.
 var (
-	setKeys      = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "sources", "labels"}
-	questionKeys = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps", "headline"}
-	reasonKeys   = []string{"yes", "no", "unsure"}
-	outcomeNames = []string{"iop", "residential"}
-	outcomeKeys  = []string{"headline", "summary", "next_steps", "about"}
-	resourceKeys = []string{"name", "contact"}
+	setKeys = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "sources", "labels"}
+	// optionalSetKeys are the texts of the answer added in schema 1 after
+	// its first release: a set written before them still loads.
+	optionalSetKeys = []string{"emergency", "stay_safe", "keep_in_mind", "ask"}
+	questionKeys    = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps", "headline", "options", "outcome_about"}
+	reasonKeys      = []string{"yes", "no", "unsure"}
+	outcomeNames    = []string{"iop", "residential"}
+	outcomeKeys     = []string{"headline", "summary", "why", "next_steps", "about"}
+	resourceKeys    = []string{"name", "contact", "short", "in_urgent"}
 	sourceKeys   = []string{"name", "url", "no_url", "checked"}
 	// notYesKeys are the answers a deciding question's urgent texts, steps
 	// and headlines may be given for: a yes on a deciding question needs
@@ -101,7 +104,7 @@ func (p *parser) set(root *yaml.Node) (*assess.Set, []string, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, p.fail(root, "", i18n.M("questions.not_map", kindName(root)))
 	}
-	f, err := p.mapping(root, "", setKeys)
+	f, err := p.mapping(root, "", slices.Concat(setKeys, optionalSetKeys))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -146,13 +149,16 @@ func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
 // textField stores one of the texts a translation gives too; path names it
 // in errors.
 func (p *parser) textField(s *assess.Set, key, path string, n *yaml.Node) (err error) {
-	texts := map[string]*string{"title": &s.Title, "intro": &s.Intro, "source": &s.Source, "disclaimer": &s.Disclaimer}
-	lists := map[string]*[]string{"about": &s.About, "caveats": &s.Caveats}
+	texts := map[string]*string{"title": &s.Title, "intro": &s.Intro, "source": &s.Source, "disclaimer": &s.Disclaimer, "emergency": &s.Emergency}
+	lists := map[string]*[]string{"about": &s.About, "caveats": &s.Caveats, "stay_safe": &s.StaySafe, "keep_in_mind": &s.KeepInMind, "ask": &s.Ask}
 	switch {
 	case texts[key] != nil:
 		*texts[key], err = p.textValue(n, path)
 	case lists[key] != nil:
 		*lists[key], err = p.textList(n, path)
+		if err == nil && key == "keep_in_mind" && len(s.KeepInMind) > assess.MaxKeepInMind {
+			err = p.fail(n, path, i18n.M("questions.too_many_items", len(s.KeepInMind), assess.MaxKeepInMind))
+		}
 	case key == "outcomes":
 		s.Outcomes, err = p.outcomes(n, path)
 	case key == "resources":
@@ -277,7 +283,10 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 	}
 	if base != nil {
 		// A translation gives exactly the answers its set's question does.
-		if q.Urgent, err = answerMap(p, qf, "urgent", answerKeys(base.Urgent), true, p.textValue); err != nil {
+		if q.Urgent, err = answerMap(p, qf, "urgent", answerKeys(base.Urgent), true, p.textItems); err != nil {
+			return err
+		}
+		if q.Options, err = answerMap(p, qf, "options", answerKeys(base.Options), true, p.textValue); err != nil {
 			return err
 		}
 		if q.Headline, err = answerMap(p, qf, "headline", answerKeys(base.Headline), true, p.textValue); err != nil {
@@ -290,7 +299,10 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 	if q.Decides {
 		allowed = notYesKeys
 	}
-	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, false, p.textValue); err != nil {
+	if q.Urgent, err = answerMap(p, qf, "urgent", notYesKeys, false, p.textItems); err != nil {
+		return err
+	}
+	if err := p.options(q, qf); err != nil {
 		return err
 	}
 	// A headline stands in for the outcome's, which only a deciding
@@ -303,6 +315,44 @@ func (p *parser) questionTexts(q *assess.Question, qf *fields, base *assess.Ques
 	}
 	q.Steps, err = answerMap(p, qf, "steps", allowed, false, p.textList)
 	return err
+}
+
+// options reads a question's own words for its answers: all three or
+// none, since a page that names two answers its own way and one the set's
+// way reads as if the third meant something else. A question that decides
+// may also say that its not-yes answers point away from the outcome's care.
+func (p *parser) options(q *assess.Question, qf *fields) (err error) {
+	if q.Options, err = answerMap(p, qf, "options", reasonKeys, false, p.textValue); err != nil {
+		return err
+	}
+	if q.Options != nil {
+		f, _ := p.mapping(qf.vals["options"], qf.name("options"), reasonKeys)
+		for _, a := range reasonKeys {
+			if _, err := f.require(a); err != nil {
+				return err
+			}
+		}
+		for a, o := range q.Options {
+			if err := p.shortText(f.vals[string(a)], f.name(string(a)), o, MaxPrompt); err != nil {
+				return err
+			}
+		}
+	}
+	about, err := qf.boolean("outcome_about", true)
+	q.NoOutcomeAbout = !about
+	return err
+}
+
+// textItems reads what to do now: one text, or a list of short ones.
+func (p *parser) textItems(n *yaml.Node, path string) ([]string, error) {
+	if n.Kind == yaml.SequenceNode {
+		return p.textList(n, path)
+	}
+	s, err := p.textValue(n, path)
+	if err != nil {
+		return nil, err
+	}
+	return []string{s}, nil
 }
 
 // answerKeys lists the answers m has texts for, in the order of the answers.
@@ -377,6 +427,11 @@ func (p *parser) outcomes(n *yaml.Node, path string) (map[assess.Recommendation]
 		if o.Summary, err = xf.text("summary"); err != nil {
 			return nil, err
 		}
+		if v, ok := xf.vals["why"]; ok {
+			if o.Why, err = p.textValue(v, xf.name("why")); err != nil {
+				return nil, err
+			}
+		}
 		if o.NextSteps, err = xf.textList("next_steps"); err != nil {
 			return nil, err
 		}
@@ -406,6 +461,14 @@ func (p *parser) resources(n *yaml.Node, path string) ([]assess.Resource, error)
 			return nil, err
 		}
 		if r.Contact, err = rf.text("contact"); err != nil {
+			return nil, err
+		}
+		if v, ok := rf.vals["short"]; ok {
+			if r.Short, err = p.textValue(v, rf.name("short")); err != nil {
+				return nil, err
+			}
+		}
+		if r.InUrgent, err = rf.boolean("in_urgent", false); err != nil {
 			return nil, err
 		}
 		rs = append(rs, r)

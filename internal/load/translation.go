@@ -15,14 +15,14 @@ import (
 // what the check decides.
 var (
 	translationKeys = []string{"title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "labels"}
-	translatedQKeys = []string{"prompt", "help", "topic", "reasons", "urgent", "steps", "headline"}
+	translatedQKeys = []string{"prompt", "help", "topic", "reasons", "urgent", "steps", "headline", "options"}
 )
 
 // translation reads a translation's root mapping into a copy of base in l.
 // labels lists the labels base's file gives, which the translation must give
 // too, so that no label is left in the set's own language.
 func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n.Lang, labels []string) (*assess.Set, error) {
-	f, err := p.mapping(n, path, translationKeys)
+	f, err := p.mapping(n, path, slices.Concat(translationKeys, optionalSetKeys))
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +47,19 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 	for _, key := range translationKeys {
 		if _, err := f.require(key); err != nil {
 			return nil, err
+		}
+	}
+	// The answer's texts are there in the translation when they are in
+	// the set, so that no part of a result is left in the set's language.
+	given := map[string]bool{"emergency": base.Emergency != "", "stay_safe": base.StaySafe != nil, "keep_in_mind": base.KeepInMind != nil, "ask": base.Ask != nil}
+	for _, key := range optionalSetKeys {
+		_, has := f.vals[key]
+		switch {
+		case given[key] && !has:
+			_, err := f.require(key)
+			return nil, err
+		case has && !given[key]:
+			return nil, p.fail(f.keys[key], path, i18n.M("questions.translation_extra", key))
 		}
 	}
 	for _, name := range outcomeNames {

@@ -218,7 +218,7 @@ func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (
 		fmt.Fprintln(w)
 		pio.print(fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt), q.Help)
 		for n, a := range assess.Answers {
-			fmt.Fprintf(w, "  %d. %s\n", n+1, labels.Option(a))
+			fmt.Fprintf(w, "  %d. %s\n", n+1, q.Option(labels, a))
 		}
 		hint := labels.Get("plain_hint")
 		if pio.Terminal && i > 0 {
@@ -280,7 +280,7 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 		if pio.Echo {
 			fmt.Fprintln(w, safetext.OneLine(line))
 		}
-		if a, ok := parseLine(line, labels); ok {
+		if a, ok := parseLine(line, q, labels); ok {
 			return a, false, nil
 		}
 		if pio.Terminal && backWords[assess.Fold(line)] {
@@ -294,8 +294,9 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 	return "", false, &TooManyTriesError{ID: q.ID, Line: last}
 }
 
-// parseLine reads one line of plain input as an answer.
-func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
+// parseLine reads one line of plain input as an answer to q: its number, an
+// answer word, or the words q shows for it.
+func parseLine(line string, q *assess.Question, labels assess.Labels) (assess.Answer, bool) {
 	s := strings.TrimSpace(line)
 	if n, err := strconv.Atoi(s); err == nil {
 		if n >= 1 && n <= len(assess.Answers) {
@@ -307,7 +308,7 @@ func parseLine(line string, labels assess.Labels) (assess.Answer, bool) {
 		return a, true
 	}
 	for _, a := range assess.Answers {
-		if assess.Fold(s) == assess.Fold(labels.Option(a)) {
+		if assess.Fold(s) == assess.Fold(q.Option(labels, a)) || assess.Fold(s) == assess.Fold(labels.Option(a)) {
 			return a, true
 		}
 	}

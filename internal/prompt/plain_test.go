@@ -222,9 +222,12 @@ func TestParseLine(t *testing.T) {
 	}{
 		{"1", "yes", true}, {"3", "unsure", true}, {"sí", "yes", true}, {"no estoy seguro", "unsure", true},
 		{"y", "yes", true}, {"0", "", false}, {"1.0", "", false}, {"", "", false}, {"yes please", "", false},
+		// The question's own words for an answer are that answer too.
+		{"no, one of these is true for me", "no", true}, {"Yes, none of these", "yes", true},
 	}
+	q := &assess.Question{Options: map[assess.Answer]string{assess.Yes: "Yes, none of these", assess.No: "No, one of these is true for me", assess.Unsure: "Not sure"}}
 	for _, tt := range tests {
-		got, ok := parseLine(tt.in, labels)
+		got, ok := parseLine(tt.in, q, labels)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("parseLine(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
@@ -250,7 +253,7 @@ func FuzzParseLine(f *testing.F) {
 	}
 	labels := assess.Labels{"option_yes": "Yes", "option_no": "No", "option_unsure": "Not sure"}
 	f.Fuzz(func(t *testing.T, line string) {
-		a, ok := parseLine(line, labels)
+		a, ok := parseLine(line, &assess.Question{}, labels)
 		if ok != (a != "") {
 			t.Fatalf("parseLine(%q) = %q, %v", line, a, ok)
 		}

@@ -252,7 +252,7 @@ func (q *question) layout() page {
 func (q *question) options(st *huh.Styles, w int) block {
 	var texts []string
 	for i, a := range assess.Answers {
-		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.labels.Option(a)))
+		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.qs[q.i].Option(q.p.labels, a)))
 	}
 	lines, _, _ := choices(st, w, texts, q.cursor)
 	return lines

@@ -118,7 +118,7 @@ func (r *review) items(st *huh.Styles, w int) (lines block, first, last int) {
 	p := r.p
 	texts := []string{p.labels.Get("review_show"), p.labels.Get("review_save")}
 	for i, q := range p.qs {
-		texts = append(texts, p.labels.Option(p.answers[i])+": "+q.Prompt)
+		texts = append(texts, q.Option(p.labels, p.answers[i])+": "+q.Prompt)
 	}
 	return choices(st, w, texts, r.cursor)
 }

@@ -98,9 +98,10 @@ func control(code, display string) fhirExtension {
 	}}
 }
 
-// answerCoding codes a in the set's words.
-func answerCoding(a assess.Answer, labels assess.Labels) fhirCoding {
-	return fhirCoding{System: AnswerSystem, Code: string(a), Display: labels.Option(a)}
+// answerCoding codes a to q in the words the person read: the question's
+// own for its answers, where it has them, else the set's.
+func answerCoding(q *assess.Question, a assess.Answer, labels assess.Labels) fhirCoding {
+	return fhirCoding{System: AnswerSystem, Code: string(a), Display: q.Option(labels, a)}
 }
 
 // recommendationCoding codes rec with the outcome's headline, as the

@@ -148,7 +148,7 @@ func questionItem(sq assess.Question, labels assess.Labels) fhirItem {
 		}},
 	}
 	for _, a := range assess.Answers {
-		item.AnswerOption = append(item.AnswerOption, fhirAnswerOption{ValueCoding: answerCoding(a, labels)})
+		item.AnswerOption = append(item.AnswerOption, fhirAnswerOption{ValueCoding: answerCoding(&sq, a, labels)})
 	}
 	return item
 }
@@ -197,7 +197,7 @@ func urgentItem(s *assess.Set) (fhirItem, bool) {
 	}
 	for _, q := range s.Questions {
 		for _, a := range assess.Answers {
-			if q.Urgent[a] != "" {
+			if len(q.Urgent[a]) > 0 {
 				c := fhirCoding{System: AnswerSystem, Code: string(a)}
 				item.EnableWhen = append(item.EnableWhen, fhirEnableWhen{Question: q.ID, Operator: "=", AnswerCoding: &c})
 			}

@@ -78,7 +78,7 @@ func urgentExpression(s *assess.Set) string {
 		part := ""
 		for i := len(assess.Answers) - 1; i >= 0; i-- {
 			a := assess.Answers[i]
-			u := q.Urgent[a]
+			u := q.UrgentText(a)
 			if u == "" {
 				continue
 			}

@@ -31,6 +31,17 @@ type jsonResult struct {
 	OutcomeAbout   []string          `json:"outcome_about"`
 	Caveats        []string          `json:"caveats"`
 	Disclaimer     string            `json:"disclaimer"`
+	// The answer's own parts, added in schema 1 as keys may be: the short
+	// reason, the line on where to turn in danger (when nothing is
+	// urgent), how to stay safe (when nothing is urgent), the short caveats,
+	// the questions to ask a program, and how many of next_steps the
+	// answer shows.
+	Why         string   `json:"why"`
+	Emergency   string   `json:"emergency"`
+	StaySafe    []string `json:"stay_safe"`
+	KeepInMind  []string `json:"keep_in_mind"`
+	Ask         []string `json:"ask"`
+	AnswerSteps int      `json:"answer_steps"`
 	Sources        []assess.Source   `json:"sources"`
 	QuestionSet    jsonSet           `json:"question_set"`
 	// PreviousRecommendation and Changes are there only with --compare:
@@ -45,6 +56,8 @@ type jsonAnswer struct {
 	Answer   string `json:"answer"`
 	Decides  bool   `json:"decides"`
 	Reason   string `json:"reason"`
+	// Option is the words the person chose; added in schema 1.
+	Option string `json:"option"`
 }
 
 // jsonChange is an answer that changed since the earlier result.
@@ -85,9 +98,15 @@ func JSON(w io.Writer, r assess.Result) error {
 		Disclaimer:     r.Disclaimer,
 		Sources:        orEmpty(r.Sources),
 		QuestionSet:    setInfoJSON(r.SetInfo),
+		Why:            r.Why,
+		Emergency:      r.Emergency,
+		StaySafe:       orEmpty(r.StaySafe),
+		KeepInMind:     orEmpty(r.KeepInMind),
+		Ask:            orEmpty(r.Ask),
+		AnswerSteps:    min(len(r.NextSteps), assess.AnswerSteps),
 	}
 	for i, a := range r.Answers {
-		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason}
+		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason, Option: a.Option}
 	}
 	if s := r.Since; s != nil {
 		out.PreviousRecommendation = string(s.Before)

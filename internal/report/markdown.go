@@ -10,65 +10,60 @@ import (
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
-// Markdown writes r as a summary a person can save, print, or bring to an
-// appointment. made is when the check was done: its local date, under the
-// title, tells whoever reads the page later how old the answers are.
+// Markdown writes r as the handout a person can save, print, or bring to an
+// appointment: what Full writes as text. made is when the check was done:
+// its local date, under the title, tells whoever reads the page later how
+// old the answers are.
 func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time) error {
 	var b strings.Builder
+	lang := i18n.Lang(r.SetInfo.Lang)
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(r.Title))
-	fmt.Fprintf(&b, "%s\n\n", mdEscape(i18n.T(i18n.Lang(r.SetInfo.Lang), "report.made_on", made.Format(time.DateOnly))))
+	fmt.Fprintf(&b, "%s\n\n", mdEscape(i18n.T(lang, "report.made_on", made.Format(time.DateOnly))))
 	fmt.Fprintf(&b, "## %s\n", mdEscape(r.Headline))
 	if len(r.Urgent) > 0 {
-		// A quote block keeps what to do now and the help lines together,
-		// set apart from the rest, right under the headline.
+		// A quote block sets what to do now apart, right under the headline.
 		fmt.Fprintf(&b, "\n> **%s**\n>\n", mdEscape(labels.Get("urgent")))
 		for _, u := range r.Urgent {
 			fmt.Fprintf(&b, "> - %s\n", mdEscape(u))
 		}
-		for _, res := range r.Resources {
-			fmt.Fprintf(&b, "> - **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
-		}
+	} else if r.Emergency != "" {
+		fmt.Fprintf(&b, "\n> %s\n", mdEscape(r.Emergency))
 	}
 	fmt.Fprintf(&b, "\n%s\n", mdEscape(r.Summary))
 	mdSince(&b, r, labels)
-
+	mdList(&b, labels.Get("next_steps"), r.NextSteps)
+	mdList(&b, labels.Get("stay_safe"), r.StaySafe)
+	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
+	for _, res := range r.Resources {
+		fmt.Fprintf(&b, "- **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
+	}
+	mdList(&b, labels.Get("caveats"), HandoutCaveats(r))
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("your_answers")))
 	for _, a := range r.Answers {
-		fmt.Fprintf(&b, "- **%s** %s. %s\n", mdEscape(a.Question), mdEscape(labels.Option(a.Answer)), mdEscape(a.Reason))
-	}
-	mdList(&b, labels.Get("next_steps"), r.NextSteps)
-	// The help lines are printed once: in the quote block when there is
-	// something urgent, else here.
-	if len(r.Urgent) == 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
-		for _, res := range r.Resources {
-			fmt.Fprintf(&b, "- **%s:** %s\n", mdEscape(res.Name), mdEscape(res.Contact))
-		}
+		fmt.Fprintf(&b, "- **%s** %s. %s\n", mdEscape(a.Question), mdEscape(a.Option), mdEscape(a.Reason))
 	}
 	mdList(&b, labels.Get("about"), r.About)
-	if len(r.OutcomeAbout) > 0 {
-		mdList(&b, labels.Get("outcome_about"), r.OutcomeAbout)
-	}
-	mdList(&b, labels.Get("caveats"), r.Caveats)
+	mdList(&b, labels.Get("outcome_about"), r.OutcomeAbout)
+	mdList(&b, labels.Get("ask"), r.Ask)
 	fmt.Fprintf(&b, "\n---\n\n*%s*\n", mdEscape(r.Disclaimer))
-	mdSources(&b, labels, r.Sources)
+	mdSources(&b, lang, labels, r.Sources)
 	fmt.Fprintf(&b, "\n%s: %s (%s %s)\n", mdEscape(labels.Get("source")), mdEscape(r.SetInfo.Source), mdEscape(r.SetInfo.ID), mdEscape(r.SetInfo.Version))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // mdSources lists the sources as links, each with the day it was checked.
-func mdSources(b *strings.Builder, labels assess.Labels, sources []assess.Source) {
+func mdSources(b *strings.Builder, lang i18n.Lang, labels assess.Labels, sources []assess.Source) {
 	if len(sources) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "\n## %s\n\n", mdEscape(labels.Get("sources")))
 	for _, s := range sources {
 		if s.URL == "" {
-			fmt.Fprintf(b, "- %s, %s\n", mdEscape(s.Name), s.Checked)
+			fmt.Fprintf(b, "- %s, %s\n", mdEscape(s.Name), i18n.T(lang, "report.checked", s.Checked))
 			continue
 		}
-		fmt.Fprintf(b, "- [%s](<%s>), %s\n", mdEscape(s.Name), mdURL(s.URL), s.Checked)
+		fmt.Fprintf(b, "- [%s](<%s>), %s\n", mdEscape(s.Name), mdURL(s.URL), i18n.T(lang, "report.checked", s.Checked))
 	}
 }
 
@@ -77,7 +72,11 @@ func mdURL(u string) string {
 	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u)
 }
 
+// mdList writes a heading and its items; nothing when there are none.
 func mdList(b *strings.Builder, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
 	fmt.Fprintf(b, "\n## %s\n\n", mdEscape(heading))
 	for _, it := range items {
 		fmt.Fprintf(b, "- %s\n", mdEscape(it))

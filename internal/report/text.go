@@ -2,12 +2,13 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
 
@@ -131,7 +132,11 @@ func (t *textWriter) hanging(first, lead, text string) {
 	}
 }
 
+// section writes a heading and its items; nothing when there are none.
 func (t *textWriter) section(heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
 	t.b.WriteString("\n")
 	t.para(heading, true)
 	for _, it := range items {
@@ -139,51 +144,134 @@ func (t *textWriter) section(heading string, items []string) {
 	}
 }
 
-// Text writes r for a person to read in a terminal or a pipe, in the order
-// that puts safety first: the headline, anything urgent with the help lines
-// right under it, then why, the answers, what to do, and the rest.
+// Text writes the answer: what a person reads at a terminal, after the
+// form or in a pipe, short enough to take in when scared or tired. In
+// order: the headline; what to do now (or where to turn in danger); why;
+// the first next steps; how to stay safe; the help lines, a line each; the
+// caveats in short and the disclaimer; and how to get the handout. Each
+// thing is said once.
 func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
 	t := newTextWriter(r, opts)
-	t.para(r.Headline, true)
-	if len(r.Urgent) > 0 {
-		t.b.WriteString("\n")
-		t.para(labels.Get("urgent"), true)
-		for _, u := range r.Urgent {
-			t.hanging(t.bullet, "", u)
-		}
-		t.resources(r.Resources)
-	}
+	t.top(r, labels)
+	t.b.WriteString("\n")
+	t.para(r.Why, false)
+	t.since(r, labels)
+	t.section(labels.Get("next_steps"), r.NextSteps[:min(len(r.NextSteps), assess.AnswerSteps)])
+	t.section(labels.Get("stay_safe"), r.StaySafe)
+	t.b.WriteString("\n")
+	t.para(labels.Get("resources"), true)
+	t.shortLines(r)
+	t.section(labels.Get("caveats"), answerCaveats(r))
+	t.b.WriteString("\n")
+	t.para(r.Disclaimer, false)
+	t.para(labels.Get("handout"), false)
+	_, err := io.WriteString(w, t.b.String())
+	return err
+}
+
+// Full writes the handout as text (check --full): each part of the answer
+// in full, then the person's answers with their reasons, what IOP and (where
+// it is the route) the recommended care involve, the questions to ask a
+// program, and the sources. It holds what Markdown holds.
+func Full(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
+	t := newTextWriter(r, opts)
+	t.top(r, labels)
 	t.b.WriteString("\n")
 	t.para(r.Summary, false)
 	t.since(r, labels)
-
+	t.section(labels.Get("next_steps"), r.NextSteps)
+	t.section(labels.Get("stay_safe"), r.StaySafe)
+	t.b.WriteString("\n")
+	t.para(labels.Get("resources"), true)
+	t.resources(r.Resources)
+	t.section(labels.Get("caveats"), HandoutCaveats(r))
 	t.b.WriteString("\n")
 	t.para(labels.Get("your_answers"), true)
 	for _, a := range r.Answers {
 		t.hanging(t.bullet, "", a.Question)
 		// The answer and its reason line up under the question's text.
-		t.hanging(strings.Repeat(" ", ansi.StringWidth(t.bullet)), labels.Option(a.Answer)+".", a.Reason)
-	}
-	t.section(labels.Get("next_steps"), r.NextSteps)
-	// The help lines are printed once: under what to do now when there is
-	// something urgent, else here.
-	if len(r.Urgent) == 0 {
-		t.b.WriteString("\n")
-		t.para(labels.Get("resources"), true)
-		t.resources(r.Resources)
+		t.hanging(strings.Repeat(" ", ansi.StringWidth(t.bullet)), a.Option+".", a.Reason)
 	}
 	t.section(labels.Get("about"), r.About)
-	if len(r.OutcomeAbout) > 0 {
-		t.section(labels.Get("outcome_about"), r.OutcomeAbout)
-	}
-	t.section(labels.Get("caveats"), r.Caveats)
+	t.section(labels.Get("outcome_about"), r.OutcomeAbout)
+	t.section(labels.Get("ask"), r.Ask)
 	t.b.WriteString("\n")
 	t.para(r.Disclaimer, false)
 	if len(r.Sources) > 0 {
-		t.para(labels.Get("sources_hint"), false)
+		t.b.WriteString("\n")
+		t.para(labels.Get("sources"), true)
+		for _, src := range r.Sources {
+			t.hanging(t.bullet, "", SourceLine(src, i18n.Lang(r.SetInfo.Lang)))
+		}
 	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
+}
+
+// SourceLine is a source as a line of text: its name, its address when it
+// has one, and the day it was checked.
+func SourceLine(s assess.Source, l i18n.Lang) string {
+	line := s.Name
+	if s.URL != "" {
+		line += " " + s.URL
+	}
+	return line + " (" + i18n.T(l, "report.checked", s.Checked) + ")"
+}
+
+// top writes the headline and, under it, what to do now: the urgent items
+// when there are any, else the line on where to turn in danger.
+func (t *textWriter) top(r assess.Result, labels assess.Labels) {
+	t.para(r.Headline, true)
+	if len(r.Urgent) > 0 {
+		t.section(labels.Get("urgent"), r.Urgent)
+		return
+	}
+	if r.Emergency != "" {
+		t.b.WriteString("\n")
+		t.para(r.Emergency, false)
+	}
+}
+
+// shortLines writes the help lines a line each, leaving out those that
+// what to do now, or the emergency line, already gave.
+func (t *textWriter) shortLines(r assess.Result) {
+	for _, res := range AnswerResources(r) {
+		t.hanging(t.bullet, res.Name+":", res.ShortLine())
+	}
+}
+
+// AnswerResources are the help lines the answer lists: every one, but
+// those that what to do now or the emergency line already gave.
+func AnswerResources(r assess.Result) []assess.Resource {
+	said := len(r.Urgent) > 0 || r.Emergency != ""
+	var out []assess.Resource
+	for _, res := range r.Resources {
+		if !(res.InUrgent && said) {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+// answerCaveats are the caveats the answer shows: the short ones, or, for a
+// set that has none, the caveats themselves.
+func answerCaveats(r assess.Result) []string {
+	if len(r.KeepInMind) > 0 {
+		return r.KeepInMind
+	}
+	return r.Caveats
+}
+
+// HandoutCaveats are the caveats the handout shows: the short ones, then
+// the rest, each once.
+func HandoutCaveats(r assess.Result) []string {
+	out := slices.Clone(r.KeepInMind)
+	for _, c := range r.Caveats {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Recap writes the end of a result shown in a terminal after the form: the
@@ -191,9 +279,8 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 // sees when the form closes then holds the answer and where to get help,
 // however long the result above it is. When opts.Height is set, the recap
 // shrinks until it fits (leaving a line for the shell's prompt): first the
-// rule above it goes and each help line becomes its name and the first
-// sentence of its contact (the short way to reach it), then the words that
-// introduce what to do now.
+// rule above it and the line that says the result is above go, then the
+// words that introduce what to do now.
 func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
 	var out string
 	for _, tier := range []recapTier{recapFull, recapCompact, recapTight} {
@@ -228,19 +315,17 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 		}
 	}
 	t.para(r.Headline, true)
-	for _, u := range r.Urgent {
-		lead := labels.Get("urgent") + ":"
-		if tier == recapTight {
-			lead = ""
-		}
-		t.hanging(t.bullet, lead, FirstSentence(u))
+	if len(r.Urgent) > 0 && tier != recapTight {
+		t.para(labels.Get("urgent")+":", true)
 	}
-	for _, res := range r.Resources {
-		contact := res.Contact
-		if tier > recapFull {
-			contact = FirstSentence(contact)
-		}
-		t.hanging(t.bullet, res.Name+":", contact)
+	for _, u := range r.Urgent {
+		t.hanging(t.bullet, "", u)
+	}
+	if r.Emergency != "" {
+		t.para(r.Emergency, false)
+	}
+	for _, res := range AnswerResources(r) {
+		t.hanging(t.bullet, res.Name+":", res.ShortLine())
 	}
 	return t.b.String()
 }
@@ -253,27 +338,14 @@ func HelpLines(w io.Writer, rs []assess.Resource, labels assess.Labels, opts Tex
 	t := newTextWriter(assess.Result{}, opts)
 	t.para(labels.Get("resources")+":", true)
 	for _, res := range rs {
-		t.hanging(t.bullet, res.Name+":", FirstSentence(res.Contact))
+		t.hanging(t.bullet, res.Name+":", res.ShortLine())
 	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
 }
 
-// FirstSentence is the first sentence of s, or all of s. A question set
-// writes the first sentence of an urgent text as what to do now, and the
-// first of a help line's contact as the short way to reach it: the recap
-// shows them when there is little room.
-func FirstSentence(s string) string {
-	for i, r := range s {
-		if r != '.' && r != '!' && r != '?' {
-			continue
-		}
-		if rest := s[i+1:]; rest == "" || unicode.IsSpace([]rune(rest)[0]) {
-			return strings.TrimSpace(s[:i+1])
-		}
-	}
-	return strings.TrimSpace(s)
-}
+// FirstSentence is the first sentence of s, or all of s.
+func FirstSentence(s string) string { return assess.FirstSentence(s) }
 
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
 	t := &textWriter{opts: opts, bullet: "- "}
