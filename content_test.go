@@ -66,11 +66,21 @@ func evaluate(t *testing.T, set *assess.Set, answers map[string]assess.Answer) a
 	return res
 }
 
-// facts a result must carry, in each language, whatever the answers: the
-// help lines and the article's numbers.
-var facts = map[i18n.Lang][]string{
-	i18n.English: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START to 88788", "https://www.thehotline.org", "9 to 19 hours each week", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "naloxone", "naltrexone, acamprosate and disulfiram", "Do not mix these on your own", "keep taking both as prescribed", "Klonopin", "adults"},
-	i18n.Spanish: {"911", "988", "https://988lifeline.org", "AYUDA", "1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "1-800-787-3224", "START por texto al 88788", "https://www.thehotline.org", "9 a 19 horas cada semana", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "naloxona", "naltrexona, el acamprosato y el disulfiram", "No los mezcle por su cuenta", "siga tomando las dos medicinas como se las recetaron", "Klonopin", "personas adultas"},
+// answerFacts are what every answer must carry, in each language,
+// whatever the answers: where to get help, and overdose safety for
+// everyone who uses. handoutFacts are what the handout carries besides.
+var answerFacts = map[i18n.Lang][]string{
+	i18n.English: {"911", "988", "AYUDA", "1-800-662-4357", "1-800-799-7233", "START to 88788", "fentanyl", "naloxone", "test strips", "Don't use alone", "After any break, even a few days", "seizures", "adults"},
+	i18n.Spanish: {"911", "988", "AYUDA", "1-800-662-4357", "1-800-799-7233", "START", "88788", "fentanilo", "naloxona", "tiras"},
+}
+
+// handoutLine is how the answer says to get the handout; the handout has
+// no need of it.
+var handoutLine = map[i18n.Lang]string{i18n.English: "iopfit check --full", i18n.Spanish: "iopfit check --full --lang es"}
+
+var handoutFacts = map[i18n.Lang][]string{
+	i18n.English: {"https://988lifeline.org", "1-800-487-4889", "1-800-787-3224", "https://www.thehotline.org", "9 to 19 hours", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "Naltrexone helps people drink less or stop", "any drink makes you very sick", "Medicare", "contingency management", "one-on-one", "Do you treat mental health too?"},
+	i18n.Spanish: {"https://988lifeline.org", "1-800-487-4889", "1-800-787-3224", "https://espanol.thehotline.org", "9 y 19 horas", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "Medicare"},
 }
 
 // The goldens a reviewer reads: the IOP result; a no on each deciding
@@ -85,6 +95,9 @@ var goldens = map[string]map[string]assess.Answer{
 	"needs-unsure": {"stable-home": assess.Yes, "manageable-needs": assess.Unsure, "can-commit": assess.Yes, "responsibilities": assess.No},
 }
 
+// TestShippedContent renders both layers of the goldens in each language:
+// the answer (name.txt) and the handout (name.full.txt), for a reviewer to
+// read as a diff.
 func TestShippedContent(t *testing.T) {
 	for _, l := range i18n.Langs {
 		set := shipped(t, l)
@@ -94,19 +107,38 @@ func TestShippedContent(t *testing.T) {
 		for name, answers := range goldens {
 			t.Run(string(l)+"-"+name, func(t *testing.T) {
 				res := evaluate(t, set, answers)
-				var b bytes.Buffer
-				if err := report.Text(&b, res, set.Labels, report.TextOptions{}); err != nil {
-					t.Fatal(err)
+				answer, full := layers(t, set, res, report.TextOptions{})
+				if strings.Contains(full, handoutLine[l]) {
+					t.Errorf("the %s handout says how to get the handout", name)
 				}
-				for _, f := range facts[l] {
-					if !strings.Contains(b.String(), f) {
-						t.Errorf("the %s result does not say %q", name, f)
+				for _, f := range append(answerFacts[l], handoutLine[l]) {
+					if !strings.Contains(answer, f) {
+						t.Errorf("the %s answer does not say %q", name, f)
 					}
 				}
-				golden(t, filepath.Join("testdata", "content", string(l)+"-"+name+".txt"), b.Bytes())
+				for _, f := range slices.Concat(answerFacts[l], handoutFacts[l]) {
+					if !strings.Contains(full, f) {
+						t.Errorf("the %s handout does not say %q", name, f)
+					}
+				}
+				golden(t, filepath.Join("testdata", "content", string(l)+"-"+name+".txt"), []byte(answer))
+				golden(t, filepath.Join("testdata", "content", string(l)+"-"+name+".full.txt"), []byte(full))
 			})
 		}
 	}
+}
+
+// layers renders res as the answer and as the handout, in text.
+func layers(t *testing.T, set *assess.Set, res assess.Result, opts report.TextOptions) (answer, full string) {
+	t.Helper()
+	var a, f bytes.Buffer
+	if err := report.Text(&a, res, set.Labels, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.Full(&f, res, set.Labels, opts); err != nil {
+		t.Fatal(err)
+	}
+	return a.String(), f.String()
 }
 
 // TestUrgentComesFirst checks the safety rule of the shipped set: a not-yes
@@ -125,16 +157,21 @@ func TestUrgentComesFirst(t *testing.T) {
 				}
 				continue
 			}
-			if len(res.Urgent) != 1 || !slices.Equal(res.DecidedBy, []string{"manageable-needs"}) {
+			if len(res.Urgent) < 2 || !slices.Equal(res.DecidedBy, []string{"manageable-needs"}) {
 				t.Errorf("%s, needs %s: urgent %q, decided by %q", l, a, res.Urgent, res.DecidedBy)
+			}
+			if !strings.Contains(res.Urgent[0], "911") || !strings.Contains(res.Urgent[1], "988") {
+				t.Errorf("%s, needs %s: what to do now does not start with 911, then 988: %q", l, a, res.Urgent[:2])
 			}
 			text, md := render(t, set, res)
 			for format, out := range map[string]string{"text": text, "markdown": md} {
-				answersAt := strings.Index(out, set.Labels.Get("your_answers"))
-				summaryAt := strings.Index(out, res.Summary[:20])
-				for _, n := range []string{"911", "988", "1-800-662-4357", "1-800-799-7233"} {
-					if at := strings.Index(out, n); at < 0 || at > answersAt || at > summaryAt {
-						t.Errorf("%s %s, needs %s: %s is not before the summary and the answers", l, format, a, n)
+				whyAt := strings.Index(out, res.Why[:20])
+				if format == "markdown" {
+					whyAt = strings.Index(out, res.Summary[:20])
+				}
+				for _, n := range []string{"911", "988", "AYUDA"} {
+					if at := strings.Index(out, n); at < 0 || at > whyAt {
+						t.Errorf("%s %s, needs %s: %s is not before why", l, format, a, n)
 					}
 				}
 			}
@@ -142,6 +179,7 @@ func TestUrgentComesFirst(t *testing.T) {
 	}
 }
 
+// render renders res as the answer in text, and as the handout in markdown.
 func render(t *testing.T, set *assess.Set, res assess.Result) (text, markdown string) {
 	t.Helper()
 	var tb, mb bytes.Buffer
@@ -241,8 +279,9 @@ func TestEveryResultFitsTheRules(t *testing.T) {
 			if employer >= 0 && (doctor < 0 || doctor > employer) {
 				t.Errorf("%s: the employer comes before a doctor: %q", where, steps)
 			}
-			text, md := render(t, set, res)
-			for format, out := range map[string]string{"text": text, "markdown": md} {
+			_, md := render(t, set, res)
+			_, full := layers(t, set, res, report.TextOptions{})
+			for format, out := range map[string]string{"full": full, "markdown": md} {
 				for _, r := range res.Resources {
 					if n := strings.Count(out, r.Contact); n != 1 {
 						t.Errorf("%s, %s: the help line %q is printed %d times", where, format, r.Name, n)
@@ -262,7 +301,7 @@ func stepRanks(set *assess.Set, answers map[string]assess.Answer, rec assess.Rec
 	for _, urgent := range []bool{true, false} {
 		for _, q := range set.Questions {
 			a := answers[q.ID]
-			if (q.Urgent[a] != "") == urgent && (q.Decides || rec == assess.Residential) {
+			if (len(q.Urgent[a]) > 0) == urgent && (q.Decides || rec == assess.Residential) {
 				lists = append(lists, q.Steps[a])
 			}
 		}
@@ -279,12 +318,12 @@ func stepRanks(set *assess.Set, answers map[string]assess.Answer, rec assess.Rec
 	return rank
 }
 
-// Limits the recap after the form relies on: it shows the first sentence of
-// each urgent text as what to do now, in two lines at 40 columns, and each
-// help line as its name and the first sentence of its contact.
+// Limits the recap after the form relies on: it shows each urgent item
+// whole, and each help line as its name and short line, in two lines at
+// 80 columns.
 const (
-	maxUrgentFirst  = 75
-	maxContactFirst = 30
+	maxUrgentItem   = 140
+	maxShortLine    = 100
 	maxResourceName = 32
 )
 
@@ -292,9 +331,11 @@ func TestRecapTextsAreShort(t *testing.T) {
 	for _, l := range i18n.Langs {
 		set := shipped(t, l)
 		for _, q := range set.Questions {
-			for a, u := range q.Urgent {
-				if f := report.FirstSentence(u); f == "" || utf8.RuneCountInString(f) > maxUrgentFirst {
-					t.Errorf("%s %s=%s: the urgent text's first sentence is %d characters, more than %d: %q", l, q.ID, a, utf8.RuneCountInString(f), maxUrgentFirst, f)
+			for a, items := range q.Urgent {
+				for _, u := range items {
+					if n := utf8.RuneCountInString(u); n > maxUrgentItem {
+						t.Errorf("%s %s=%s: an urgent item is %d characters, more than %d: %q", l, q.ID, a, n, maxUrgentItem, u)
+					}
 				}
 			}
 		}
@@ -302,8 +343,115 @@ func TestRecapTextsAreShort(t *testing.T) {
 			if n := utf8.RuneCountInString(r.Name); n > maxResourceName {
 				t.Errorf("%s: the help line's name %q is %d characters, more than %d", l, r.Name, n, maxResourceName)
 			}
-			if f := report.FirstSentence(r.Contact); f == "" || utf8.RuneCountInString(f) > maxContactFirst {
-				t.Errorf("%s %s: the contact's first sentence is %d characters, more than %d: %q", l, r.Name, utf8.RuneCountInString(f), maxContactFirst, f)
+			if n := utf8.RuneCountInString(r.Short); r.Short == "" || n > maxShortLine {
+				t.Errorf("%s %s: the short line is %d characters, want 1 to %d: %q", l, r.Name, n, maxShortLine, r.Short)
+			}
+		}
+	}
+}
+
+// The answer's limits (DESIGN, "The result"): what a scared, tired person
+// can take in on one or two screens.
+var maxAnswerWords = map[i18n.Lang]int{i18n.English: 400, i18n.Spanish: 480}
+
+const (
+	answerWidth   = 80
+	lines911Under = 10
+)
+
+// answerWord is what counts as a word: a run of characters with a letter
+// or a digit in it (a phone number or an address is one word; a bullet is
+// none).
+var answerWord = regexp.MustCompile(`\S*[\pL\pN]\S*`)
+
+// phoneNumbers are the numbers and text codes a person dials or texts.
+var phoneNumbers = regexp.MustCompile(`\b(911|988|1-800-\d{3}-\d{4}|88788)\b`)
+
+// TestEveryAnswerFitsTheRules renders the answer of all 81 combinations in
+// each language at 80 columns: within its word cap; 911 within the first
+// 10 lines; each phone number once; fentanyl and naloxone in every one; no
+// section of the handout; no sentence twice.
+func TestEveryAnswerFitsTheRules(t *testing.T) {
+	names := map[i18n.Lang][2]string{i18n.English: {"fentanyl", "naloxone"}, i18n.Spanish: {"fentanilo", "naloxona"}}
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		most, mostAt := 0, ""
+		for _, answers := range everyCombination(set) {
+			res := evaluate(t, set, answers)
+			where := fmt.Sprint(l, " ", answers)
+			answer, _ := layers(t, set, res, report.TextOptions{Width: answerWidth})
+			if n := len(answerWord.FindAllString(answer, -1)); n > maxAnswerWords[l] {
+				t.Errorf("%s: the answer is %d words, more than %d", where, n, maxAnswerWords[l])
+			} else if n > most {
+				most, mostAt = n, where
+			}
+			lines := strings.Split(answer, "\n")
+			if at := slices.IndexFunc(lines, func(s string) bool { return strings.Contains(s, "911") }); at < 0 || at >= lines911Under {
+				t.Errorf("%s: 911 is on line %d, not within the first %d", where, at+1, lines911Under)
+			}
+			counts := map[string]int{}
+			for _, n := range phoneNumbers.FindAllString(answer, -1) {
+				counts[n]++
+			}
+			for n, c := range counts {
+				if c != 1 {
+					t.Errorf("%s: %s is in the answer %d times", where, n, c)
+				}
+			}
+			if len(counts) != 5 {
+				t.Errorf("%s: the answer gives %d of the 5 numbers: %v", where, len(counts), counts)
+			}
+			for _, name := range names[l] {
+				if !strings.Contains(strings.ToLower(answer), name) {
+					t.Errorf("%s: the answer does not name %s", where, name)
+				}
+			}
+			for _, key := range []string{"your_answers", "about", "outcome_about", "ask", "sources"} {
+				if strings.Contains(answer, set.Labels.Get(key)+"\n") {
+					t.Errorf("%s: the answer has the handout's section %q", where, set.Labels.Get(key))
+				}
+			}
+			seen := map[string]bool{}
+			for _, s := range sentences(strings.Join(strings.Fields(answer), " ")) {
+				if len(answerWord.FindAllString(s, -1)) > 3 && seen[s] {
+					t.Errorf("%s: the answer says twice: %s", where, s)
+				}
+				seen[s] = true
+			}
+		}
+		t.Logf("%s: the longest answer is %d words (%s)", l, most, mostAt)
+	}
+}
+
+// modePhrases are words that are true in one way of asking only: the form's
+// own choices and keys, and the flags of scripted output. The answer is
+// printed after the form, after plain prompts and for scripts alike, so it
+// must hold none of them.
+func modePhrases(set *assess.Set) []string {
+	out := []string{"-o markdown", "-o json", "Esc", "Ctrl", "Shift+Tab"}
+	for _, key := range []string{"review_save", "review_show", "review_title", "intro_start", "form_more", "form_read", "recap_above"} {
+		out = append(out, set.Labels.Get(key))
+	}
+	return out
+}
+
+// TestNoContradiction: every sentence of the answer is true however the
+// answers were given (the form, plain prompts, flags), in both languages
+// and all 81 combinations; and a result that says "IOP" is made for a
+// person's duties never sits under a headline that puts other care first.
+func TestNoContradiction(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, answers := range everyCombination(set) {
+			res := evaluate(t, set, answers)
+			answer, full := layers(t, set, res, report.TextOptions{})
+			for _, p := range modePhrases(set) {
+				if strings.Contains(answer, p) || strings.Contains(full, p) {
+					t.Errorf("%s %v: the result says %q, which is true in one way of asking only", l, answers, p)
+				}
+			}
+			if res.Recommendation != assess.IOP && strings.Contains(full, "IOP is made for this") {
+				t.Errorf("%s %v: a result that does not point to IOP says IOP is made for this", l, answers)
 			}
 		}
 	}
@@ -398,7 +546,11 @@ var (
 	needsPrompt = question("manageable-needs", func(q *assess.Question) string { return q.Prompt })
 	needsHelp   = question("manageable-needs", func(q *assess.Question) string { return q.Help })
 	needsYes    = question("manageable-needs", func(q *assess.Question) string { return q.Reasons[assess.Yes] })
-	needsUrgent = question("manageable-needs", func(q *assess.Question) string { return q.Urgent[assess.No] })
+	needsUrgent = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Urgent[assess.No], " ") })
+	needsOption = question("manageable-needs", func(q *assess.Question) string { return strings.Join([]string{q.Options[assess.Yes], q.Options[assess.No], q.Options[assess.Unsure]}, " | ") })
+	staySafe    = func(s *assess.Set) string { return strings.Join(s.StaySafe, " ") }
+	caveats     = func(s *assess.Set) string { return strings.Join(s.Caveats, " ") }
+	emergency   = func(s *assess.Set) string { return s.Emergency }
 	needsFirst  = question("manageable-needs", func(q *assess.Question) string { return q.Steps[assess.No][0] })
 	needsSteps  = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Steps[assess.No], " ") })
 	iopSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.IOP].NextSteps, " ") }
@@ -417,16 +569,20 @@ var (
 var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
-		{"the health help", needsHelp, []string{"hospital or a live-in program", `Answer "no"`, "seizure", "delirium tremens", "DTs", "when you stopped drinking or stopped benzodiazepines", "benzodiazepines", "every day", "pregnant", "opioids", "thoughts of suicide", "988", "serious health problem", `Answer "not sure", and see a doctor first`, "shaky, sweaty or sick", "Keep taking the medicines a doctor prescribes, as prescribed"}},
-		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzodiazepines", "every day", "shaky, sweaty or sick", "pregnant", "opioids"}},
-		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "naloxone", "nasal spray that reverses an opioid overdose", "Tell people near you where it is", "someone else has to give it", "give naloxone, call 911, and stay with them", "If you drink heavily on most days, or take benzodiazepines", "Do not mix benzodiazepines with alcohol or opioids on your own", "do not stop either one on your own", "thoughts of suicide", "988", "If none of this is happening now", "today"}},
+		{"the health answers", needsOption, []string{"Yes: none of the signs", "No: one of the signs for No is true for me", "Not sure: I want a doctor to check"}},
+		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "Thoughts of suicide without a plan", "Keep taking the medicines a doctor prescribes"}},
+		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide", "not under control"}},
+		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "Don't stop drinking", "sleeping", "all at once on your own", "Don't mix benzos with alcohol or opioids", "naloxone (Narcan)", "someone else has to give it", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? See a doctor this week", "call a doctor or clinic today"}},
+		{"stay safe", staySafe, []string{"any drug not from a pharmacy", "pressed pills, cocaine or meth", "Don't use alone", "test strips", "naloxone (Narcan)", "someone else has to give it", "After any break, even a few days", "sleeping pills", "Don't mix benzos"}},
+		{"the emergency line", emergency, []string{"911", "988", "AYUDA"}},
 		{"the health needs' first step", needsFirst, []string{"If you use opioids, ask to start or keep buprenorphine or methadone"}},
-		{"the health needs' steps", needsSteps, []string{"drink heavily or take benzodiazepines", "detox, also called withdrawal management", "naltrexone, acamprosate or", "disulfiram", "mental health and substance use together", "How soon could I start?"}},
-		{"the IOP steps", iopSteps, []string{"How soon could I start?", "buprenorphine or methadone"}},
-		{"the residential steps", resSteps, []string{"How soon could I start?", "doctor"}},
-		{"what residential care involves", resAbout, []string{"day programs, also called partial hospitalization", "20 hours or more", "sleep at home", "Programs call this medically managed care"}},
-		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "you live at the program"}},
-		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
+		{"the health needs' steps", needsSteps, []string{"detox", "https://findtreatment.gov", "mental health", "contingency management"}},
+		{"the IOP steps", iopSteps, []string{"pregnant", "buprenorphine or methadone", "contingency management"}},
+		{"the residential steps", resSteps, []string{"how soon you could start", "doctor"}},
+		{"what residential care involves", resAbout, []string{"day programs", "20 hours or more", "sleep at home", "After any break, even a few days, your old amount can kill"}},
+		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "one-on-one with a counselor"}},
+		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you very sick", "Naltrexone is not for anyone who takes opioids, methadone or", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
+		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "does not give counseling", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
 	},
 	i18n.Spanish: {
 		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
@@ -453,7 +609,7 @@ var contentFacts = map[i18n.Lang][]fact{
 // profesional de la salud", "en su trabajo"), and the keyboard verb the form
 // does not use.
 var forbidden = map[i18n.Lang][]*regexp.Regexp{
-	i18n.English: {regexp.MustCompile(`(?i)hospital stay`), regexp.MustCompile(`(?i)\bsafer\b`), regexp.MustCompile(`(?i)\bnever mix\b`), regexp.MustCompile(`(?i)medically managed withdrawal`)},
+	i18n.English: {regexp.MustCompile(`(?i)\bsafer\b`), regexp.MustCompile(`(?i)\breverses\b`), regexp.MustCompile(`(?i)partial hospitalization`), regexp.MustCompile(`(?i)\baddicts?\b`), regexp.MustCompile(`(?i)\bnever mix\b`), regexp.MustCompile(`(?i)medically managed withdrawal`)},
 	i18n.Spanish: {regexp.MustCompile(`(?i)quedarse en el hospital`), regexp.MustCompile(`(?i)\bnunca mezcle\b`), regexp.MustCompile(`(?i)manejo médico`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|un médico|empleador)\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
 }
 
@@ -488,7 +644,7 @@ func TestPhoneNumbersStayWhole(t *testing.T) {
 	res := evaluate(t, set, goldens["iop"])
 	for width := 30; width <= 100; width++ {
 		var b bytes.Buffer
-		if err := report.Text(&b, res, set.Labels, report.TextOptions{Width: width}); err != nil {
+		if err := report.Full(&b, res, set.Labels, report.TextOptions{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		for _, n := range []string{"1-800-662-4357", "1-800-487-4889", "1-800-799-7233", "https://988lifeline.org", "https://findtreatment.gov", "https://www.thehotline.org"} {

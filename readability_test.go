@@ -3,6 +3,7 @@ package iopfit_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/report"
 )
 
 // The people who read iopfit may be scared and tired, so its words must be
@@ -28,21 +30,22 @@ const (
 
 // prose returns every text of the set a person reads.
 func prose(s *assess.Set) []string {
-	texts := []string{s.Title, s.Intro, s.Source, s.Disclaimer}
+	texts := []string{s.Title, s.Intro, s.Source, s.Disclaimer, s.Emergency}
 	for _, q := range s.Questions {
 		texts = append(texts, q.Prompt, q.Help, q.Topic)
 		for _, a := range assess.Answers {
-			texts = append(texts, q.Reasons[a], q.Urgent[a], q.Headline[a])
+			texts = append(texts, q.Reasons[a], q.Headline[a], q.Options[a])
+			texts = append(texts, q.Urgent[a]...)
 			texts = append(texts, q.Steps[a]...)
 		}
 	}
 	for _, rec := range []assess.Recommendation{assess.IOP, assess.Residential} {
 		o := s.Outcomes[rec]
-		texts = append(append(append(texts, o.Headline, o.Summary), o.NextSteps...), o.About...)
+		texts = append(append(append(texts, o.Headline, o.Why, o.Summary), o.NextSteps...), o.About...)
 	}
-	texts = append(append(texts, s.About...), s.Caveats...)
+	texts = slices.Concat(texts, s.About, s.StaySafe, s.KeepInMind, s.Caveats, s.Ask)
 	for _, r := range s.Resources {
-		texts = append(texts, r.Name, r.Contact)
+		texts = append(texts, r.Name, r.Short, r.Contact)
 	}
 	keys := make([]string, 0, len(s.Labels))
 	for k := range s.Labels {
@@ -70,8 +73,17 @@ var (
 type counts struct{ sentences, words, syllables int }
 
 // sentences splits a text into its sentences, web addresses left out. A
-// text ends a sentence whether or not it ends with a stop.
-func sentences(t string) []string {
+// text ends a sentence whether or not it ends with a stop, and so does a
+// line of a text written as lines (a lead and its list).
+func sentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		out = append(out, lineSentences(line)...)
+	}
+	return out
+}
+
+func lineSentences(t string) []string {
 	t = strings.TrimSpace(webRe.ReplaceAllString(t, ""))
 	var out []string
 	for t != "" {
@@ -227,8 +239,10 @@ func TestEachTextIsPlain(t *testing.T) {
 var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 	i18n.English: {
 		{regexp.MustCompile(`(?i)\bwithdrawal\b`), regexp.MustCompile(`when you stop`)},
-		{regexp.MustCompile(`(?i)\bopioids?\b`), regexp.MustCompile(`heroin, fentanyl or pain pills`)},
-		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`federal agency`)},
+		{regexp.MustCompile(`(?i)\bopioids?\b`), regexp.MustCompile(`heroin, fentanyl or strong pain pills`)},
+		// The helpline's own name says what it is where the answer names it.
+		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`federal agency|SAMHSA National Helpline`)},
+		{regexp.MustCompile(`(?i)\bbenzos?\b`), regexp.MustCompile(`Xanax`)},
 		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`deaf`)},
 		{regexp.MustCompile(`(?i)\bregular outpatient\b`), regexp.MustCompile(`fewer hours`)},
 		{regexp.MustCompile(`(?i)\bnaloxone\b`), regexp.MustCompile(`nasal spray`)},
@@ -237,7 +251,7 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 	i18n.Spanish: {
 		{regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`al dejar`)},
 		{regexp.MustCompile(`(?i)\bopioides?\b`), regexp.MustCompile(`heroína, fentanilo o pastillas para el dolor`)},
-		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`agencia federal`)},
+		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`agencia federal|Línea de Ayuda Nacional de SAMHSA`)},
 		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`sordas`)},
 		{regexp.MustCompile(`(?i)\bambulatoria común\b`), regexp.MustCompile(`menos horas`)},
 		{regexp.MustCompile(`(?i)\bnaloxona\b`), regexp.MustCompile(`aerosol nasal`)},
@@ -247,8 +261,9 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 
 // TestTermsDefinedAtFirstUse reads the texts as a person meets them: the
 // form (the intro, then each question and its help), and each of the 81
-// results, in the order text output prints them. Where a term first comes,
-// its definition must be in the same text.
+// results, as the answer and as the handout, in the order text output
+// prints them. Where a term first comes, its definition must be in the same
+// text.
 func TestTermsDefinedAtFirstUse(t *testing.T) {
 	for _, l := range i18n.Langs {
 		set, err := load.Embedded(l)
@@ -265,7 +280,8 @@ func TestTermsDefinedAtFirstUse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			readings[fmt.Sprint("the result for ", answers)] = inReadingOrder(res)
+			readings[fmt.Sprint("the answer for ", answers)] = answerOrder(res)
+			readings[fmt.Sprint("the handout for ", answers)] = handoutOrder(res)
 		}
 		for name, texts := range readings {
 			for _, tm := range terms[l] {
@@ -282,28 +298,27 @@ func TestTermsDefinedAtFirstUse(t *testing.T) {
 	}
 }
 
-// inReadingOrder lists a result's texts in the order text output prints
-// them: the help lines right under what to do now when something is urgent,
-// else after the next steps.
-func inReadingOrder(r assess.Result) []string {
-	var help []string
+// answerOrder lists the answer's texts in the order text output prints
+// them.
+func answerOrder(r assess.Result) []string {
+	texts := slices.Concat([]string{r.Headline}, r.Urgent, []string{r.Emergency, r.Why}, r.NextSteps[:min(len(r.NextSteps), assess.AnswerSteps)], r.StaySafe)
+	for _, res := range report.AnswerResources(r) {
+		texts = append(texts, res.Name+": "+res.ShortLine())
+	}
+	return append(append(texts, r.KeepInMind...), r.Disclaimer)
+}
+
+// handoutOrder lists the handout's texts in the order Full prints them.
+func handoutOrder(r assess.Result) []string {
+	texts := slices.Concat([]string{r.Headline}, r.Urgent, []string{r.Emergency, r.Summary}, r.NextSteps, r.StaySafe)
 	for _, res := range r.Resources {
-		help = append(help, res.Name+": "+res.Contact)
+		texts = append(texts, res.Name+": "+res.Contact)
 	}
-	texts := append([]string{r.Headline}, r.Urgent...)
-	if len(r.Urgent) > 0 {
-		texts = append(texts, help...)
-	}
-	texts = append(texts, r.Summary)
+	texts = append(texts, report.HandoutCaveats(r)...)
 	for _, a := range r.Answers {
 		texts = append(texts, a.Question, a.Reason)
 	}
-	texts = append(texts, r.NextSteps...)
-	if len(r.Urgent) == 0 {
-		texts = append(texts, help...)
-	}
-	texts = append(append(append(texts, r.About...), r.OutcomeAbout...), r.Caveats...)
-	return append(texts, r.Disclaimer)
+	return append(slices.Concat(texts, r.About, r.OutcomeAbout, r.Ask), r.Disclaimer)
 }
 
 // hardest lists the five fields that read hardest, to show what to rewrite.

@@ -101,7 +101,7 @@ func testSet() *Set {
 		return q
 	}
 	needs := withHeadlines(q("manageable-needs", true), No)
-	needs.Urgent = map[Answer]string{No: "call 911 now", Unsure: "ask a doctor today"}
+	needs.Urgent = map[Answer][]string{No: {"call 911 now"}, Unsure: {"ask a doctor today"}}
 	return &Set{
 		ID: "test", Version: "1", Title: "T", Source: "S", File: "embedded", Lang: "en",
 		Questions: []Question{withHeadlines(q("stable-home", true), No, Unsure), needs, withHeadlines(q("can-commit", true), No, Unsure), q("responsibilities", false)},
@@ -175,10 +175,7 @@ func TestEvaluateEveryCombination(t *testing.T) {
 					if !slices.Equal(res.DecidedBy, decidedBy) || res.DecidedBy == nil {
 						t.Errorf("Evaluate(%v): decided by %#v, want %q", answers, res.DecidedBy, decidedBy)
 					}
-					wantUrgent := []string{}
-					if u := set.Questions[1].Urgent[needs]; u != "" {
-						wantUrgent = append(wantUrgent, u)
-					}
+					wantUrgent := append([]string{}, set.Questions[1].Urgent[needs]...)
 					if !slices.Equal(res.Urgent, wantUrgent) || res.Urgent == nil {
 						t.Errorf("Evaluate(%v): urgent %#v, want %q", answers, res.Urgent, wantUrgent)
 					}

@@ -340,7 +340,7 @@ func TestFHIRLinkIDsUnique(t *testing.T) {
 	for _, id := range []string{"stable-home-help", "iopfit", "help", "result", "urgent", "intro", "help-now"} {
 		q := set.Questions[0]
 		q.ID = id
-		q.Urgent = map[assess.Answer]string{assess.No: "urgent " + id}
+		q.Urgent = map[assess.Answer][]string{assess.No: {"urgent " + id}}
 		set.Questions = append(set.Questions, q)
 	}
 	data := questionnaire(t, set)

@@ -67,8 +67,8 @@ func evalFHIRPath(t *testing.T, node string, questionnaire []byte, responses []j
 // them a question that does not decide, and texts that need escaping.
 func twoUrgent(t *testing.T) *assess.Set {
 	set := fixture(t, i18n.English)
-	set.Questions[0].Urgent = map[assess.Answer]string{assess.No: `Home's "urgent" \ line.`, assess.Unsure: "Home urgent\nline for not sure."}
-	set.Questions[3].Urgent = map[assess.Answer]string{assess.Yes: "Duties urgent line."}
+	set.Questions[0].Urgent = map[assess.Answer][]string{assess.No: {`Home's "urgent" \ line.`, "And a second item."}, assess.Unsure: {"Home urgent\nline for not sure."}}
+	set.Questions[3].Urgent = map[assess.Answer][]string{assess.Yes: {"Duties urgent line."}}
 	return set
 }
 
@@ -171,7 +171,7 @@ func without(sheet map[string]assess.Answer, id string) map[string]assess.Answer
 func urgentWithout(set *assess.Set, sheet map[string]assess.Answer, id string) []string {
 	var out []string
 	for _, q := range set.Questions {
-		if u := q.Urgent[sheet[q.ID]]; u != "" && q.ID != id {
+		if u := q.UrgentText(sheet[q.ID]); u != "" && q.ID != id {
 			out = append(out, u)
 		}
 	}

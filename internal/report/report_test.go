@@ -199,7 +199,9 @@ func TestJSONKeys(t *testing.T) {
 	if err := json.Unmarshal(m["question_set"], &qs); err != nil || qs["lang"] != "en" {
 		t.Errorf("question_set = %s, want lang en", m["question_set"])
 	}
-	want := []string{"schema_version", "recommendation", "headline", "urgent", "decided_by", "summary", "answers", "next_steps", "resources", "about", "outcome_about", "caveats", "disclaimer", "sources", "question_set"}
+	want := []string{"schema_version", "recommendation", "headline", "urgent", "decided_by", "summary", "answers", "next_steps", "resources", "about", "outcome_about", "caveats", "disclaimer", "sources", "question_set",
+		// The answer's own parts, added in schema 1.
+		"why", "emergency", "stay_safe", "keep_in_mind", "ask", "answer_steps"}
 	var got []string
 	for k := range m {
 		got = append(got, k)
@@ -287,10 +289,12 @@ func TestQuestionsTextWraps(t *testing.T) {
 	}
 }
 
-// TestHelpLinesOnce: the help lines are printed once in text and markdown,
-// under what to do now when something is urgent, else in their own section.
+// TestHelpLinesOnce: the answer lists each help line once, as its short
+// line, and leaves out those that what to do now already gave; the handout
+// (markdown) lists each once, whole.
 func TestHelpLinesOnce(t *testing.T) {
 	set := fixture(t, i18n.English)
+	set.Resources[len(set.Resources)-1].InUrgent = true
 	for _, c := range cases {
 		res := result(t, set, c.answers)
 		var text, md bytes.Buffer
@@ -300,14 +304,17 @@ func TestHelpLinesOnce(t *testing.T) {
 		if err := Markdown(&md, res, set.Labels, madeOn); err != nil {
 			t.Fatal(err)
 		}
-		for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
-			for _, r := range res.Resources {
-				if n := strings.Count(out, r.Contact); n != 1 {
-					t.Errorf("%s, %s: %q is printed %d times", c.name, format, r.Contact, n)
-				}
+		said := len(res.Urgent) > 0 || res.Emergency != ""
+		for _, r := range res.Resources {
+			want := 1
+			if r.InUrgent && said {
+				want = 0
 			}
-			if heading := strings.Contains(out, set.Labels.Get("resources")); heading == (len(res.Urgent) > 0) {
-				t.Errorf("%s, %s: the %q section is there: %v, with %d urgent texts", c.name, format, set.Labels.Get("resources"), heading, len(res.Urgent))
+			if n := strings.Count(text.String(), r.Name+": "+r.ShortLine()); n != want {
+				t.Errorf("%s, text: %q is printed %d times, want %d", c.name, r.Name, n, want)
+			}
+			if n := strings.Count(md.String(), r.Contact); n != 1 {
+				t.Errorf("%s, markdown: %q is printed %d times", c.name, r.Contact, n)
 			}
 		}
 	}

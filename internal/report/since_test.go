@@ -122,8 +122,8 @@ func TestSinceSaysTheVersion(t *testing.T) {
 		version string
 		want    string
 	}{
-		{"today's version", "0.1.0", "Fixture residential summary.\n\nNothing changed since last time.\n\nYour answers"},
-		{"another version", "0.0.9", "\n\nNothing changed since last time. " + note + "\n\nYour answers"},
+		{"today's version", "0.1.0", "Fixture residential summary.\n\nNothing changed since last time.\n\nNext steps"},
+		{"another version", "0.0.9", "\n\nNothing changed since last time. " + note + "\n\nNext steps"},
 		{"no version", "", "\n\nNothing changed since last time. Last time's file does not say which version of these questions it used (today's is 0.1.0)"},
 		{"a version that is no version", "0.9\x1b[2J", "\n\nNothing changed since last time. Last time's file does not say which version"},
 	}
@@ -142,7 +142,7 @@ func TestSinceSaysTheVersion(t *testing.T) {
 			if err := Markdown(&b, res, set.Labels, madeOn); err != nil {
 				t.Fatal(err)
 			}
-			if md := strings.ReplaceAll(tt.want, "Your answers", "## Your answers"); !strings.Contains(b.String(), md) {
+			if md := strings.ReplaceAll(tt.want, "Next steps", "## Next steps"); !strings.Contains(b.String(), md) {
 				t.Errorf("no %q in\n%s", md, b.String())
 			}
 		})
