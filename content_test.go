@@ -547,17 +547,19 @@ var (
 	needsHelp   = question("manageable-needs", func(q *assess.Question) string { return q.Help })
 	needsYes    = question("manageable-needs", func(q *assess.Question) string { return q.Reasons[assess.Yes] })
 	needsUrgent = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Urgent[assess.No], " ") })
-	needsOption = question("manageable-needs", func(q *assess.Question) string { return strings.Join([]string{q.Options[assess.Yes], q.Options[assess.No], q.Options[assess.Unsure]}, " | ") })
-	staySafe    = func(s *assess.Set) string { return strings.Join(s.StaySafe, " ") }
-	caveats     = func(s *assess.Set) string { return strings.Join(s.Caveats, " ") }
-	emergency   = func(s *assess.Set) string { return s.Emergency }
-	needsFirst  = question("manageable-needs", func(q *assess.Question) string { return q.Steps[assess.No][0] })
-	needsSteps  = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Steps[assess.No], " ") })
-	iopSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.IOP].NextSteps, " ") }
-	resSteps    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].NextSteps, " ") }
-	resAbout    = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].About, " ") }
-	iopAbout    = func(s *assess.Set) string { return strings.Join(s.About, " ") }
-	resources   = func(s *assess.Set) string {
+	needsOption = question("manageable-needs", func(q *assess.Question) string {
+		return strings.Join([]string{q.Options[assess.Yes], q.Options[assess.No], q.Options[assess.Unsure]}, " | ")
+	})
+	staySafe   = func(s *assess.Set) string { return strings.Join(s.StaySafe, " ") }
+	caveats    = func(s *assess.Set) string { return strings.Join(s.Caveats, " ") }
+	emergency  = func(s *assess.Set) string { return s.Emergency }
+	needsFirst = question("manageable-needs", func(q *assess.Question) string { return q.Steps[assess.No][0] })
+	needsSteps = question("manageable-needs", func(q *assess.Question) string { return strings.Join(q.Steps[assess.No], " ") })
+	iopSteps   = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.IOP].NextSteps, " ") }
+	resSteps   = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].NextSteps, " ") }
+	resAbout   = func(s *assess.Set) string { return strings.Join(s.Outcomes[assess.Residential].About, " ") }
+	iopAbout   = func(s *assess.Set) string { return strings.Join(s.About, " ") }
+	resources  = func(s *assess.Set) string {
 		var b strings.Builder
 		for _, r := range s.Resources {
 			b.WriteString(r.Name + ": " + r.Contact + " ")

@@ -29,7 +29,7 @@ var (
 	outcomeNames    = []string{"iop", "residential"}
 	outcomeKeys     = []string{"headline", "summary", "why", "next_steps", "about"}
 	resourceKeys    = []string{"name", "contact", "short", "in_urgent"}
-	sourceKeys   = []string{"name", "url", "no_url", "checked"}
+	sourceKeys      = []string{"name", "url", "no_url", "checked"}
 	// notYesKeys are the answers a deciding question's urgent texts, steps
 	// and headlines may be given for: a yes on a deciding question needs
 	// none of them.

@@ -36,14 +36,14 @@ type jsonResult struct {
 	// urgent), how to stay safe (when nothing is urgent), the short caveats,
 	// the questions to ask a program, and how many of next_steps the
 	// answer shows.
-	Why         string   `json:"why"`
-	Emergency   string   `json:"emergency"`
-	StaySafe    []string `json:"stay_safe"`
-	KeepInMind  []string `json:"keep_in_mind"`
-	Ask         []string `json:"ask"`
-	AnswerSteps int      `json:"answer_steps"`
-	Sources        []assess.Source   `json:"sources"`
-	QuestionSet    jsonSet           `json:"question_set"`
+	Why         string          `json:"why"`
+	Emergency   string          `json:"emergency"`
+	StaySafe    []string        `json:"stay_safe"`
+	KeepInMind  []string        `json:"keep_in_mind"`
+	Ask         []string        `json:"ask"`
+	AnswerSteps int             `json:"answer_steps"`
+	Sources     []assess.Source `json:"sources"`
+	QuestionSet jsonSet         `json:"question_set"`
 	// PreviousRecommendation and Changes are there only with --compare:
 	// added in schema 1, as keys may be.
 	PreviousRecommendation string        `json:"previous_recommendation,omitempty"`
