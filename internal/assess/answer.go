@@ -29,7 +29,7 @@ var answerWords = map[string]Answer{
 	"unsure": Unsure, "not-sure": Unsure, "not sure": Unsure, "u": Unsure,
 	// Spanish.
 	"si": Yes, "s": Yes,
-	"no se": Unsure, "no estoy seguro": Unsure, "no estoy segura": Unsure,
+	"no se": Unsure, "nose": Unsure, "no lo se": Unsure, "no estoy seguro": Unsure, "no estoy segura": Unsure,
 }
 
 // AnswerWords lists the words ParseAnswer takes for a, as a person would
@@ -41,16 +41,17 @@ func AnswerWords(a Answer) []string {
 	case No:
 		return []string{"no", "n"}
 	default:
-		return []string{"unsure", "not-sure", "not sure", "u", "no sé", "no estoy seguro", "no estoy segura"}
+		return []string{"unsure", "not-sure", "not sure", "u", "no sé", "no lo sé", "no estoy seguro", "no estoy segura"}
 	}
 }
 
 // ParseAnswer reads an answer word of any language iopfit speaks, in any
 // case, with or without accents: yes/y, no/n, unsure/not-sure/not sure/u,
-// sí/si/s, no sé/no se, no estoy seguro/segura. Surrounding white space is
+// sí/si/s, no sé/no se/nose/no lo sé, no estoy seguro/segura. Surrounding
+// white space and a full stop after the word, as a sentence ends, are
 // ignored; anything else is not an answer, never a guess.
 func ParseAnswer(s string) (Answer, bool) {
-	a, ok := answerWords[Fold(s)]
+	a, ok := answerWords[strings.TrimSuffix(Fold(s), ".")]
 	return a, ok
 }
 

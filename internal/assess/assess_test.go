@@ -32,6 +32,13 @@ func TestParseAnswer(t *testing.T) {
 		{"no se", Unsure, false},
 		{"No estoy segura", Unsure, false},
 		{"no estoy seguro", Unsure, false},
+		// The ways people write "no sé" in a hurry, and a sentence's stop.
+		{"nose", Unsure, false},
+		{"No lo sé", Unsure, false},
+		{"sí.", Yes, false},
+		{"No sé.", Unsure, false},
+		{"yes..", "", true},
+		{".", "", true},
 		{"nó", No, false},
 		{"sí, claro", "", true},
 		{"yes no", "", true},

@@ -111,7 +111,7 @@ var rootSections = []manSection{
 	{title: "FILES", items: []manItem{
 		{"questions.yaml, questions.es.yaml", "The built-in question set and its Spanish translation are compiled into the binary. A file given with --questions or IOPFIT_QUESTIONS replaces them; its translation, if any, is the file beside it with the language before the extension (questions.es.yaml). The README describes their keys. A package installs it as /usr/share/doc/iopfit/README.md, and the project's page shows it: https://github.com/iopfit/iopfit"},
 	}, after: []string{
-		"iopfit writes no file and stores nothing: your answers exist only in memory while it runs.",
+		"iopfit stores nothing and sends nothing: your answers exist only in memory while it runs. It writes one file only when you ask it to: choosing Show and save my result at the end of the form keeps the handout, as markdown, in a new file in the current folder (iopfit-YYYY-MM-DD.md, or -2, -3 and on), readable by you alone (mode 0600), never over another file.",
 	}},
 }
 
@@ -123,7 +123,8 @@ var rootExamples = manSection{title: "EXAMPLES", examples: []string{
 	"iopfit check --answers answers.yaml -o json",
 	"iopfit check --answers - -q < answers.yaml",
 	`printf '1\n1\n2\n1\n' | iopfit check --accessible`,
-	"iopfit check -o markdown > my-iop-check.md",
+	"iopfit check --full",
+	"(umask 077; iopfit check -o markdown > my-iop-check.md)",
 	"iopfit questions -o json",
 }}
 
