@@ -61,6 +61,13 @@ func TestParseAccepts(t *testing.T) {
 		{"decides TRUE with its tag", edit(t, "    help: H\n", "    help: H\n    decides: !!bool TRUE\n")},
 		{"headline for a not-yes answer", edit(t, "    topic: T\n", "    topic: T\n    headline: {no: H}\n")},
 		{"source with no public address", edit(t, "    url: https://example.org/n\n", "    no_url: true\n")},
+		{"urgent as one text", edit(t, "    topic: T\n", "    topic: T\n    urgent: {no: Call 911.}\n")},
+		{"urgent as short items", edit(t, "    topic: T\n", "    topic: T\n    urgent: {no: [Call 911., Call 988.]}\n")},
+		{"a question's own answer words", edit(t, "    topic: T\n", "    topic: T\n    options: {yes: \"Yes, none\", no: \"No, one\", unsure: Not sure}\n")},
+		{"outcome_about false", edit(t, "    topic: T\n", "    topic: T\n    outcome_about: false\n")},
+		{"the answer's texts", edit(t, "about: [a]\n", "about: [a]\nemergency: E\nstay_safe: [s]\nkeep_in_mind: [k, l, m]\nask: [q]\n")},
+		{"a help line's short line", edit(t, "    contact: c\n", "    contact: c\n    short: s\n    in_urgent: true\n")},
+		{"an outcome's why", edit(t, "    summary: S\n", "    summary: S\n    why: W\n")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +103,10 @@ func TestParseRejects(t *testing.T) {
 		{"UTF-16 without a byte-order mark", "s\x00c\x00h\x00e\x00m\x00a\x00:\x00 \x001\x00\n\x00", 1, 1, `looks like UTF-16 text`},
 		{"schema as text", edit(t, "schema: 1", `schema: "1"`), 1, 9, `schema must be the number 1, without quotes`},
 		{"missing prompt", edit(t, "    prompt: P\n", ""), 8, 5, `questions[stable-home]: is missing the required key "prompt"`},
+		{"two of three answer words", edit(t, "    topic: T\n", "    topic: T\n    options: {yes: Y, no: N}\n"), 12, 14, `questions[stable-home].options: is missing the required key "unsure"`},
+		{"four caveats in short", edit(t, "about: [a]\n", "about: [a]\nkeep_in_mind: [a, b, c, d]\n"), 26, 15, `keep_in_mind: has 4 items; the answer shows at most 3`},
+		{"an empty urgent item", edit(t, "    topic: T\n", "    topic: T\n    urgent: {no: [a, \"\"]}\n"), 12, 22, `questions[stable-home].urgent.no[2]: is empty`},
+		{"in_urgent as text", edit(t, "    contact: c\n", "    contact: c\n    in_urgent: \"yes\"\n"), 30, 16, `in_urgent`},
 		{"empty prompt", edit(t, "    prompt: P", `    prompt: ""`), 9, 13, `questions[stable-home].prompt: is empty; write the text it needs`},
 		{"null prompt", edit(t, "    prompt: P", `    prompt:`), 9, 12, `questions[stable-home].prompt: is empty; write the text it needs`},
 		{"blank prompt", edit(t, "    prompt: P", `    prompt: "   "`), 9, 13, `questions[stable-home].prompt: is empty; write the text it needs`},

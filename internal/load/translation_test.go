@@ -96,6 +96,30 @@ func TestTranslationRejects(t *testing.T) {
 	}
 }
 
+// A translation gives the answer's texts when its set does, and only then,
+// so that no part of an answer is left in the set's language; and a
+// question's own answer words, when the set's question has them.
+func TestTranslationGivesTheAnswersTexts(t *testing.T) {
+	withTexts := strings.Replace(minimal(t), "about: [a]\n", "about: [a]\nstay_safe: [s]\n", 1)
+	if _, err := ParseTranslation([]byte(withTexts), []byte(translation(t, "", "")), "t.es.yaml", i18n.Spanish); err == nil || !strings.Contains(err.Error(), `is missing the required key "stay_safe"`) {
+		t.Errorf("set with stay_safe, translation without: err = %v", err)
+	}
+	if _, err := ParseTranslation([]byte(withTexts), []byte(translation(t, "about: [a es]\n", "about: [a es]\nstay_safe: [s es]\n")), "t.es.yaml", i18n.Spanish); err != nil {
+		t.Errorf("both with stay_safe: %v", err)
+	}
+	if _, err := ParseTranslation([]byte(minimal(t)), []byte(translation(t, "about: [a es]\n", "about: [a es]\nask: [q es]\n")), "t.es.yaml", i18n.Spanish); err == nil || !strings.Contains(err.Error(), `"ask"`) {
+		t.Errorf("translation with ask, set without: err = %v", err)
+	}
+	withOptions := strings.Replace(minimal(t), "    topic: T\n", "    topic: T\n    options: {yes: Y1, no: N1, unsure: U1}\n", 1)
+	if _, err := ParseTranslation([]byte(withOptions), []byte(translation(t, "", "")), "t.es.yaml", i18n.Spanish); err == nil || !strings.Contains(err.Error(), `is missing the required key "options"`) {
+		t.Errorf("set with options, translation without: err = %v", err)
+	}
+	es, err := ParseTranslation([]byte(withOptions), []byte(translation(t, "    topic: T es\n", "    topic: T es\n    options: {yes: Sí1, no: No1, unsure: NS1}\n")), "t.es.yaml", i18n.Spanish)
+	if err != nil || es.Questions[0].Options["no"] != "No1" {
+		t.Errorf("both with options: %v", err)
+	}
+}
+
 // A translation must give every label its set gives, optional ones too, so
 // that no label is left in English.
 func TestTranslationNeedsTheSetsLabels(t *testing.T) {

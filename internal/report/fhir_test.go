@@ -449,3 +449,21 @@ func TestFHIRGolden(t *testing.T) {
 		golden(t, c.name, r)
 	}
 }
+
+// TestFHIRShowsAQuestionsOwnWords: a question's own words for its answers
+// are the answer options' display in the Questionnaire and the answer's in
+// the response, as the person read them; the codes stay yes, no, unsure.
+func TestFHIRShowsAQuestionsOwnWords(t *testing.T) {
+	set := fixture(t, i18n.English)
+	set.Questions[1].Options = map[assess.Answer]string{assess.Yes: "Yes, none of these", assess.No: "No, one of these", assess.Unsure: "Not sure, ask first"}
+	q := string(questionnaire(t, set))
+	for _, want := range []string{`"display": "No, one of these"`, `"display": "Not sure, ask first"`} {
+		if !strings.Contains(q, want) {
+			t.Errorf("the Questionnaire has no %q", want)
+		}
+	}
+	_, r := response(t, set, map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "no", "can-commit": "yes", "responsibilities": "yes"})
+	if !strings.Contains(string(r), `"display": "No, one of these"`) || strings.Count(string(r), `"display": "Yes"`) != 3 {
+		t.Errorf("the response does not show the words each question gave:\n%s", r)
+	}
+}

@@ -369,3 +369,86 @@ func TestAddressesStayWholeAndLink(t *testing.T) {
 		}
 	}
 }
+
+// answerSet is the fixture with the answer's own texts: an emergency line,
+// stay safe, short caveats, questions to ask, short help lines (one given
+// by what to do now), a question's own answer words, and a schedule that
+// does not point to residential care.
+func answerSet(t *testing.T) *assess.Set {
+	t.Helper()
+	set := fixture(t, i18n.English)
+	set.Emergency = "Fixture emergency line: call 911."
+	set.StaySafe = []string{"Fixture stay safe line."}
+	set.KeepInMind = []string{"Fixture short caveat."}
+	set.Ask = []string{"Fixture question to ask?"}
+	set.Resources[0].Short = "Fixture short line."
+	set.Resources[1].Short = "Call 911."
+	set.Resources[1].InUrgent = true
+	set.Questions[1].Options = map[assess.Answer]string{assess.Yes: "Yes, none of these", assess.No: "No, one of these", assess.Unsure: "Not sure, ask first"}
+	set.Questions[2].NoOutcomeAbout = true
+	o := set.Outcomes[assess.IOP]
+	o.NextSteps = []string{"IOP step 1.", "IOP step 2.", "IOP step 3.", "IOP step 4.", "IOP step 5."}
+	set.Outcomes[assess.IOP] = o
+	return set
+}
+
+// TestAnswerAndHandout: the answer holds the answer's parts and no more;
+// the handout holds each part in full, and what the answer leaves out.
+func TestAnswerAndHandout(t *testing.T) {
+	set := answerSet(t)
+	render := func(res assess.Result) (answer, full string) {
+		var a, f bytes.Buffer
+		if err := Text(&a, res, set.Labels, TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Full(&f, res, set.Labels, TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return a.String(), f.String()
+	}
+	yes := map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "yes", "responsibilities": "yes"}
+	answer, full := render(result(t, set, yes))
+	for _, want := range []string{
+		"Fixture IOP headline.\n\nFixture emergency line: call 911.\n\nFixture IOP summary.\n",
+		"Next steps\n- IOP step 1.\n- IOP step 2.\n- IOP step 3.\n- IOP step 4.\n\n",
+		"Fixture stay safe line.", "- Fixture Line: Fixture short line.\n",
+		"Keep in mind\n- Fixture short caveat.\n", set.Labels.Get("handout"),
+	} {
+		if !strings.Contains(answer, want) {
+			t.Errorf("the IOP answer has no %q:\n%s", want, answer)
+		}
+	}
+	for _, not := range []string{"IOP step 5.", "Call 911.", "Fixture caveat line.", "Your answers", "About IOP", "Fixture question to ask?", "Fixture sources", "Call 000-0000"} {
+		if strings.Contains(answer, not) {
+			t.Errorf("the IOP answer has %q, which is the handout's:\n%s", not, answer)
+		}
+	}
+	for _, want := range []string{
+		"- IOP step 5.", "Call 911 in the fixture.", "Keep in mind\n- Fixture short caveat.\n- Fixture caveat line.\n",
+		"  Yes, none of these. Needs reason for yes.", "About IOP", set.Labels.Get("ask") + "\n- Fixture question to ask?",
+		"- Fixture source document https://example.org/fixture (checked 2026-11-28)",
+	} {
+		if !strings.Contains(full, want) {
+			t.Errorf("the IOP handout has no %q:\n%s", want, full)
+		}
+	}
+	if strings.Contains(full, set.Labels.Get("handout")) {
+		t.Errorf("the handout says how to get the handout:\n%s", full)
+	}
+
+	urgent := map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "no", "can-commit": "yes", "responsibilities": "yes"}
+	answer, full = render(result(t, set, urgent))
+	for _, not := range []string{"Fixture emergency line", "Fixture stay safe line.", "Emergency:"} {
+		if strings.Contains(answer, not) || strings.Contains(full, not) && not != "Emergency:" {
+			t.Errorf("with something urgent, the result has %q:\n%s", not, answer)
+		}
+	}
+	if !strings.Contains(full, "About fixture residential care") {
+		t.Errorf("a health no does not say what residential care involves:\n%s", full)
+	}
+
+	schedule := map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "no", "responsibilities": "yes"}
+	if _, full = render(result(t, set, schedule)); strings.Contains(full, "About fixture residential care") {
+		t.Errorf("a schedule alone says what residential care involves:\n%s", full)
+	}
+}
