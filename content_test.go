@@ -79,7 +79,7 @@ var answerFacts = map[i18n.Lang][]string{
 var handoutLine = map[i18n.Lang]string{i18n.English: "iopfit check --full", i18n.Spanish: "iopfit check --full --lang es"}
 
 var handoutFacts = map[i18n.Lang][]string{
-	i18n.English: {"https://988lifeline.org", "1-800-487-4889", "1-800-787-3224", "https://www.thehotline.org", "9 to 19 hours", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "Naltrexone helps people drink less or stop", "any drink makes you very sick", "Medicare", "contingency management", "one-on-one", "Do you treat mental health too?"},
+	i18n.English: {"https://988lifeline.org", "1-800-487-4889", "1-800-787-3224", "https://www.thehotline.org", "9 to 19 hours", "30 to 90 days", "https://findtreatment.gov", "buprenorphine", "Naltrexone helps people drink less or stop", "any drink makes you sick", "Medicare", "contingency management", "one-on-one", "Do you treat mental health too?"},
 	i18n.Spanish: {"https://988lifeline.org", "1-800-487-4889", "1-800-787-3224", "https://espanol.thehotline.org", "9 y 19 horas", "30 a 90 días", "https://findtreatment.gov", "buprenorfina", "Medicare"},
 }
 
@@ -572,7 +572,7 @@ var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
 		{"the health answers", needsOption, []string{"Yes: none of the signs", "No: one of the signs for No is true for me", "Not sure: I want a doctor to check"}},
-		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "Thoughts of suicide without a plan", "Keep taking the medicines a doctor prescribes"}},
+		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide but no plan", "Keep taking the medicines a doctor prescribes"}},
 		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide", "not under control"}},
 		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "Don't stop drinking", "sleeping", "all at once on your own", "Don't mix benzos with alcohol or opioids", "naloxone (Narcan)", "someone else has to give it", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? See a doctor this week", "call a doctor or clinic today"}},
 		{"stay safe", staySafe, []string{"any drug not from a pharmacy", "pressed pills, cocaine or meth", "Don't use alone", "test strips", "naloxone (Narcan)", "someone else has to give it", "After any break, even a few days", "sleeping pills", "Don't mix benzos"}},
@@ -583,21 +583,24 @@ var contentFacts = map[i18n.Lang][]fact{
 		{"the residential steps", resSteps, []string{"how soon you could start", "doctor"}},
 		{"what residential care involves", resAbout, []string{"day programs", "20 hours or more", "sleep at home", "After any break, even a few days, your old amount can kill"}},
 		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "one-on-one with a counselor"}},
-		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you very sick", "Naltrexone is not for anyone who takes opioids, methadone or", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
+		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you sick", "Naltrexone is not for anyone who takes opioids, methadone or", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "does not give counseling", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
 	},
 	i18n.Spanish: {
 		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
-		{"the health help", needsHelp, []string{"hospital o en un programa residencial", `Responda "no"`, "convulsión", "delirium tremens", "al dejar de beber o al dejar las benzodiacepinas", "benzodiacepinas", "todos los días", "bebé", "opioides", "pensamientos de suicidio", "988", "AYUDA", "problema de salud grave", `Responda "no sé", y consulte primero`, "temblores, sudores o malestar", "Siga tomando las medicinas que le recetaron"}},
-		{"the health needs' yes", needsYes, []string{"Consulte a un profesional de la salud antes de empezar", "convulsión", "delirium tremens", "benzodiacepinas", "todos los días", "temblores, sudores o malestar", "bebé", "opioides"}},
-		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "naloxona", "aerosol nasal que revierte una sobredosis de opioides", "Dígales a las personas cercanas dónde la tiene", "otra persona tiene que dársela", "dele naloxona, llame al 911 y quédese", "Si bebe mucho casi a diario, o toma benzodiacepinas", "No mezcle por su cuenta las benzodiacepinas con alcohol u opioides", "no deje ninguna de las dos medicinas por su cuenta", "pensamientos de suicidio", "988", "Si nada de esto pasa ahora", "hoy"}},
+		{"the health answers", needsOption, []string{"Sí: ninguna de las señales", "No: una de las señales de No es cierta para mí", "No sé: quiero que un médico me revise"}},
+		{"the health help", needsHelp, []string{"988", "AYUDA", "hospital o en un programa donde usted vive", "Cualquiera de estas señales quiere decir No:", "- una convulsión o delirium tremens", "un plan para quitarse la vida, o un intento", "dosis altas de benzodiacepinas", "no está bajo control", "quiere decir No sé", "temblores, sudores o malestar", "pastillas para dormir todos los días", "espera un bebé", "pero no tiene un plan", "Siga tomando las medicinas"}},
+		{"the health needs' yes", needsYes, []string{"consulte a un médico", "convulsión", "delirium tremens", "pastillas para dormir", "espera un bebé", "suicidio", "no está bajo control", "cuando eso es cierto"}},
+		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "No deje de golpe", "pastillas para dormir", "No mezcle benzodiacepinas con alcohol u opioides", "naloxona (Narcan)", "otra persona tiene que dársela", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? Vea a un médico esta semana", "llame hoy a un médico"}},
+		{"stay safe", staySafe, []string{"que no venga de una farmacia", "cocaína o metanfetamina", "No consuma a solas", "tiras de prueba", "naloxona (Narcan)", "otra persona tiene que dársela", "Tras unos días o más sin consumir", "pastillas para dormir", "No mezcle"}},
+		{"the emergency line", emergency, []string{"911", "988", "AYUDA"}},
 		{"the health needs' first step", needsFirst, []string{"Si usa opioides, pida empezar o seguir con buprenorfina o metadona"}},
-		{"the health needs' steps", needsSteps, []string{"bebe mucho o toma benzodiacepinas", "desintoxicación (en inglés, detox o withdrawal management)", "para dejar el alcohol o las benzodiacepinas sin peligro", "naltrexona, el acamprosato o el disulfiram", "la salud mental y el consumo de sustancias a la vez", "¿Qué tan pronto podría empezar?"}},
-		{"the IOP steps", iopSteps, []string{"¿Qué tan pronto podría empezar?", "la buprenorfina o la metadona"}},
-		{"the residential steps", resSteps, []string{"¿Qué tan pronto podría empezar?", "profesional de la salud"}},
-		{"what residential care involves", resAbout, []string{"programas de día (en inglés, day programs o partial hospitalization)", "20 horas o más", "duerme en su casa", "En inglés, los programas la llaman medically managed care"}},
-		{"what IOP involves", iopAbout, []string{"Para muchas personas con un hogar seguro", "donde usted vive por un tiempo"}},
-		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "Línea de Violencia Doméstica: Llame al 1-800-799-7233.", "START por texto al 88788", "TTY: 1-800-787-3224"}},
+		{"the health needs' steps", needsSteps, []string{"desintoxicación", "https://findtreatment.gov", "salud mental", "manejo de contingencias"}},
+		{"the IOP steps", iopSteps, []string{"bebé", "la buprenorfina o la metadona", "manejo de contingencias"}},
+		{"what residential care involves", resAbout, []string{"programas de día", "20 horas o más", "duerme en su casa", "mortal"}},
+		{"what IOP involves", iopAbout, []string{"entre 9 y 19 horas en total cada semana", "Para muchas personas con un hogar seguro"}},
+		{"the caveats", caveats, []string{"La naltrexona ayuda a beber menos o a dejar de beber", "El acamprosato y el disulfiram ayudan a no volver a beber", "Medicare", "La naltrexona no es para quien toma opioides"}},
+		{"the help lines", resources, []string{"911", "988", "SAMHSA", "agencia federal", "TTY", "1-800-799-7233", "START", "88788", "TTY: 1-800-787-3224", "https://espanol.thehotline.org"}},
 	},
 }
 
@@ -612,7 +615,7 @@ var contentFacts = map[i18n.Lang][]fact{
 // does not use.
 var forbidden = map[i18n.Lang][]*regexp.Regexp{
 	i18n.English: {regexp.MustCompile(`(?i)\bsafer\b`), regexp.MustCompile(`(?i)\breverses\b`), regexp.MustCompile(`(?i)partial hospitalization`), regexp.MustCompile(`(?i)\baddicts?\b`), regexp.MustCompile(`(?i)\bnever mix\b`), regexp.MustCompile(`(?i)medically managed withdrawal`)},
-	i18n.Spanish: {regexp.MustCompile(`(?i)quedarse en el hospital`), regexp.MustCompile(`(?i)\bnunca mezcle\b`), regexp.MustCompile(`(?i)manejo médico`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|un médico|empleador)\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
+	i18n.Spanish: {regexp.MustCompile(`(?i)\ben breve\b`), regexp.MustCompile(`(?i)pastillas para el dolor`), regexp.MustCompile(`(?i)IOP de noche`), regexp.MustCompile(`(?i)\b9 a 19 horas\b`), regexp.MustCompile(`(?i)\bnunca mezcle\b`), regexp.MustCompile(`(?i)manejo médico`), regexp.MustCompile(`(?i)más segur[oa]`), regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`(?i)\b(listo|preparado|seguro de|segura de|adultos|empleador|drogas? como la (metadona|buprenorfina))\b`), regexp.MustCompile(`(?i)\bpulse\b`)},
 }
 
 // allowed are the phrases a forbidden word may stand in.

@@ -250,7 +250,8 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 	},
 	i18n.Spanish: {
 		{regexp.MustCompile(`(?i)abstinencia`), regexp.MustCompile(`al dejar`)},
-		{regexp.MustCompile(`(?i)\bopioides?\b`), regexp.MustCompile(`heroína, fentanilo o pastillas para el dolor`)},
+		{regexp.MustCompile(`(?i)\bopioides?\b`), regexp.MustCompile(`heroína, fentanilo o pastillas fuertes para el dolor`)},
+		{regexp.MustCompile(`(?i)\bbenzodiacepinas?\b`), regexp.MustCompile(`Xanax`)},
 		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`agencia federal|Línea de Ayuda Nacional de SAMHSA`)},
 		{regexp.MustCompile(`\bTTY\b`), regexp.MustCompile(`sordas`)},
 		{regexp.MustCompile(`(?i)\bambulatoria común\b`), regexp.MustCompile(`menos horas`)},

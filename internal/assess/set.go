@@ -83,12 +83,6 @@ func (q *Question) Option(labels Labels, a Answer) string {
 	return labels.Option(a)
 }
 
-// UrgentText is the urgent items for answer a as one text, for the outputs
-// that carry it as a single string (FHIR).
-func (q *Question) UrgentText(a Answer) string {
-	return strings.Join(q.Urgent[a], " ")
-}
-
 // Outcome is the text shown for one recommendation.
 type Outcome struct {
 	Headline  string

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 
 	"gopkg.in/yaml.v3"
@@ -37,6 +38,10 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 			t.Questions, err = p.translatedQuestions(base, v, f.name(key))
 		case "labels":
 			t.Labels, err = p.labels(v, f.name(key), slices.Concat(assess.RequiredLabels, labels))
+		case "resources":
+			if err = p.noInUrgent(v, f.name(key)); err == nil {
+				err = p.textField(&t, key, f.name(key), v)
+			}
 		default:
 			err = p.textField(&t, key, f.name(key), v)
 		}
@@ -72,6 +77,11 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 			return nil, p.fail(f.vals["outcomes"], path, i18n.M("questions.translation_extra", "about"))
 		}
 	}
+	// Which help lines what to do now already gives is the set's to say,
+	// not a translation's: the same lines are left out in every language.
+	for i := range min(len(t.Resources), len(base.Resources)) {
+		t.Resources[i].InUrgent = base.Resources[i].InUrgent
+	}
 	fillLabels(t.Labels, l)
 	return &t, nil
 }
@@ -106,4 +116,24 @@ func (p *parser) translatedQuestions(base *assess.Set, n *yaml.Node, path string
 		qs[i] = q
 	}
 	return qs, nil
+}
+
+// noInUrgent refuses in_urgent in a translation's help lines: which lines
+// what to do now already gives is the set's to say, the same in every
+// language.
+func (p *parser) noInUrgent(n *yaml.Node, path string) error {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	for i, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			if k := item.Content[j]; k.Value == "in_urgent" {
+				return p.fail(k, fmt.Sprintf("%s[%d]", path, i+1), i18n.M("questions.translation_set_only", "in_urgent"))
+			}
+		}
+	}
+	return nil
 }

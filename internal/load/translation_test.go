@@ -81,6 +81,7 @@ func TestTranslationRejects(t *testing.T) {
 		{"missing label", "cancelled: F}", "}", `labels: is missing the required key "cancelled"`},
 		{"escape in a translation", "title: T es", `title: "\e[2J"`, `title: text contains an escape character`},
 		{"a list", "title: T es", "- x\ntitle: T es", `invalid YAML`},
+		{"in_urgent in a translation", "resources: [{name: n es, contact: c es}]", "resources: [{name: n es, contact: c es, in_urgent: true}]", `resources[1]: has "in_urgent", which only the set gives`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

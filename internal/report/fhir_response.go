@@ -51,15 +51,11 @@ func ResponseFHIR(w io.Writer, r assess.Result, s *assess.Set) error {
 		resp.Item = append(resp.Item, fhirResponseItem{LinkID: a.ID, Text: a.Question, Answer: []fhirAnswer{{ValueCoding: &c}}})
 	}
 	resp.Item = append(resp.Item, fhirResponseItem{LinkID: ResultLinkID, Text: s.Title, Answer: []fhirAnswer{{ValueCoding: &result}}})
-	// The urgent item holds each urgent answer's text whole, as the
-	// Questionnaire's calculated expression gives it.
-	urgent := fhirResponseItem{LinkID: UrgentLinkID, Text: s.Labels.Get("urgent")}
-	for _, a := range r.Answers {
-		if q, ok := s.Question(a.ID); ok && len(q.Urgent[a.Answer]) > 0 {
-			urgent.Answer = append(urgent.Answer, fhirAnswer{ValueString: q.UrgentText(a.Answer)})
+	if len(r.Urgent) > 0 {
+		urgent := fhirResponseItem{LinkID: UrgentLinkID, Text: s.Labels.Get("urgent")}
+		for _, u := range r.Urgent {
+			urgent.Answer = append(urgent.Answer, fhirAnswer{ValueString: u})
 		}
-	}
-	if len(urgent.Answer) > 0 {
 		resp.Item = append(resp.Item, urgent)
 	}
 	return encode(w, resp)

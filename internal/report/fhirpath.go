@@ -69,24 +69,32 @@ func resultExpression(s *assess.Set) string {
 		fhirpathString(string(assess.IOP)) + ", " + fhirpathString(string(assess.Residential)) + ")))"
 }
 
-// urgentExpression gives the urgent texts of the answers given, in the
-// set's order, as Evaluate does; "" when no question has any. Each
-// question's part gives its text for the answer given, or nothing.
+// urgentExpression gives the urgent items of the answers given, in the
+// set's order, each once, as Evaluate does; "" when no question has any.
+// Each question's part gives its items for the answer given, or nothing;
+// union keeps the first of two equal items, as Evaluate does.
 func urgentExpression(s *assess.Set) string {
 	var parts []string
 	for _, q := range s.Questions {
 		part := ""
 		for i := len(assess.Answers) - 1; i >= 0; i-- {
 			a := assess.Answers[i]
-			u := q.UrgentText(a)
-			if u == "" {
+			if len(q.Urgent[a]) == 0 {
 				continue
+			}
+			items := make([]string, len(q.Urgent[a]))
+			for j, it := range q.Urgent[a] {
+				items[j] = fhirpathString(it)
+			}
+			u := items[0]
+			if len(items) > 1 {
+				u = "(" + strings.Join(items, " | ") + ")"
 			}
 			cond := answerCodePath(q.ID) + " = " + fhirpathString(string(a))
 			if part == "" {
-				part = "iif(" + cond + ", " + fhirpathString(u) + ")"
+				part = "iif(" + cond + ", " + u + ")"
 			} else {
-				part = "iif(" + cond + ", " + fhirpathString(u) + ", " + part + ")"
+				part = "iif(" + cond + ", " + u + ", " + part + ")"
 			}
 		}
 		if part != "" {
@@ -98,7 +106,7 @@ func urgentExpression(s *assess.Set) string {
 	}
 	expr := parts[0]
 	for _, p := range parts[1:] {
-		expr += ".combine(" + p + ")"
+		expr += ".union(" + p + ")"
 	}
 	return expr
 }

@@ -68,7 +68,8 @@ func evalFHIRPath(t *testing.T, node string, questionnaire []byte, responses []j
 func twoUrgent(t *testing.T) *assess.Set {
 	set := fixture(t, i18n.English)
 	set.Questions[0].Urgent = map[assess.Answer][]string{assess.No: {`Home's "urgent" \ line.`, "And a second item."}, assess.Unsure: {"Home urgent\nline for not sure."}}
-	set.Questions[3].Urgent = map[assess.Answer][]string{assess.Yes: {"Duties urgent line."}}
+	// An item two answers share is said once, where it first comes.
+	set.Questions[3].Urgent = map[assess.Answer][]string{assess.Yes: {"Duties urgent line.", "And a second item."}}
 	return set
 }
 
@@ -171,8 +172,10 @@ func without(sheet map[string]assess.Answer, id string) map[string]assess.Answer
 func urgentWithout(set *assess.Set, sheet map[string]assess.Answer, id string) []string {
 	var out []string
 	for _, q := range set.Questions {
-		if u := q.UrgentText(sheet[q.ID]); u != "" && q.ID != id {
-			out = append(out, u)
+		for _, u := range q.Urgent[sheet[q.ID]] {
+			if q.ID != id && !slices.Contains(out, u) {
+				out = append(out, u)
+			}
 		}
 	}
 	return out

@@ -44,7 +44,13 @@ func QuestionsText(w io.Writer, s *assess.Set, l i18n.Lang, opts TextOptions) er
 	t := &textWriter{opts: TextOptions{Width: opts.Width, Links: opts.Links}}
 	line := func(indent, text string) { t.hanging(indent, "", text) }
 	line("", s.Title)
-	line("", i18n.T(l, "questions.header", s.ID, s.Version, safetext.OneLine(s.File)))
+	// "embedded" is a key for scripts (JSON's question_set.file); a person
+	// reads it in their own words.
+	file := safetext.OneLine(s.File)
+	if s.File == "embedded" {
+		file = i18n.T(l, "questions.embedded")
+	}
+	line("", i18n.T(l, "questions.header", s.ID, s.Version, file))
 	for _, q := range s.Questions {
 		decides := i18n.T(l, "questions.decides")
 		if !q.Decides {
