@@ -571,7 +571,7 @@ var (
 var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
-		{"the health answers", needsOption, []string{"Yes: none of the signs", "No: one of the signs for No is true for me", "Not sure: I want a doctor to check"}},
+		{"the health answers", needsOption, []string{"Yes: no sign below is true for me", "No: a sign for No is true for me", "Not sure: I want a doctor to check"}},
 		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide but no plan", "Keep taking the medicines a doctor prescribes"}},
 		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide", "not under control"}},
 		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "Don't stop drinking", "sleeping", "all at once on your own", "Don't mix benzos with alcohol or opioids", "naloxone (Narcan)", "someone else has to give it", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? See a doctor this week", "call a doctor or clinic today"}},
@@ -588,7 +588,7 @@ var contentFacts = map[i18n.Lang][]fact{
 	},
 	i18n.Spanish: {
 		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
-		{"the health answers", needsOption, []string{"Sí: ninguna de las señales", "No: una de las señales de No es cierta para mí", "No sé: quiero que un médico me revise"}},
+		{"the health answers", needsOption, []string{"Sí: no tengo ninguna de las señales", "No: tengo una señal del No", "No sé: quiero que me revise un médico"}},
 		{"the health help", needsHelp, []string{"988", "AYUDA", "hospital o en un programa donde usted vive", "Cualquiera de estas señales quiere decir No:", "- una convulsión o delirium tremens", "un plan para quitarse la vida, o un intento", "dosis altas de benzodiacepinas", "no está bajo control", "quiere decir No sé", "temblores, sudores o malestar", "pastillas para dormir todos los días", "espera un bebé", "pero no tiene un plan", "Siga tomando las medicinas"}},
 		{"the health needs' yes", needsYes, []string{"consulte a un médico", "convulsión", "delirium tremens", "pastillas para dormir", "espera un bebé", "suicidio", "no está bajo control", "cuando eso es cierto"}},
 		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "No deje de golpe", "pastillas para dormir", "No mezcle benzodiacepinas con alcohol u opioides", "naloxona (Narcan)", "otra persona tiene que dársela", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? Vea a un médico esta semana", "llame hoy a un médico"}},
