@@ -571,7 +571,7 @@ var (
 var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
-		{"the health answers", needsOption, []string{"Yes: no sign below is true for me", "No: a sign for No is true for me", "Not sure: I want a doctor to check"}},
+		{"the health answers", needsOption, []string{"Yes: none of the signs is true for me", "No: a sign for No is true for me", "Not sure: I want a doctor to check"}},
 		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide but no plan", "Keep taking the medicines a doctor prescribes"}},
 		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide", "not under control"}},
 		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "Don't stop drinking", "sleeping", "all at once on your own", "Don't mix benzos with alcohol or opioids", "naloxone (Narcan)", "someone else has to give it", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? See a doctor this week", "call a doctor or clinic today"}},
