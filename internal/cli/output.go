@@ -49,15 +49,18 @@ func (o *checkOptions) print(res assess.Result) error {
 	default:
 		var opts report.TextOptions
 		out, opts = textTo(o.IO, out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
+		// Plain prompts are the screen reader's way in: what follows them is
+		// written for the ear.
+		opts.Ear = o.asked == askPlain
 		render := report.Text
 		if o.Full {
 			render = report.Full
 		}
 		err = render(&buf, res, o.Set.Labels, opts)
-		// The form leaves the screen with the result's last lines in view;
-		// after a long result those are the caveats, so end with the
+		// A person who answered at a terminal is left with the result's last
+		// lines in view, or, listening, hears them last: end with the
 		// headline, what to do now and the help lines again.
-		if err == nil && o.asked == askForm && o.IO.OutTTY {
+		if err == nil && o.asked != askNone && o.IO.OutTTY {
 			opts.Above = true
 			recap, notesFirst, err = o.lastScreen(res, opts, len(notes))
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/ear"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
@@ -30,6 +31,10 @@ type TextOptions struct {
 	// opens on a click. The caller allows it only for a terminal, and never
 	// one with TERM=dumb; a pipe or a file gets the address as plain text.
 	Links bool
+	// Ear writes for a person who listens (plain prompts): numbers to dial
+	// as digits, addresses without https://, no bullets, and headings that
+	// end with a colon, so that a screen reader says them as they are meant.
+	Ear bool
 }
 
 // maxWidth keeps lines readable on very wide terminals.
@@ -96,10 +101,27 @@ func linkable(addr string) bool {
 	return true
 }
 
+// say is text as the reader takes it in: for the ear when it listens.
+func (t *textWriter) say(text string) string {
+	if t.opts.Ear {
+		return ear.Text(text)
+	}
+	return text
+}
+
+// heading writes a section's heading; for the ear it ends with a colon, so
+// that it is heard as a heading and not run into the first item.
+func (t *textWriter) heading(text string) {
+	if t.opts.Ear && !strings.HasSuffix(text, ":") {
+		text += ":"
+	}
+	t.para(text, true)
+}
+
 // para writes a paragraph, in bold when strong, styled line by line so that
 // wrapping never splits an escape sequence.
 func (t *textWriter) para(text string, strong bool) {
-	for _, line := range t.wrap(text, 0) {
+	for _, line := range t.wrap(t.say(text), 0) {
 		line = t.link(line)
 		if strong {
 			line = t.bold(line)
@@ -112,9 +134,9 @@ func (t *textWriter) para(text string, strong bool) {
 // spaces of the same width the rest. lead, if not empty, starts the text and is
 // shown in bold (a name, or an answer word).
 func (t *textWriter) hanging(first, lead, text string) {
-	full := text
+	full, lead := t.say(text), t.say(lead)
 	if lead != "" {
-		full = lead + " " + text
+		full = lead + " " + full
 	}
 	indent := strings.Repeat(" ", ansi.StringWidth(first))
 	for i, line := range t.wrap(full, len(indent)) {
@@ -138,7 +160,7 @@ func (t *textWriter) section(heading string, items []string) {
 		return
 	}
 	t.b.WriteString("\n")
-	t.para(heading, true)
+	t.heading(heading)
 	for _, it := range items {
 		t.hanging(t.bullet, "", it)
 	}
@@ -159,7 +181,7 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	t.section(labels.Get("next_steps"), r.NextSteps[:min(len(r.NextSteps), assess.AnswerSteps)])
 	t.section(labels.Get("stay_safe"), r.StaySafe)
 	t.b.WriteString("\n")
-	t.para(labels.Get("resources"), true)
+	t.heading(labels.Get("resources"))
 	t.shortLines(r)
 	t.section(labels.Get("caveats"), answerCaveats(r))
 	t.b.WriteString("\n")
@@ -182,11 +204,11 @@ func Full(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	t.section(labels.Get("next_steps"), r.NextSteps)
 	t.section(labels.Get("stay_safe"), r.StaySafe)
 	t.b.WriteString("\n")
-	t.para(labels.Get("resources"), true)
+	t.heading(labels.Get("resources"))
 	t.resources(r.Resources)
 	t.section(labels.Get("caveats"), HandoutCaveats(r))
 	t.b.WriteString("\n")
-	t.para(labels.Get("your_answers"), true)
+	t.heading(labels.Get("your_answers"))
 	for _, a := range r.Answers {
 		t.hanging(t.bullet, "", a.Question)
 		// The answer and its reason line up under the question's text.
@@ -199,7 +221,7 @@ func Full(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	t.para(r.Disclaimer, false)
 	if len(r.Sources) > 0 {
 		t.b.WriteString("\n")
-		t.para(labels.Get("sources"), true)
+		t.heading(labels.Get("sources"))
 		for _, src := range r.Sources {
 			t.hanging(t.bullet, "", SourceLine(src, i18n.Lang(r.SetInfo.Lang)))
 		}
@@ -304,7 +326,14 @@ const (
 
 func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTier) string {
 	t := newTextWriter(r, opts)
-	if tier == recapFull {
+	if tier == recapFull && opts.Ear {
+		// No rule for the ear: a screen reader says each of its characters,
+		// or nothing, and a blank line is the pause.
+		t.b.WriteString("\n")
+		if t.opts.Above {
+			t.para(labels.Get("recap_above"), false)
+		}
+	} else if tier == recapFull {
 		rule := 40
 		if wd := t.width(); wd > 0 {
 			rule = min(rule, wd)
@@ -349,7 +378,12 @@ func FirstSentence(s string) string { return assess.FirstSentence(s) }
 
 func newTextWriter(r assess.Result, opts TextOptions) *textWriter {
 	t := &textWriter{opts: opts, bullet: "- "}
-	if opts.Color {
+	switch {
+	case opts.Ear:
+		// A screen reader says a bullet's name ("bullet", "dash"); an item
+		// on its own line needs none.
+		t.bullet = ""
+	case opts.Color:
 		t.bullet = "• "
 	}
 	return t

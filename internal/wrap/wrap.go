@@ -4,6 +4,7 @@ package wrap
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,7 +38,7 @@ func paragraph(para string, width int) []string {
 		line.Reset()
 		lineW = 0
 	}
-	for _, word := range strings.Fields(para) {
+	for _, word := range strings.FieldsFunc(para, breaks) {
 		w := ansi.StringWidth(word)
 		if lineW > 0 && lineW+1+w <= width {
 			line.WriteByte(' ')
@@ -125,4 +126,15 @@ func Address(word string) (before, addr, after string, ok bool) {
 		return word, "", "", false
 	}
 	return before, addr, after, true
+}
+
+// breaks reports whether a line may break at r: at white space, but not at
+// a no-break space, which holds a group together (the digits of a phone
+// number written for the ear).
+func breaks(r rune) bool {
+	switch r {
+	case '\u00a0', '\u2007', '\u202f':
+		return false
+	}
+	return unicode.IsSpace(r)
 }

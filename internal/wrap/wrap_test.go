@@ -92,3 +92,13 @@ func TestAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBreakSpaceHolds: a line never breaks at a no-break space, which
+// holds the digits of a number together.
+func TestNoBreakSpaceHolds(t *testing.T) {
+	got := Words("Call 1,\u00a08\u00a00\u00a00,\u00a06\u00a06\u00a02,\u00a04\u00a03\u00a05\u00a07 now.", 26)
+	want := []string{"Call", "1,\u00a08\u00a00\u00a00,\u00a06\u00a06\u00a02,\u00a04\u00a03\u00a05\u00a07", "now."}
+	if !slices.Equal(got, want) {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
