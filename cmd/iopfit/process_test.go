@@ -138,18 +138,22 @@ func TestEndlessAndSilentInput(t *testing.T) {
 		}
 	})
 	// Input that never comes must not hold iopfit once it is told to stop.
+	// The signal comes once iopfit has started to wait (the test build's
+	// mark, just before the read).
+	hooked := binary(t, testHooks)
 	for _, tc := range []struct {
 		name string
 		sig  syscall.Signal
 		code int
 		args []string
+		mark string
 	}{
-		{"silent answers file, SIGTERM", syscall.SIGTERM, 143, []string{"check", "--answers", "-"}},
-		{"silent plain prompt, SIGINT", syscall.SIGINT, 130, []string{"check", "--accessible"}},
-		{"silent plain prompt, SIGHUP", syscall.SIGHUP, 129, []string{"check", "--accessible"}},
+		{"silent answers file, SIGTERM", syscall.SIGTERM, 143, []string{"check", "--answers", "-"}, "read answers"},
+		{"silent plain prompt, SIGINT", syscall.SIGINT, 130, []string{"check", "--accessible"}, "line"},
+		{"silent plain prompt, SIGHUP", syscall.SIGHUP, 129, []string{"check", "--accessible"}, "line"},
 		// A named pipe nobody writes to: even opening it never returns.
-		{"question file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"--questions", "FIFO", "check"}},
-		{"answers file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"check", "--answers", "FIFO"}},
+		{"question file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"--questions", "FIFO", "check"}, "read questions"},
+		{"answers file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"check", "--answers", "FIFO"}, "read answers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if i := slices.Index(tc.args, "FIFO"); i >= 0 {
@@ -165,8 +169,10 @@ func TestEndlessAndSilentInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer w.Close()
-			cmd := exec.Command(bin, tc.args...)
-			cmd.Env = baseEnv()
+			cmd := exec.Command(hooked, tc.args...)
+			marks := marksFile(t)
+			cmd.Env = baseEnv("IOPFIT_TEST_MARKS=3")
+			cmd.ExtraFiles = []*os.File{marks}
 			cmd.Stdin = r
 			var stdout, stderr lockedBuffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -176,7 +182,7 @@ func TestEndlessAndSilentInput(t *testing.T) {
 			r.Close()
 			done := make(chan struct{})
 			go func() { err = cmd.Wait(); close(done) }()
-			time.Sleep(300 * time.Millisecond)
+			waitForMark(t, marks, tc.mark, done)
 			_ = cmd.Process.Signal(tc.sig)
 			waitDone(t, done, tc.name, 5*time.Second)
 			if code := exitStatus(t, err); code != tc.code {
@@ -195,10 +201,28 @@ func TestEndlessAndSilentInput(t *testing.T) {
 	}
 }
 
+// waitForMark waits until the test build has written the mark want to
+// marks, failing if the process ends first (done, when not nil, closes
+// then) or it takes too long.
+func waitForMark(t *testing.T, marks *os.File, want string, done <-chan struct{}) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !slices.Contains(readMarks(t, marks), want) {
+		select {
+		case <-done:
+			t.Fatalf("iopfit ended before the mark %q", want)
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no mark %q; marks %q", want, readMarks(t, marks))
+		}
+	}
+}
+
 // TestPanicOutsideForm proves a panic in a command ends with exit 1, the
 // trace and a bug-report line on stderr, and nothing on stdout.
 func TestPanicOutsideForm(t *testing.T) {
-	bin := binary(t, "iopfit_testpanic")
+	bin := binary(t, testHooks)
 	var out bytes.Buffer
 	code, stderr := run(t, bin, nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, allAnswers...)
 	if code != 1 || out.Len() != 0 {
@@ -210,13 +234,20 @@ func TestPanicOutsideForm(t *testing.T) {
 	}
 }
 
-// TestShippedBinaryHasNoTestHooks makes sure the panic seams exist only in
-// test builds: the shipped binary ignores the variable.
+// TestShippedBinaryHasNoTestHooks makes sure the panic seams and the marks
+// exist only in test builds: the shipped binary ignores the variables, and
+// writes nothing to a descriptor it was handed.
 func TestShippedBinaryHasNoTestHooks(t *testing.T) {
-	var out bytes.Buffer
-	code, _ := run(t, binary(t, ""), nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, append(allAnswers, "-q")...)
-	if code != 0 || out.String() != "iop\n" {
-		t.Fatalf("exit %d, stdout %q", code, out.String())
+	cmd := exec.Command(binary(t, ""), append(allAnswers, "-q")...)
+	marks := marksFile(t)
+	cmd.Env = baseEnv("IOPFIT_TEST_PANIC=check", "IOPFIT_TEST_MARKS=3")
+	cmd.ExtraFiles = []*os.File{marks}
+	out, err := cmd.Output()
+	if code := exitStatus(t, err); code != 0 || string(out) != "iop\n" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	if m := readMarks(t, marks); len(m) != 1 || m[0] != "" {
+		t.Fatalf("the shipped binary wrote marks: %q", m)
 	}
 }
 
@@ -416,19 +447,21 @@ func TestCommandsWithoutTheSetNeverOpenIt(t *testing.T) {
 // TestQuestionsFromAFIFOStops: waiting on a named pipe with no writer ends at
 // Ctrl-C at once, with the cancelled line and exit 130.
 func TestQuestionsFromAFIFOStops(t *testing.T) {
-	bin := binary(t, "")
+	bin := binary(t, testHooks)
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	cmd := exec.Command(bin, "--questions", fifo, "questions")
-	cmd.Env = baseEnv()
+	marks := marksFile(t)
+	cmd.Env = baseEnv("IOPFIT_TEST_MARKS=3")
+	cmd.ExtraFiles = []*os.File{marks}
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	waitForMark(t, marks, "read questions", nil)
 	start := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)

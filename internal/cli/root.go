@@ -22,6 +22,7 @@ import (
 	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // BugURL is where a person is asked to report a crash.
@@ -230,6 +231,7 @@ func loadSet(ctx context.Context, args []string, s *Streams, lang i18n.Lang, str
 	if path == "" {
 		return nil, usagef("cli.questions_path")
 	}
+	testmark.Mark("read questions")
 	return load.Questions(ctx, path, lang, strict)
 }
 

@@ -6,6 +6,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // graceTime is how long iopfit waits, after a signal, for the running command
@@ -43,6 +45,7 @@ func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, 
 		}
 		s := sig.(syscall.Signal)
 		cancel(&SignalError{Signal: s})
+		testmark.Mark("signal %d", int(s))
 		select {
 		case <-done:
 		case <-time.After(graceTime):

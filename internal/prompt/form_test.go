@@ -245,6 +245,7 @@ func TestKeyRules(t *testing.T) {
 		{name: "each page settles", steps: []step{{key: "1"}, settled, {key: "2"}, settled, {key: "3"}}, want: []assess.Answer{y, n, u, ""}, page: 3},
 		{name: "the last answer shows the review, not the result", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}}, want: []assess.Answer{y, y, y, y}, page: 4, see: "Show my result"},
 		{name: "back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+		{name: "slash does nothing after going back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "/"}, {key: "n"}, {key: "down"}}, want: []assess.Answer{y, "", "", ""}, see: "> 2. No"},
 		{name: "keys after resume are dropped", steps: []step{{msg: tea.ResumeMsg{}}, {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
 		{name: "a key after resume settles counts", steps: []step{{msg: tea.ResumeMsg{}}, settled, {key: "1"}}, want: []assess.Answer{y, "", "", ""}, page: 1},
 		{name: "ctrl+c stops", steps: press("ctrl+c"), stop: true},
