@@ -51,6 +51,7 @@ func writeSet(t *testing.T, n int, prompt string) string {
 // Tea's real reader: a lone Esc (the one held for escWait), an unknown
 // sequence, and a mode report's ESC [ read as alt+[.
 func TestFormSplitReplyIsNoKey(t *testing.T) {
+	t.Parallel()
 	osc, csi := "\x1b]11;rgb:1e1e/2323/3131\x1b\\", "\x1b[?2026;2$y"
 	for _, c := range []struct {
 		reply string
@@ -149,6 +150,7 @@ func TestFormHugeWindowCostsLittle(t *testing.T) {
 // the 300 cap) leaves the options and the first help words on screen, and
 // the key its hint names shows the rest, to its end.
 func TestFormFitsAWidePrompt(t *testing.T) {
+	t.Parallel()
 	set := writeSet(t, 2, strings.Repeat("健康", 142)+"？")
 	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check")
 	s.begin()
@@ -175,6 +177,7 @@ func TestFormFitsAWidePrompt(t *testing.T) {
 // TestFormReviewScrolls: at 40×12 the review page of a set of 12 questions
 // scrolls, and each answer comes into view whole.
 func TestFormReviewScrolls(t *testing.T) {
+	t.Parallel()
 	set := writeSet(t, 12, "")
 	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check", "-q")
 	s.begin()
@@ -201,6 +204,7 @@ func TestFormReviewScrolls(t *testing.T) {
 // and residential care are, that nothing is saved, how to answer) is on
 // screen before the first question.
 func TestFormIntroAt60x20(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 60, rows: 20, env: []string{"IOPFIT_QUESTIONS="}}, "check")
 	for _, want := range []string{"intensive outpatient program (IOP)", "Nothing you enter is saved", "Press Esc to stop", "Press Enter to start"} {
 		s.waitFor(want)
@@ -222,6 +226,7 @@ var sgrColours = regexp.MustCompile(`\x1b\[[0-9;:]*?38[;:](?:5[;:](\d+)|2[;:](\d
 // light grey background (#c0c0c0, tmux with bg=white), every colour the
 // form then draws with reaches 4.5:1 on it, as the terminal shows it.
 func TestFormContrastOnTheReportedBackground(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(s.screen.String(), "\x1b]11;?") {
@@ -265,6 +270,7 @@ func TestFormContrastOnTheReportedBackground(t *testing.T) {
 // read of the terminal ends the form as a hang-up: 129, at once, with
 // nothing on stdout.
 func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
+	t.Parallel()
 	if code, stdout, screen := closeTerminalOn(t, "Press Enter to start", "check"); code != 129 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 	}

@@ -44,6 +44,7 @@ func putEntry(t *testing.T, dir, kind string, data []byte) {
 // print the result, plainly styled, and exit 0: no crash, no wait, no
 // memory without bound, nothing read from the current directory.
 func TestHostileTerminfo(t *testing.T) {
+	t.Parallel()
 	truecolor, err := os.ReadFile(filepath.Join("..", "..", "internal", "terminfo", "testdata", "iopfit-tc"))
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +83,7 @@ func TestHostileTerminfo(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			env, cwd := tc.setup(t)
 			o := sessionOpts{stdoutTTY: true, env: env}
 			if cwd != "" {
@@ -99,6 +101,7 @@ func TestHostileTerminfo(t *testing.T) {
 		})
 	}
 	t.Run("the form", func(t *testing.T) {
+		t.Parallel()
 		dir := t.TempDir()
 		putEntry(t, dir, "", craftedTerminfo)
 		s := startSession(t, sessionOpts{env: []string{"TERMINFO=" + dir}}, "check")
@@ -116,8 +119,10 @@ func TestHostileTerminfo(t *testing.T) {
 // means the person is gone, as on SIGHUP (exit 129, nothing printed), even
 // when no SIGHUP comes.
 func TestPlainPromptReadErrors(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	t.Run("a directory on stdin", func(t *testing.T) {
+		t.Parallel()
 		root, err := os.Open("/")
 		if err != nil {
 			t.Fatal(err)
@@ -135,6 +140,7 @@ func TestPlainPromptReadErrors(t *testing.T) {
 		}
 	})
 	t.Run("a terminal that has gone", func(t *testing.T) {
+		t.Parallel()
 		if code, stdout, screen := closeTerminalOn(t, "(1/4)", "check", "--accessible"); code != 129 || stdout != "" {
 			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 		}

@@ -514,6 +514,7 @@ func (s *session) afterForm() string {
 }
 
 func TestFormAllYes(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
 	s.waitFor("Nothing you enter is saved or sent.")
 	s.begin()
@@ -532,6 +533,7 @@ func TestFormAllYes(t *testing.T) {
 }
 
 func TestFormChooseNoWithArrows(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
 	s.answer("(1/4)", keyDown, keyDown, keyEnter)
@@ -549,6 +551,7 @@ func TestFormChooseNoWithArrows(t *testing.T) {
 }
 
 func TestFormAsksOnlyMissing(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
 	s.begin()
 	s.answer("(1/2) Are the fixture needs", "1")
@@ -566,8 +569,10 @@ func TestFormAsksOnlyMissing(t *testing.T) {
 }
 
 func TestFormCancel(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, key string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.answer("(1/4)", "1")
@@ -587,11 +592,13 @@ func TestFormCancel(t *testing.T) {
 }
 
 func TestFormSignals(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
 	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGINT, 130}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.waitFor("(1/4)")
@@ -616,6 +623,7 @@ func TestFormSignals(t *testing.T) {
 }
 
 func TestFormResizeAndNarrow(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
 	s.begin()
 	s.answer("(1/4)", "1")
@@ -638,6 +646,7 @@ func TestFormResizeAndNarrow(t *testing.T) {
 // terminal and ends with exit 1 and a request for a bug report, with nothing
 // on stdout. The panic comes from a hook that exists only in test builds.
 func TestFormPanic(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{tags: testHooks, env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
 	s.begin()
 	s.answer("(1/4)", keyDown, keyEnter)
@@ -655,6 +664,7 @@ func TestFormPanic(t *testing.T) {
 }
 
 func TestPlainPromptsInDumbTerminal(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{env: []string{"TERM=dumb"}}, "check")
 	s.begin()
 	s.waitFor("(1/4) Is the fixture home")
@@ -677,7 +687,9 @@ func TestPlainPromptsInDumbTerminal(t *testing.T) {
 }
 
 func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
+	t.Parallel()
 	t.Run("ctrl-c", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -691,6 +703,7 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 		s.restored()
 	})
 	t.Run("ctrl-d", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -713,7 +726,9 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 // often as they like, go back, and read the questions wrapped to the width,
 // in English and in Spanish.
 func TestPlainPromptsAtATerminal(t *testing.T) {
+	t.Parallel()
 	t.Run("en", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{cols: 30, rows: 40}, "check", "--accessible", "-q")
 		s.begin()
 		s.waitFor("(1/4) Is the fixture")
@@ -737,6 +752,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("es", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible", "-q")
 		s.begin()
 		s.waitFor("(1/4) ¿El hogar de prueba es estable?")
@@ -750,6 +766,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("es ctrl-d", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -811,6 +828,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 // TestStdinTerminalStdoutPiped: the form draws on stderr, so a result piped
 // or redirected from a terminal session is plain.
 func TestStdinTerminalStdoutPiped(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
 	s.begin()
 	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
@@ -830,6 +848,7 @@ const fixtureRecap = "───────────────────�
 // screen shows the headline and the help lines, and one line names the file,
 // so a blank screen is not all a person sees.
 func TestFormSaysWhereTheResultWent(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "my-iop-check.md")
 	f, err := os.Create(path)
 	if err != nil {
@@ -866,6 +885,7 @@ func TestFirstPaintInSilentTerminal(t *testing.T) {
 // TestFormInSpanish: with a Spanish locale the form, its key hints and the
 // cancel line are Spanish.
 func TestFormInSpanish(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check")
 	s.waitFor("Oprima Esc para salir cuando quiera.")
 	s.begin()
@@ -887,12 +907,14 @@ func TestFormInSpanish(t *testing.T) {
 // the help lines, however long the result is, at 80×24, 60×30 and 40×12,
 // and in a window made smaller while the person answered.
 func TestFormLastScreenShowsTheAnswer(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][4]uint16{{80, 24, 80, 24}, {60, 30, 60, 30}, {40, 12, 40, 12}, {80, 24, 40, 12}} {
 		name := fmt.Sprintf("%dx%d", size[2], size[3])
 		if size[0] != size[2] {
 			name = fmt.Sprintf("%dx%d_to_%s", size[0], size[1], name)
 		}
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
 			s.begin()
 			s.answer("(1/4)", "1")
@@ -946,6 +968,7 @@ func TestFormNeverChoosesForThePerson(t *testing.T) {
 // TestFormReviewChangesAnAnswer: the review page lists the answers and can
 // open any question again; the change comes back to the review.
 func TestFormReviewChangesAnAnswer(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
@@ -967,6 +990,7 @@ func TestFormReviewChangesAnAnswer(t *testing.T) {
 // TestFormFitsSmallWindows: at 40×12 every question's options are on the
 // screen, and a terminal that reports 0×0 is drawn as 80×24.
 func TestFormFitsSmallWindows(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 40, rows: 12}, "check", "-q")
 	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
@@ -995,6 +1019,7 @@ func TestFormFitsSmallWindows(t *testing.T) {
 // mode, iopfit opens no socket (not even to nscd, which a user lookup in a
 // cgo build asks), reads no user database, and writes no file.
 func TestPrivateAtATerminal(t *testing.T) {
+	t.Parallel()
 	strace, err := exec.LookPath("strace")
 	if err != nil {
 		t.Skip("strace is not installed (apt-get install strace)")
@@ -1003,6 +1028,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		t.Skipf("strace cannot trace here: %s", out)
 	}
 	t.Run("form", func(t *testing.T) {
+		t.Parallel()
 		trace := filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, "check")
 		s.begin()
@@ -1013,6 +1039,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		checkTrace(t, "the form", trace, false)
 	})
 	t.Run("form, keeping a copy", func(t *testing.T) {
+		t.Parallel()
 		dir, trace := t.TempDir(), filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, dir: dir, env: []string{"TERM=xterm-256color"}}, "check")
 		s.begin()
@@ -1033,6 +1060,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("scripted", func(t *testing.T) {
+		t.Parallel()
 		trace := filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, allAnswers...)
 		if code := s.exit(); code != 0 {
@@ -1071,8 +1099,10 @@ func waitState(t *testing.T, pid int, want string) {
 // terminal back (main screen, cursor shown, modes restored) and stops
 // iopfit; SIGCONT takes the terminal back, redraws the form, and keys work.
 func TestFormSuspendAndResume(t *testing.T) {
+	t.Parallel()
 	for _, how := range []string{"ctrl-z", "SIGTSTP"} {
 		t.Run(how, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check", "-q")
 			s.begin()
 			s.answer("(1/4)", "1")
@@ -1146,6 +1176,7 @@ func caughtSignals() []syscall.Signal {
 // a moment later, as when a goroutine registered most of them, met Go's
 // own handling here: a stack dump and exit 2, or nothing at all.
 func TestEverySignalAtTheFirstPrompt(t *testing.T) {
+	t.Parallel()
 	for _, sig := range caughtSignals() {
 		for _, mode := range []string{"form", "plain"} {
 			t.Run(fmt.Sprintf("%d/%s", int(sig), mode), func(t *testing.T) {
@@ -1175,8 +1206,10 @@ func TestEverySignalAtTheFirstPrompt(t *testing.T) {
 // TestFormTwoSignals: a second, different signal right after the first does
 // not cut the first one's restore short, and the exit code is the first's.
 func TestFormTwoSignals(t *testing.T) {
+	t.Parallel()
 	for i := range 5 {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.waitFor("(1/4)")
@@ -1201,6 +1234,7 @@ func TestFormTwoSignals(t *testing.T) {
 // /dev/stdin at a terminal) is refused at once, as --answers - is, rather
 // than waiting silently for a person to type a file.
 func TestTerminalIsNotAFile(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--questions", "/dev/tty", "questions"},
 		{"check", "--answers", "/dev/stdin"},
@@ -1220,6 +1254,7 @@ func TestTerminalIsNotAFile(t *testing.T) {
 // TestFormCtrlBackslash: in the form's raw mode Ctrl-\ is a key, not
 // SIGQUIT; it stops the form like Esc, with no stack dump.
 func TestFormCtrlBackslash(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
 	s.begin()
 	s.answer("(1/4)", "\x1c")

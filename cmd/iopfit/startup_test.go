@@ -23,6 +23,7 @@ const (
 // TestStartupWorkIsSmall sums the memory every package's init allocates, as
 // GODEBUG=inittrace=1 reports it.
 func TestStartupWorkIsSmall(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary(t, ""), append(allAnswers, "-q")...)
 	cmd.Env = baseEnv("GODEBUG=inittrace=1")
 	var stderr bytes.Buffer
@@ -58,6 +59,7 @@ func TestStartupWorkIsSmall(t *testing.T) {
 // so a new dependency could change the order; the binary's own init trace
 // says what it is.
 func TestNoProbeRunsBeforeLipgloss(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary(t, ""), "--version")
 	cmd.Env = baseEnv("GODEBUG=inittrace=1")
 	var stderr bytes.Buffer
