@@ -33,8 +33,6 @@ const (
 	keyEsc   = "\x1b"
 	keyCtrlC = "\x03"
 	keyCtrlD = "\x04"
-	// keyShiftTab is what a terminal sends for Shift+Tab.
-	keyShiftTab = "\x1b[Z"
 )
 
 // session is iopfit running in a pseudo-terminal that, like a broken or
