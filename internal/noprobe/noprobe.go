@@ -38,9 +38,9 @@ func init() {
 	_ = os.Setenv(noColor, "1")
 }
 
-// Restore puts NO_COLOR back as it was when the program started. It must be
-// called from the init of a package that imports huh (and so runs after
-// lipgloss's), before anything reads the environment for the person.
+// Restore puts NO_COLOR back as it was when the program started. cli.Execute
+// calls it first, once every package (lipgloss too) is initialized and
+// before anything reads the environment for the person.
 func Restore() {
 	if wasSet {
 		_ = os.Setenv(noColor, saved)
