@@ -24,8 +24,7 @@ FUZZ_TARGETS := \
 	./internal/earlier:FuzzParse:40000 \
 	./internal/prompt:FuzzParseLine:40000 \
 	./internal/prompt:FuzzSplitReplyIsNoKey:40000 \
-	./internal/safetext:FuzzOneLine:40000 \
-	./internal/terminfo:FuzzExtendedFlags:100000
+	./internal/safetext:FuzzOneLine:40000
 
 .PHONY: all build test vet cross lint unit test-fhirpath fuzz-short fuzz bench man release-snapshot clean
 

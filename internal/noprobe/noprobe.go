@@ -9,8 +9,7 @@
 // on a crafted file, and runs `tmux info` inside tmux. All of that would
 // happen before main, where nothing of iopfit's can catch a panic or end a
 // wait, and for nothing: iopfit never writes through that writer. Its colours
-// are decided once, by internal/cli, from the environment and a terminfo
-// reader of its own.
+// are decided once, by internal/cli, from the environment alone.
 //
 // The detection stops at the environment when NO_COLOR is true, so this
 // package sets NO_COLOR=1 as it is initialized, and Restore puts it back as
