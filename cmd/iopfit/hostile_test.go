@@ -86,7 +86,8 @@ func TestHostileTerminfo(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			env, cwd := tc.setup(t)
-			o := sessionOpts{stdoutTTY: true, env: env}
+			// As shipped: the test hooks must not be what keeps it safe.
+			o := sessionOpts{stdoutTTY: true, env: env, shipped: true}
 			if cwd != "" {
 				// startSession has no working directory of its own: a
 				// shell changes to it, then becomes iopfit.
