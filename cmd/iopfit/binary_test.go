@@ -27,6 +27,10 @@ type buildResult struct {
 	err  error
 }
 
+// testHooks is the build tag of the test hooks: the panic seams, and the
+// marks the terminal tests wait on (internal/testmark).
+const testHooks = "iopfit_testhook"
+
 // binary builds iopfit (with the given build tags, if any) once per run and
 // returns its path. The tests run the real binary, so that what they see is
 // what a person sees.
@@ -112,6 +116,18 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// cut removes suffix from the end of what was written, and says whether it
+// was there.
+func (l *lockedBuffer) cut(suffix string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !bytes.HasSuffix(l.b.Bytes(), []byte(suffix)) {
+		return false
+	}
+	l.b.Truncate(l.b.Len() - len(suffix))
+	return true
 }
 
 // waitDone waits for cmd (started by the caller, with done closed when it

@@ -45,41 +45,33 @@ func writeSet(t *testing.T, n int, prompt string) string {
 
 // TestFormSplitReplyIsNoKey: a terminal's reply, split across two reads as
 // ssh and tmux deliver it and arriving after the page has settled, answers
-// nothing and stops nothing, wherever it is cut: the background colour
-// iopfit asks for, and a mode report Bubble Tea asks for. The person's own
-// key still counts after it.
+// nothing and stops nothing, and the person's own key still counts after
+// it. TestKeyRules (internal/prompt) holds the rule for every cut, in
+// milliseconds; these are the shapes its first piece takes through Bubble
+// Tea's real reader: a lone Esc (the one held for escWait), an unknown
+// sequence, and a mode report's ESC [ read as alt+[.
 func TestFormSplitReplyIsNoKey(t *testing.T) {
-	type cut struct {
+	t.Parallel()
+	osc, csi := "\x1b]11;rgb:1e1e/2323/3131\x1b\\", "\x1b[?2026;2$y"
+	for _, c := range []struct {
 		reply string
 		at    int
-	}
-	osc, csi := "\x1b]11;rgb:1e1e/2323/3131\x1b\\", "\x1b[?2026;2$y"
-	var cuts []cut
-	for _, n := range []int{1, 2, 4, 10, 16, len(osc) - 2, len(osc) - 1} {
-		cuts = append(cuts, cut{osc, n})
-	}
-	for _, n := range []int{1, 2, 5} {
-		cuts = append(cuts, cut{csi, n})
-	}
-	for _, c := range cuts {
+		first string // the mark of the first piece's arrival
+	}{{osc, 1, "key esc"}, {osc, 16, "unknown"}, {csi, 2, "key alt+["}} {
 		t.Run(strconv.Quote(c.reply[:c.at]), func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check", "-q")
 			s.begin()
-			s.waitFor("(1/4)")
-			time.Sleep(settleTime)
-			s.send(c.reply[:c.at])
-			// Longer than Bubble Tea's reader waits for the rest of a
-			// sequence (50 ms), so the first piece is read on its own.
-			time.Sleep(150 * time.Millisecond)
+			s.answer("(1/4)", c.reply[:c.at])
+			// The rest once the first piece has been read on its own.
+			s.waitMark(c.first)
 			s.send(c.reply[c.at:])
-			time.Sleep(settleTime)
-			if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1.") || strings.Contains(v, "> 2.") || strings.Contains(v, "> 3.") {
+			// The cursor moves on the first page only if nothing before the
+			// arrow answered it or stopped the form.
+			s.send(keyDown)
+			s.waitFor("> 1. Yes")
+			if v := s.view.String(); !strings.Contains(v, "(1/4)") {
 				t.Fatalf("the reply moved the form:\n%s", v)
-			}
-			select {
-			case <-s.done:
-				t.Fatalf("the reply ended the form (%v)", s.err)
-			default:
 			}
 			s.send("2")
 			s.waitFor("(2/4)")
@@ -91,20 +83,15 @@ func TestFormSplitReplyIsNoKey(t *testing.T) {
 	}
 }
 
-// TestFormPasteIsNoAnswer: text pasted past a paste's end marker answers
-// nothing, and Ctrl-C stops the form inside a paste that never ends.
+// TestFormPasteIsNoAnswer: Ctrl-C stops the form inside a paste that never
+// ends (Bubble Tea's reader holds every key until the paste's end). That
+// text pasted, and a key pasted past a paste's end, answer nothing is
+// TestKeyRules' in internal/prompt.
 func TestFormPasteIsNoAnswer(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-q")
 	s.begin()
-	s.waitFor("(1/4)")
-	time.Sleep(settleTime)
-	s.send("\x1b[200~pasted\x1b[201~2")
-	time.Sleep(settleTime)
-	if v := s.view.String(); !strings.Contains(v, "(1/4)") {
-		t.Fatalf("a pasted key answered:\n%s", v)
-	}
-	s.send("\x1b[200~never ended")
-	time.Sleep(100 * time.Millisecond)
+	s.answer("(1/4)", "\x1b[200~never ended")
 	s.send(keyCtrlC)
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d", code)
@@ -138,16 +125,15 @@ func TestFormHugeWindowCostsLittle(t *testing.T) {
 	small.exit()
 
 	s := startSession(t, sessionOpts{cols: 8000, rows: 8000, screenCols: 200, screenRows: 100}, "check")
-	s.waitFor("Press Enter to start")
-	time.Sleep(settleTime)
-	s.send(keyEnter)
+	s.begin()
 	s.waitFor("(1/4)")
+	sizes := countMarks(s, "size ")
 	if err := pty.Setsize(s.ptmx, &pty.Winsize{Cols: 3000, Rows: 3000}); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(settleTime)
-	s.send(keyDown, keyDown)
-	time.Sleep(100 * time.Millisecond)
+	s.waitMarks("the resize", func(m []string) bool { return countPrefix(m, "size ") > sizes })
+	s.answer("(1/4)", keyDown, keyDown)
+	s.waitFor("> 2. No")
 	huge := peakRSS(t, s.cmd.Process.Pid)
 	start := time.Now()
 	s.send(keyCtrlC)
@@ -164,18 +150,20 @@ func TestFormHugeWindowCostsLittle(t *testing.T) {
 // the 300 cap) leaves the options and the first help words on screen, and
 // the key its hint names shows the rest, to its end.
 func TestFormFitsAWidePrompt(t *testing.T) {
+	t.Parallel()
 	set := writeSet(t, 2, strings.Repeat("健康", 142)+"？")
 	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check")
 	s.begin()
 	for _, want := range []string{"1. Yes", "2. No", "3. Not sure", "Help line 1.", "space: read it all"} {
 		s.waitFor(want)
 	}
-	time.Sleep(settleTime)
+	s.waitSettled()
 	s.send(" ")
 	s.waitFor("space: read on")
 	for i := 0; i < 10 && !strings.Contains(s.view.String(), "？"); i++ {
+		before := s.view.String()
 		s.send(" ")
-		time.Sleep(50 * time.Millisecond)
+		s.waitView("the next lines", func(v string) bool { return v != before || strings.Contains(v, "？") })
 	}
 	s.waitFor("？")
 	s.send(keyEnter)
@@ -189,15 +177,14 @@ func TestFormFitsAWidePrompt(t *testing.T) {
 // TestFormReviewScrolls: at 40×12 the review page of a set of 12 questions
 // scrolls, and each answer comes into view whole.
 func TestFormReviewScrolls(t *testing.T) {
+	t.Parallel()
 	set := writeSet(t, 12, "")
 	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check", "-q")
 	s.begin()
 	for i := 1; i <= 12; i++ {
 		s.answer(fmt.Sprintf("(%d/12)", i), "2")
 	}
-	s.waitFor("Check your answers")
-	time.Sleep(settleTime)
-	s.send(keyDown, keyDown)
+	s.answer("Check your answers", keyDown, keyDown)
 	for i := 1; i <= 12; i++ {
 		want := fmt.Sprintf("No: Question number %d, long enough to wrap on a narrow window?", i)
 		deadline := time.Now().Add(5 * time.Second)
@@ -217,6 +204,7 @@ func TestFormReviewScrolls(t *testing.T) {
 // and residential care are, that nothing is saved, how to answer) is on
 // screen before the first question.
 func TestFormIntroAt60x20(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 60, rows: 20, env: []string{"IOPFIT_QUESTIONS="}}, "check")
 	for _, want := range []string{"intensive outpatient program (IOP)", "Nothing you enter is saved", "Press Esc to stop", "Press Enter to start"} {
 		s.waitFor(want)
@@ -224,7 +212,7 @@ func TestFormIntroAt60x20(t *testing.T) {
 	if strings.Contains(s.view.String(), "(1/4)") {
 		t.Fatal("the first question is on screen with the intro")
 	}
-	time.Sleep(settleTime)
+	s.waitSettled()
 	s.send(keyEnter)
 	s.waitFor("(1/4)")
 	s.send(keyCtrlC)
@@ -238,6 +226,7 @@ var sgrColours = regexp.MustCompile(`\x1b\[[0-9;:]*?38[;:](?:5[;:](\d+)|2[;:](\d
 // light grey background (#c0c0c0, tmux with bg=white), every colour the
 // form then draws with reaches 4.5:1 on it, as the terminal shows it.
 func TestFormContrastOnTheReportedBackground(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(s.screen.String(), "\x1b]11;?") {
@@ -249,9 +238,8 @@ func TestFormContrastOnTheReportedBackground(t *testing.T) {
 	mark := len(s.screen.String())
 	s.send("\x1b]11;rgb:c0c0/c0c0/c0c0\x1b\\")
 	s.begin()
-	s.waitFor("(1/4)")
-	s.send(keyDown)
-	time.Sleep(settleTime)
+	s.answer("(1/4)", keyDown)
+	s.waitFor("> 1. Yes")
 	bg := ansi.RGBColor{R: 0xc0, G: 0xc0, B: 0xc0}
 	drawn := s.screen.String()[mark:]
 	found := sgrColours.FindAllStringSubmatch(drawn, -1)
@@ -282,6 +270,7 @@ func TestFormContrastOnTheReportedBackground(t *testing.T) {
 // read of the terminal ends the form as a hang-up: 129, at once, with
 // nothing on stdout.
 func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
+	t.Parallel()
 	if code, stdout, screen := closeTerminalOn(t, "Press Enter to start", "check"); code != 129 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 	}

@@ -65,6 +65,7 @@ func wholeOnALine(t *testing.T, what, out string, addrs ...string) {
 // one alone on its line), and is an OSC 8 hyperlink to itself; NO_COLOR keeps
 // the links, since they are not colour.
 func TestLinksAtATerminal(t *testing.T) {
+	t.Parallel()
 	env := "IOPFIT_QUESTIONS=" + linkFixture(t)
 	runs := []struct {
 		name string
@@ -98,6 +99,7 @@ func TestLinksAtATerminal(t *testing.T) {
 // plain text, and so does a terminal with TERM=dumb, which may show escape
 // codes as they are.
 func TestNoLinksInAPipeOrDumbTerminal(t *testing.T) {
+	t.Parallel()
 	env := "IOPFIT_QUESTIONS=" + linkFixture(t)
 	for _, args := range [][]string{allAnswers, {"questions"}} {
 		s := startSession(t, sessionOpts{stdinPipe: true, env: []string{env}}, args...)

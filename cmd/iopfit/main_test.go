@@ -38,6 +38,7 @@ var fixture = func() string {
 // run on the fixture set ($IOPFIT_QUESTIONS); a script that tests the
 // built-in set unsets it.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("..", "..", "testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -84,6 +85,7 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 // TestScriptsNameTheirExitCodes keeps "! exec" out of the scripts: a
 // failure's exit code is part of the contract (README, "Exit codes").
 func TestScriptsNameTheirExitCodes(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "*.txtar"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scripts found (%v)", err)

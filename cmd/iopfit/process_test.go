@@ -44,8 +44,10 @@ func run(t *testing.T, bin string, stdin io.Reader, stdout io.Writer, env []stri
 }
 
 func TestOutputErrors(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	t.Run("full disk", func(t *testing.T) {
+		t.Parallel()
 		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 		if err != nil {
 			t.Skip("no /dev/full here")
@@ -57,6 +59,7 @@ func TestOutputErrors(t *testing.T) {
 		}
 	})
 	t.Run("closed pipe", func(t *testing.T) {
+		t.Parallel()
 		r, w, err := os.Pipe()
 		if err != nil {
 			t.Fatal(err)
@@ -69,6 +72,7 @@ func TestOutputErrors(t *testing.T) {
 		}
 	})
 	t.Run("reader stops early", func(t *testing.T) {
+		t.Parallel()
 		// Like `iopfit check … | head -c1`: the reader takes one byte and
 		// goes. Whether the result fit in the pipe first (exit 0) or not
 		// (SIGPIPE, 141), iopfit says nothing about it.
@@ -106,14 +110,17 @@ func (e endless) Read(p []byte) (int, error) {
 }
 
 func TestEndlessAndSilentInput(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	t.Run("endless answers file", func(t *testing.T) {
+		t.Parallel()
 		code, stderr := run(t, bin, endless{[]byte("stable-home: yes\n")}, io.Discard, nil, 10*time.Second, "check", "--answers", "-")
 		if code != 2 || stderr != "iopfit: stdin: is larger than 64 KiB; an answers file holds one line per question\n" {
 			t.Fatalf("exit %d, stderr %q", code, stderr)
 		}
 	})
 	t.Run("endless zeros", func(t *testing.T) {
+		t.Parallel()
 		zero, err := os.Open("/dev/zero")
 		if err != nil {
 			t.Skip("no /dev/zero here")
@@ -125,6 +132,7 @@ func TestEndlessAndSilentInput(t *testing.T) {
 		}
 	})
 	t.Run("endless yes to plain prompts", func(t *testing.T) {
+		t.Parallel()
 		var out bytes.Buffer
 		code, _ := run(t, bin, endless{[]byte("y\n")}, &out, nil, 10*time.Second, "check", "--accessible", "-q")
 		if code != 0 || out.String() != "iop\n" {
@@ -132,26 +140,32 @@ func TestEndlessAndSilentInput(t *testing.T) {
 		}
 	})
 	t.Run("endless blank lines", func(t *testing.T) {
+		t.Parallel()
 		code, stderr := run(t, bin, endless{[]byte("\n")}, io.Discard, nil, 10*time.Second, "check", "--accessible")
 		if code != 2 || !strings.Contains(stderr, "iopfit: no answer for stable-home after 3 tries") {
 			t.Fatalf("exit %d, stderr %q", code, stderr)
 		}
 	})
 	// Input that never comes must not hold iopfit once it is told to stop.
+	// The signal comes once iopfit has started to wait (the test build's
+	// mark, just before the read).
+	hooked := binary(t, testHooks)
 	for _, tc := range []struct {
 		name string
 		sig  syscall.Signal
 		code int
 		args []string
+		mark string
 	}{
-		{"silent answers file, SIGTERM", syscall.SIGTERM, 143, []string{"check", "--answers", "-"}},
-		{"silent plain prompt, SIGINT", syscall.SIGINT, 130, []string{"check", "--accessible"}},
-		{"silent plain prompt, SIGHUP", syscall.SIGHUP, 129, []string{"check", "--accessible"}},
+		{"silent answers file, SIGTERM", syscall.SIGTERM, 143, []string{"check", "--answers", "-"}, "read answers"},
+		{"silent plain prompt, SIGINT", syscall.SIGINT, 130, []string{"check", "--accessible"}, "line"},
+		{"silent plain prompt, SIGHUP", syscall.SIGHUP, 129, []string{"check", "--accessible"}, "line"},
 		// A named pipe nobody writes to: even opening it never returns.
-		{"question file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"--questions", "FIFO", "check"}},
-		{"answers file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"check", "--answers", "FIFO"}},
+		{"question file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"--questions", "FIFO", "check"}, "read questions"},
+		{"answers file on a silent FIFO, SIGINT", syscall.SIGINT, 130, []string{"check", "--answers", "FIFO"}, "read answers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			if i := slices.Index(tc.args, "FIFO"); i >= 0 {
 				fifo := filepath.Join(t.TempDir(), "fifo")
 				if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -165,8 +179,10 @@ func TestEndlessAndSilentInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer w.Close()
-			cmd := exec.Command(bin, tc.args...)
-			cmd.Env = baseEnv()
+			cmd := exec.Command(hooked, tc.args...)
+			marks := marksFile(t)
+			cmd.Env = baseEnv("IOPFIT_TEST_MARKS=3")
+			cmd.ExtraFiles = []*os.File{marks}
 			cmd.Stdin = r
 			var stdout, stderr lockedBuffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -176,7 +192,7 @@ func TestEndlessAndSilentInput(t *testing.T) {
 			r.Close()
 			done := make(chan struct{})
 			go func() { err = cmd.Wait(); close(done) }()
-			time.Sleep(300 * time.Millisecond)
+			waitForMark(t, marks, tc.mark, done)
 			_ = cmd.Process.Signal(tc.sig)
 			waitDone(t, done, tc.name, 5*time.Second)
 			if code := exitStatus(t, err); code != tc.code {
@@ -195,10 +211,29 @@ func TestEndlessAndSilentInput(t *testing.T) {
 	}
 }
 
+// waitForMark waits until the test build has written the mark want to
+// marks, failing if the process ends first (done, when not nil, closes
+// then) or it takes too long.
+func waitForMark(t *testing.T, marks *os.File, want string, done <-chan struct{}) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !slices.Contains(readMarks(t, marks), want) {
+		select {
+		case <-done:
+			t.Fatalf("iopfit ended before the mark %q", want)
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no mark %q; marks %q", want, readMarks(t, marks))
+		}
+	}
+}
+
 // TestPanicOutsideForm proves a panic in a command ends with exit 1, the
 // trace and a bug-report line on stderr, and nothing on stdout.
 func TestPanicOutsideForm(t *testing.T) {
-	bin := binary(t, "iopfit_testpanic")
+	t.Parallel()
+	bin := binary(t, testHooks)
 	var out bytes.Buffer
 	code, stderr := run(t, bin, nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, allAnswers...)
 	if code != 1 || out.Len() != 0 {
@@ -210,13 +245,21 @@ func TestPanicOutsideForm(t *testing.T) {
 	}
 }
 
-// TestShippedBinaryHasNoTestHooks makes sure the panic seams exist only in
-// test builds: the shipped binary ignores the variable.
+// TestShippedBinaryHasNoTestHooks makes sure the panic seams and the marks
+// exist only in test builds: the shipped binary ignores the variables, and
+// writes nothing to a descriptor it was handed.
 func TestShippedBinaryHasNoTestHooks(t *testing.T) {
-	var out bytes.Buffer
-	code, _ := run(t, binary(t, ""), nil, &out, []string{"IOPFIT_TEST_PANIC=check"}, 10*time.Second, append(allAnswers, "-q")...)
-	if code != 0 || out.String() != "iop\n" {
-		t.Fatalf("exit %d, stdout %q", code, out.String())
+	t.Parallel()
+	cmd := exec.Command(binary(t, ""), append(allAnswers, "-q")...)
+	marks := marksFile(t)
+	cmd.Env = baseEnv("IOPFIT_TEST_PANIC=check", "IOPFIT_TEST_MARKS=3")
+	cmd.ExtraFiles = []*os.File{marks}
+	out, err := cmd.Output()
+	if code := exitStatus(t, err); code != 0 || string(out) != "iop\n" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	if m := readMarks(t, marks); len(m) != 1 || m[0] != "" {
+		t.Fatalf("the shipped binary wrote marks: %q", m)
 	}
 }
 
@@ -225,6 +268,7 @@ func TestShippedBinaryHasNoTestHooks(t *testing.T) {
 // flags, which iopfit does not have; "net" itself opens nothing. os/exec is
 // linked by the terminal libraries; the strace test shows iopfit runs nothing.)
 func TestLinksNoNetworkClient(t *testing.T) {
+	t.Parallel()
 	out, err := exec.Command("go", "list", "-deps", ".").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -241,6 +285,7 @@ func TestLinksNoNetworkClient(t *testing.T) {
 // installed, and fails on any socket, any file opened for writing, or any
 // program it starts.
 func TestOpensNoSocketWritesNoFile(t *testing.T) {
+	t.Parallel()
 	strace, err := exec.LookPath("strace")
 	if err != nil {
 		t.Skip("strace is not installed (apt-get install strace)")
@@ -345,6 +390,7 @@ func checkTrace(t *testing.T, what, trace string, saved bool) (name string) {
 }
 
 func TestUnreadableFiles(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	dir := t.TempDir()
 	// t.TempDir's folders are private; nobody must be able to reach the files.
@@ -393,6 +439,7 @@ func TestUnreadableFiles(t *testing.T) {
 // TestCommandsWithoutTheSetNeverOpenIt: a question file can be a pipe that
 // never ends; --version and completion do not need the set and must finish.
 func TestCommandsWithoutTheSetNeverOpenIt(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -416,19 +463,21 @@ func TestCommandsWithoutTheSetNeverOpenIt(t *testing.T) {
 // TestQuestionsFromAFIFOStops: waiting on a named pipe with no writer ends at
 // Ctrl-C at once, with the cancelled line and exit 130.
 func TestQuestionsFromAFIFOStops(t *testing.T) {
-	bin := binary(t, "")
+	bin := binary(t, testHooks)
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	cmd := exec.Command(bin, "--questions", fifo, "questions")
-	cmd.Env = baseEnv()
+	marks := marksFile(t)
+	cmd.Env = baseEnv("IOPFIT_TEST_MARKS=3")
+	cmd.ExtraFiles = []*os.File{marks}
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	waitForMark(t, marks, "read questions", nil)
 	start := time.Now()
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -443,6 +492,7 @@ func TestQuestionsFromAFIFOStops(t *testing.T) {
 // that cannot be written (a full disk, a closed stdout) exit 1 with one line,
 // never 0 as if they had been written, nor 2 as if the person erred.
 func TestOutputFailuresExit1(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 	if err != nil {
@@ -478,6 +528,7 @@ func TestOutputFailuresExit1(t *testing.T) {
 // bidi override is shown escaped in the listing's header, and JSON escapes
 // C1 and bidi controls too.
 func TestPathsCannotDriveTheTerminal(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	data, err := os.ReadFile(fixture)
 	if err != nil {
@@ -505,6 +556,7 @@ func TestPathsCannotDriveTheTerminal(t *testing.T) {
 
 // TestErrorLinesAreBounded: a huge value never floods an error line.
 func TestErrorLinesAreBounded(t *testing.T) {
+	t.Parallel()
 	bin := binary(t, "")
 	dir := t.TempDir()
 	huge := strings.Repeat("x", 100000)

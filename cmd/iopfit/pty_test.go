@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -31,8 +33,6 @@ const (
 	keyEsc   = "\x1b"
 	keyCtrlC = "\x03"
 	keyCtrlD = "\x04"
-	// keyShiftTab is what a terminal sends for Shift+Tab.
-	keyShiftTab = "\x1b[Z"
 )
 
 // session is iopfit running in a pseudo-terminal that, like a broken or
@@ -50,6 +50,11 @@ type session struct {
 	done   chan struct{}
 	err    error
 	start  time.Time
+	// drainedOnce is true once drain has written its sentinel.
+	drainedOnce bool
+	// marks is the file the test build writes its marks to (see
+	// internal/testmark); nil for the shipped binary.
+	marks *os.File
 }
 
 type sessionOpts struct {
@@ -65,6 +70,9 @@ type sessionOpts struct {
 	zeroSize bool
 	env      []string
 	tags     string
+	// shipped runs the binary as shipped, without the test hooks: no marks
+	// to wait on, so only for runs that need none.
+	shipped bool
 	// dir is the working directory iopfit runs in; "" is the test's.
 	dir string
 	// screenCols and screenRows size the emulated screen that reads what
@@ -99,11 +107,21 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 		viewCols, viewRows = o.screenCols, o.screenRows
 	}
 	s := &session{t: t, ptmx: ptmx, tty: tty, before: before, done: make(chan struct{}), view: newView(viewCols, viewRows)}
-	s.cmd = exec.Command(binary(t, o.tags), args...)
+	tags := o.tags
+	if !o.shipped && tags == "" {
+		tags = testHooks
+	}
+	bin := binary(t, tags)
+	s.cmd = exec.Command(bin, args...)
 	if len(o.prefix) > 0 {
-		s.cmd = exec.Command(o.prefix[0], append(append(o.prefix[1:], binary(t, o.tags)), args...)...)
+		s.cmd = exec.Command(o.prefix[0], append(append(o.prefix[1:], bin), args...)...)
 	}
 	s.cmd.Env = baseEnv(o.env...)
+	if !o.shipped {
+		s.marks = marksFile(t)
+		s.cmd.ExtraFiles = []*os.File{s.marks}
+		s.cmd.Env = append(s.cmd.Env, "IOPFIT_TEST_MARKS=3")
+	}
 	s.cmd.Dir = o.dir
 	s.cmd.Stdin, s.cmd.Stderr = tty, tty
 	s.cmd.Stdout = &s.stdout
@@ -204,7 +222,7 @@ func (s *session) waitFor(want string) {
 		}
 		select {
 		case <-s.done:
-			time.Sleep(20 * time.Millisecond)
+			s.drain()
 			if strings.Contains(s.view.String(), want) {
 				return
 			}
@@ -255,28 +273,124 @@ func (v *view) resize(cols, rows int) {
 	v.em.Resize(cols, rows)
 }
 
+// send types keys, as fast as the terminal takes them: they reach iopfit
+// in one read or several, as a person's fast typing does. A lone Esc must
+// be the last key: Bubble Tea reads Esc and the key after it as one alt key.
 func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
 		if _, err := s.ptmx.Write([]byte(k)); err != nil {
 			s.t.Fatal(err)
 		}
-		// Bubble Tea reads a lone Esc only after a pause, to tell it from the
-		// start of an arrow key; a short gap keeps keys apart.
-		time.Sleep(30 * time.Millisecond)
 	}
 }
-
-// settleTime is a little longer than the form's own settle time: a key sent
-// sooner after a page appears is dropped, as type-ahead.
-const settleTime = 350 * time.Millisecond
 
 // answer waits for page to be on screen and settled, then sends keys.
 func (s *session) answer(page string, keys ...string) {
 	s.t.Helper()
 	s.waitFor(page)
-	time.Sleep(settleTime)
+	s.waitSettled()
 	s.send(keys...)
+}
+
+// marksFile is a file for the test build's marks, which the child writes
+// through a descriptor it inherits and the test reads by name.
+func marksFile(t *testing.T) *os.File {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "marks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// readMarks is every mark the test build has written to f so far. Each is
+// one write, done before what it marks shows on the screen, so a mark for
+// anything on the screen is always here.
+func readMarks(t *testing.T, f *os.File) []string {
+	t.Helper()
+	b, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+// waitMarks waits until ok holds for the marks so far.
+func (s *session) waitMarks(what string, ok func(marks []string) bool) {
+	s.t.Helper()
+	if s.marks == nil {
+		s.t.Fatalf("waiting for %s: the shipped binary writes no marks", what)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok(readMarks(s.t, s.marks)) {
+		select {
+		case <-s.done:
+			if ok(readMarks(s.t, s.marks)) {
+				return
+			}
+			s.t.Fatalf("iopfit exited (%v) before %s; marks %q; screen:\n%s", s.err, what, readMarks(s.t, s.marks), s.view.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("timed out waiting for %s; marks %q; screen:\n%s", what, readMarks(s.t, s.marks), s.view.String())
+		}
+	}
+}
+
+// waitView waits until ok holds for the screen as a person would see it.
+func (s *session) waitView(what string, ok func(view string) bool) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok(s.view.String()) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s.view.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// countMarks is how many marks so far start with prefix.
+func countMarks(s *session, prefix string) int {
+	s.t.Helper()
+	return countPrefix(readMarks(s.t, s.marks), prefix)
+}
+
+// countPrefix is how many of marks start with prefix.
+func countPrefix(marks []string, prefix string) int {
+	n := 0
+	for _, m := range marks {
+		if strings.HasPrefix(m, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// waitMark waits for a mark equal to want.
+func (s *session) waitMark(want string) {
+	s.t.Helper()
+	s.waitMarks(strconv.Quote(want), func(m []string) bool { return slices.Contains(m, want) })
+}
+
+// waitSettled waits until the page on screen has settled: keys sent from
+// then on count. Every page's showing is marked "page N" and its settling
+// "settled N"; the page on screen is the last shown, since its mark came
+// before it was drawn.
+func (s *session) waitSettled() {
+	s.t.Helper()
+	s.waitMarks("the page to settle", func(m []string) bool {
+		for i := len(m) - 1; i >= 0; i-- {
+			switch {
+			case strings.HasPrefix(m[i], "settled "):
+				return true
+			case strings.HasPrefix(m[i], "page "):
+				return false
+			}
+		}
+		return false
+	})
 }
 
 // begin gets past the intro page, which comes before the first question
@@ -289,7 +403,7 @@ func (s *session) begin() {
 		v := s.view.String()
 		switch {
 		case strings.Contains(v, "Press Enter to start"), strings.Contains(v, "Oprima Enter para empezar"):
-			time.Sleep(settleTime)
+			s.waitSettled()
 			s.send(keyEnter)
 			return
 		case strings.Contains(v, "(1/"):
@@ -331,22 +445,38 @@ func (s *session) signal(sig syscall.Signal) {
 	}
 }
 
-// exit waits for iopfit to end and returns its status. Its last bytes may
-// still be on their way through the terminal, so it also waits until the
-// screen has been quiet for a moment (on a busy machine that takes a while).
+// exit waits for iopfit to end and returns its status, once all it drew
+// has been read.
 func (s *session) exit() int {
 	s.t.Helper()
 	waitDone(s.t, s.done, "the session", 10*time.Second)
-	deadline := time.Now().Add(3 * time.Second)
-	for n := -1; time.Now().Before(deadline); {
-		time.Sleep(100 * time.Millisecond)
-		m := len(s.screen.String())
-		if m == n {
-			break
-		}
-		n = m
-	}
+	s.drain()
 	return exitStatus(s.t, s.err)
+}
+
+// drained ends what the test writes to the terminal after iopfit has
+// ended: an OSC that no terminal acts on, which the screen copy drops.
+const drained = "\x1b]9999;iopfit-test-drained\x07"
+
+// drain waits, once iopfit has ended, until all it wrote has been read from
+// the terminal. Output leaves a terminal in the order it was written, so
+// what the test writes after iopfit's last byte comes out after it.
+func (s *session) drain() {
+	s.t.Helper()
+	if s.drainedOnce {
+		return
+	}
+	s.drainedOnce = true
+	if _, err := s.tty.WriteString(drained); err != nil {
+		s.t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !s.screen.cut(drained) {
+		if time.Now().After(deadline) {
+			s.t.Fatal("the terminal's output was never all read")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // restored fails the test unless the terminal's modes are as before iopfit.
@@ -383,6 +513,7 @@ func (s *session) afterForm() string {
 }
 
 func TestFormAllYes(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
 	s.waitFor("Nothing you enter is saved or sent.")
 	s.begin()
@@ -401,6 +532,7 @@ func TestFormAllYes(t *testing.T) {
 }
 
 func TestFormChooseNoWithArrows(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
 	s.answer("(1/4)", keyDown, keyDown, keyEnter)
@@ -418,6 +550,7 @@ func TestFormChooseNoWithArrows(t *testing.T) {
 }
 
 func TestFormAsksOnlyMissing(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
 	s.begin()
 	s.answer("(1/2) Are the fixture needs", "1")
@@ -435,8 +568,10 @@ func TestFormAsksOnlyMissing(t *testing.T) {
 }
 
 func TestFormCancel(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, key string }{{"ctrl-c", keyCtrlC}, {"esc", keyEsc}} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.answer("(1/4)", "1")
@@ -456,11 +591,13 @@ func TestFormCancel(t *testing.T) {
 }
 
 func TestFormSignals(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
 	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}, {syscall.SIGINT, 130}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.waitFor("(1/4)")
@@ -485,6 +622,7 @@ func TestFormSignals(t *testing.T) {
 }
 
 func TestFormResizeAndNarrow(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
 	s.begin()
 	s.answer("(1/4)", "1")
@@ -507,7 +645,8 @@ func TestFormResizeAndNarrow(t *testing.T) {
 // terminal and ends with exit 1 and a request for a bug report, with nothing
 // on stdout. The panic comes from a hook that exists only in test builds.
 func TestFormPanic(t *testing.T) {
-	s := startSession(t, sessionOpts{tags: "iopfit_testpanic", env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
+	t.Parallel()
+	s := startSession(t, sessionOpts{tags: testHooks, env: []string{"IOPFIT_TEST_PANIC=form"}}, "check")
 	s.begin()
 	s.answer("(1/4)", keyDown, keyEnter)
 	if code := s.exit(); code != 1 {
@@ -524,6 +663,7 @@ func TestFormPanic(t *testing.T) {
 }
 
 func TestPlainPromptsInDumbTerminal(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{env: []string{"TERM=dumb"}}, "check")
 	s.begin()
 	s.waitFor("(1/4) Is the fixture home")
@@ -546,7 +686,9 @@ func TestPlainPromptsInDumbTerminal(t *testing.T) {
 }
 
 func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
+	t.Parallel()
 	t.Run("ctrl-c", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -560,6 +702,7 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 		s.restored()
 	})
 	t.Run("ctrl-d", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -582,7 +725,9 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 // often as they like, go back, and read the questions wrapped to the width,
 // in English and in Spanish.
 func TestPlainPromptsAtATerminal(t *testing.T) {
+	t.Parallel()
 	t.Run("en", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{cols: 30, rows: 40}, "check", "--accessible", "-q")
 		s.begin()
 		s.waitFor("(1/4) Is the fixture")
@@ -606,6 +751,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("es", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible", "-q")
 		s.begin()
 		s.waitFor("(1/4) ¿El hogar de prueba es estable?")
@@ -619,6 +765,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("es ctrl-d", func(t *testing.T) {
+		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible")
 		s.begin()
 		s.waitFor("(1/4)")
@@ -639,7 +786,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 // TestStdinPipedStdoutTerminal: nobody can answer, so iopfit must not wait;
 // with every answer given, the result is styled for the terminal it goes to.
 func TestStdinPipedStdoutTerminal(t *testing.T) {
-	s := startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true}, "check")
+	s := startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, shipped: true}, "check")
 	if code := s.exit(); code != 2 {
 		t.Fatalf("exit %d, want 2", code)
 	}
@@ -647,7 +794,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 		t.Fatalf("screen:\n%s", s.text())
 	}
 
-	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, cols: 50}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
+	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, cols: 50, shipped: true}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -671,7 +818,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 		t.Fatalf("a scripted check took %v in a terminal that never answers", took)
 	}
 
-	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, env: []string{"NO_COLOR=1"}}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
+	s = startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, env: []string{"NO_COLOR=1"}, shipped: true}, "check", "--stable-home", "y", "--manageable-needs", "y", "--can-commit", "y", "--responsibilities", "y")
 	if code := s.exit(); code != 0 || strings.Contains(s.screen.String(), "\x1b[") {
 		t.Fatalf("exit %d; NO_COLOR output has escape codes", code)
 	}
@@ -680,6 +827,7 @@ func TestStdinPipedStdoutTerminal(t *testing.T) {
 // TestStdinTerminalStdoutPiped: the form draws on stderr, so a result piped
 // or redirected from a terminal session is plain.
 func TestStdinTerminalStdoutPiped(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "markdown")
 	s.begin()
 	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
@@ -699,6 +847,7 @@ const fixtureRecap = "───────────────────�
 // screen shows the headline and the help lines, and one line names the file,
 // so a blank screen is not all a person sees.
 func TestFormSaysWhereTheResultWent(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "my-iop-check.md")
 	f, err := os.Create(path)
 	if err != nil {
@@ -735,6 +884,7 @@ func TestFirstPaintInSilentTerminal(t *testing.T) {
 // TestFormInSpanish: with a Spanish locale the form, its key hints and the
 // cancel line are Spanish.
 func TestFormInSpanish(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check")
 	s.waitFor("Oprima Esc para salir cuando quiera.")
 	s.begin()
@@ -756,12 +906,14 @@ func TestFormInSpanish(t *testing.T) {
 // the help lines, however long the result is, at 80×24, 60×30 and 40×12,
 // and in a window made smaller while the person answered.
 func TestFormLastScreenShowsTheAnswer(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][4]uint16{{80, 24, 80, 24}, {60, 30, 60, 30}, {40, 12, 40, 12}, {80, 24, 40, 12}} {
 		name := fmt.Sprintf("%dx%d", size[2], size[3])
 		if size[0] != size[2] {
 			name = fmt.Sprintf("%dx%d_to_%s", size[0], size[1], name)
 		}
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
 			s.begin()
 			s.answer("(1/4)", "1")
@@ -790,65 +942,32 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 	}
 }
 
-// TestFormNeverChoosesForThePerson: no key but a deliberate choice answers.
+// TestFormNeverChoosesForThePerson: keys typed before the first frame, as
+// the real terminal delivers them to a program that has just started,
+// answer nothing. The other keys that must not answer (Enter with nothing
+// chosen, Tab, / after going back, a held key) are TestKeyRules' in
+// internal/prompt.
 func TestFormNeverChoosesForThePerson(t *testing.T) {
-	t.Run("enter four times", func(t *testing.T) {
-		s := startSession(t, sessionOpts{}, "check")
-		s.begin()
-		s.answer("(1/4)", keyEnter, keyEnter, keyEnter, keyEnter)
-		s.waitFor("Choose an answer first")
-		time.Sleep(settleTime)
-		if !strings.Contains(s.view.String(), "(1/4)") {
-			t.Fatalf("Enter moved on without a choice:\n%s", s.view.String())
-		}
-		s.send(keyEsc)
-		if code := s.exit(); code != 130 || s.stdout.String() != "" {
-			t.Fatalf("exit %d, stdout %q", code, s.stdout.String())
-		}
+	t.Parallel()
+	s := startSession(t, sessionOpts{}, "check")
+	s.send("1", keyEnter)
+	s.begin()
+	// The arrow moves the cursor on the first question only if the keys
+	// typed ahead neither answered it nor chose for it.
+	s.answer("(1/4)", keyDown)
+	s.waitView("the cursor on the first question", func(v string) bool {
+		return strings.Contains(v, "(1/4)") && strings.Contains(v, "> 1. Yes")
 	})
-	t.Run("typed before the first frame", func(t *testing.T) {
-		s := startSession(t, sessionOpts{}, "check")
-		s.send("1", keyEnter)
-		s.begin()
-		s.waitFor("(1/4)")
-		time.Sleep(2 * settleTime)
-		if v := s.view.String(); !strings.Contains(v, "(1/4)") || strings.Contains(v, "> 1. Yes") {
-			t.Fatalf("keys typed before the question was drawn answered it:\n%s", v)
-		}
-		s.send(keyEsc)
-		s.exit()
-	})
-	t.Run("tab", func(t *testing.T) {
-		s := startSession(t, sessionOpts{}, "check")
-		s.begin()
-		s.answer("(1/4)", keyDown, "\t", "\t")
-		time.Sleep(settleTime)
-		if v := s.view.String(); !strings.Contains(v, "(1/4)") {
-			t.Fatalf("Tab answered the question:\n%s", v)
-		}
-		s.send(keyEsc)
-		s.exit()
-	})
-	t.Run("no filter after going back", func(t *testing.T) {
-		s := startSession(t, sessionOpts{}, "check")
-		s.begin()
-		s.answer("(1/4)", "1")
-		s.answer("(2/4)", keyShiftTab)
-		s.answer("(1/4)", "/", "n")
-		time.Sleep(settleTime)
-		if v := s.view.String(); !strings.Contains(v, "(1/4)") || !strings.Contains(v, "3. Not sure") || strings.Contains(v, "filter") {
-			t.Fatalf("/ changed the page:\n%s", v)
-		}
-		s.send(keyEsc)
-		if code := s.exit(); code != 130 {
-			t.Fatalf("exit %d, want 130", code)
-		}
-	})
+	s.send(keyEsc)
+	if code := s.exit(); code != 130 || s.stdout.String() != "" {
+		t.Fatalf("exit %d, stdout %q", code, s.stdout.String())
+	}
 }
 
 // TestFormReviewChangesAnAnswer: the review page lists the answers and can
 // open any question again; the change comes back to the review.
 func TestFormReviewChangesAnAnswer(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
@@ -870,6 +989,7 @@ func TestFormReviewChangesAnAnswer(t *testing.T) {
 // TestFormFitsSmallWindows: at 40×12 every question's options are on the
 // screen, and a terminal that reports 0×0 is drawn as 80×24.
 func TestFormFitsSmallWindows(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 40, rows: 12}, "check", "-q")
 	s.begin()
 	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
@@ -898,6 +1018,7 @@ func TestFormFitsSmallWindows(t *testing.T) {
 // mode, iopfit opens no socket (not even to nscd, which a user lookup in a
 // cgo build asks), reads no user database, and writes no file.
 func TestPrivateAtATerminal(t *testing.T) {
+	t.Parallel()
 	strace, err := exec.LookPath("strace")
 	if err != nil {
 		t.Skip("strace is not installed (apt-get install strace)")
@@ -906,6 +1027,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		t.Skipf("strace cannot trace here: %s", out)
 	}
 	t.Run("form", func(t *testing.T) {
+		t.Parallel()
 		trace := filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, "check")
 		s.begin()
@@ -916,6 +1038,7 @@ func TestPrivateAtATerminal(t *testing.T) {
 		checkTrace(t, "the form", trace, false)
 	})
 	t.Run("form, keeping a copy", func(t *testing.T) {
+		t.Parallel()
 		dir, trace := t.TempDir(), filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, dir: dir, env: []string{"TERM=xterm-256color"}}, "check")
 		s.begin()
@@ -936,8 +1059,9 @@ func TestPrivateAtATerminal(t *testing.T) {
 		}
 	})
 	t.Run("scripted", func(t *testing.T) {
+		t.Parallel()
 		trace := filepath.Join(t.TempDir(), "trace")
-		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}}, allAnswers...)
+		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, env: []string{"TERM=xterm-256color"}, shipped: true}, allAnswers...)
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
 		}
@@ -974,13 +1098,15 @@ func waitState(t *testing.T, pid int, want string) {
 // terminal back (main screen, cursor shown, modes restored) and stops
 // iopfit; SIGCONT takes the terminal back, redraws the form, and keys work.
 func TestFormSuspendAndResume(t *testing.T) {
+	t.Parallel()
 	for _, how := range []string{"ctrl-z", "SIGTSTP"} {
 		t.Run(how, func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check", "-q")
 			s.begin()
 			s.answer("(1/4)", "1")
 			s.waitFor("(2/4)")
-			time.Sleep(settleTime)
+			s.waitSettled()
 			before := len(s.screen.String())
 			if how == "ctrl-z" {
 				s.send("\x1a")
@@ -1025,34 +1151,50 @@ func TestFormSuspendAndResume(t *testing.T) {
 	}
 }
 
-// TestFormEndsOnEverySignal: every signal whose default ends a process ends
-// iopfit with 128+N, the terminal restored, no stack dump, nothing on
-// stdout, in the form and at a plain prompt.
-func TestFormEndsOnEverySignal(t *testing.T) {
-	sigs := []syscall.Signal{syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGTRAP, syscall.SIGSYS, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGXCPU,
-		// Sent, not raised by a fault: Go's runtime dumped a stack for the
-		// first two, and ignored the others (35 is the first real-time
-		// signal Go lets a program catch).
-		syscall.SIGSEGV, syscall.SIGBUS, syscall.SIGVTALRM, syscall.Signal(35)}
-	for _, sig := range sigs {
+// caughtSignals are the signals whose default ends a process and that
+// iopfit catches (internal/cli's stopSignals, as Linux numbers them): all
+// but SIGKILL, SIGPIPE (a closed pipe ends iopfit as it does any filter),
+// SIGPROF, and the real-time signals the C library and Go keep (32 to 34).
+func caughtSignals() []syscall.Signal {
+	sigs := []syscall.Signal{
+		syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGILL, syscall.SIGTRAP, syscall.SIGABRT,
+		syscall.SIGBUS, syscall.SIGFPE, syscall.SIGUSR1, syscall.SIGSEGV, syscall.SIGUSR2, syscall.SIGALRM,
+		syscall.SIGTERM, syscall.SIGSTKFLT, syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGVTALRM, syscall.SIGIO,
+		syscall.SIGPWR, syscall.SIGSYS,
+	}
+	for n := 35; n <= 64; n++ {
+		sigs = append(sigs, syscall.Signal(n))
+	}
+	return sigs
+}
+
+// TestEverySignalAtTheFirstPrompt: every signal iopfit catches, sent the
+// moment the first prompt is about to be drawn (the test build's "ask"
+// mark), ends iopfit with 128+N, the terminal restored, no stack dump and
+// nothing on stdout, in the form and at a plain prompt. A signal caught only
+// a moment later, as when a goroutine registered most of them, met Go's
+// own handling here: a stack dump and exit 2, or nothing at all.
+func TestEverySignalAtTheFirstPrompt(t *testing.T) {
+	t.Parallel()
+	for _, sig := range caughtSignals() {
 		for _, mode := range []string{"form", "plain"} {
-			t.Run(sig.String()+"/"+mode, func(t *testing.T) {
+			t.Run(fmt.Sprintf("%d/%s", int(sig), mode), func(t *testing.T) {
+				t.Parallel()
 				args := []string{"check"}
 				if mode == "plain" {
 					args = append(args, "--accessible")
 				}
 				s := startSession(t, sessionOpts{}, args...)
-				s.begin()
-				s.waitFor("(1/4)")
+				s.waitMark("ask " + mode)
 				s.signal(sig)
 				if code := s.exit(); code != 128+int(sig) {
-					t.Fatalf("exit %d, want %d", code, 128+int(sig))
+					t.Fatalf("%v: exit %d, want %d; screen:\n%.600s", sig, code, 128+int(sig), s.text())
 				}
 				if text := s.text(); strings.Contains(text, "goroutine ") || strings.Contains(text, "SIGQUIT") {
-					t.Fatalf("a stack dump on the screen:\n%.600s", text)
+					t.Fatalf("%v: a stack dump on the screen:\n%.600s", sig, text)
 				}
 				if s.stdout.String() != "" {
-					t.Fatalf("stdout = %q", s.stdout.String())
+					t.Fatalf("%v: stdout = %q", sig, s.stdout.String())
 				}
 				s.restored()
 			})
@@ -1063,16 +1205,18 @@ func TestFormEndsOnEverySignal(t *testing.T) {
 // TestFormTwoSignals: a second, different signal right after the first does
 // not cut the first one's restore short, and the exit code is the first's.
 func TestFormTwoSignals(t *testing.T) {
+	t.Parallel()
 	for i := range 5 {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
 			s.waitFor("(1/4)")
 			s.signal(syscall.SIGHUP)
-			// As from a shell (kill -HUP $P; kill -TERM $P): signals sent
-			// within microseconds of each other reach Go's handler threads
-			// in either order, so neither can be called first.
-			time.Sleep(time.Millisecond)
+			// Signals sent within microseconds of each other reach Go's
+			// handler threads in either order, so the second is sent once
+			// iopfit has taken the first, while the form winds down.
+			s.waitMark(fmt.Sprintf("signal %d", syscall.SIGHUP))
 			// iopfit may already be gone: its restore takes a few ms.
 			if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil && !errors.Is(err, os.ErrProcessDone) {
 				t.Fatal(err)
@@ -1089,6 +1233,7 @@ func TestFormTwoSignals(t *testing.T) {
 // /dev/stdin at a terminal) is refused at once, as --answers - is, rather
 // than waiting silently for a person to type a file.
 func TestTerminalIsNotAFile(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--questions", "/dev/tty", "questions"},
 		{"check", "--answers", "/dev/stdin"},
@@ -1106,11 +1251,14 @@ func TestTerminalIsNotAFile(t *testing.T) {
 }
 
 // TestFormCtrlBackslash: in the form's raw mode Ctrl-\ is a key, not
-// SIGQUIT; it stops the form like Esc, with no stack dump.
+// SIGQUIT; it stops the form like Esc, with no stack dump. It runs the
+// binary as shipped, without the test hooks: Ctrl-\ stops the form on any
+// page, settled or not, so nothing needs a mark.
 func TestFormCtrlBackslash(t *testing.T) {
-	s := startSession(t, sessionOpts{}, "check")
-	s.begin()
-	s.answer("(1/4)", "\x1c")
+	t.Parallel()
+	s := startSession(t, sessionOpts{shipped: true}, "check")
+	s.waitFor("Press Enter to start")
+	s.send("\x1c")
 	if code := s.exit(); code != 130 {
 		t.Fatalf("exit %d, want 130", code)
 	}

@@ -2,9 +2,14 @@ package main
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +28,7 @@ const (
 // TestStartupWorkIsSmall sums the memory every package's init allocates, as
 // GODEBUG=inittrace=1 reports it.
 func TestStartupWorkIsSmall(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary(t, ""), append(allAnswers, "-q")...)
 	cmd.Env = baseEnv("GODEBUG=inittrace=1")
 	var stderr bytes.Buffer
@@ -58,6 +64,7 @@ func TestStartupWorkIsSmall(t *testing.T) {
 // so a new dependency could change the order; the binary's own init trace
 // says what it is.
 func TestNoProbeRunsBeforeLipgloss(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary(t, ""), "--version")
 	cmd.Env = baseEnv("GODEBUG=inittrace=1")
 	var stderr bytes.Buffer
@@ -75,5 +82,61 @@ func TestNoProbeRunsBeforeLipgloss(t *testing.T) {
 		t.Fatalf("the init trace lacks noprobe (%d) or lipgloss (%d):\n%s", guard, lipgloss, stderr.String())
 	case guard > lipgloss:
 		t.Fatalf("noprobe is initialized after lipgloss (%d > %d): lipgloss probes the terminal before main", guard, lipgloss)
+	}
+}
+
+// TestNoRegexpCompiledAtStart: no package of iopfit's own compiles a
+// regular expression as it is initialized (the README says none does): a
+// package-level regexp is compiled on every run, before main, whether the
+// run needs it or not. Test files may; they are not linked into iopfit.
+func TestNoRegexpCompiledAtStart(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "list", "-deps", "-f", `{{if .Module}}{{if .Module.Main}}{{.Dir}}{{"\t"}}{{join .GoFiles "\t"}}{{end}}{{end}}`, ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	files := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Split(line, "\t")
+		for _, name := range fields[1:] {
+			path := filepath.Join(fields[0], name)
+			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files++
+			for _, decl := range f.Decls {
+				var at []ast.Node
+				switch d := decl.(type) {
+				case *ast.GenDecl:
+					if d.Tok == token.VAR {
+						at = append(at, d)
+					}
+				case *ast.FuncDecl:
+					if d.Name.Name == "init" && d.Recv == nil {
+						at = append(at, d.Body)
+					}
+				}
+				for _, n := range at {
+					ast.Inspect(n, func(n ast.Node) bool {
+						if _, ok := n.(*ast.FuncLit); ok {
+							return false // runs when called, not at start
+						}
+						sel, ok := n.(*ast.SelectorExpr)
+						if !ok {
+							return true
+						}
+						if x, isIdent := sel.X.(*ast.Ident); isIdent && x.Name == "regexp" && (strings.HasPrefix(sel.Sel.Name, "MustCompile") || strings.HasPrefix(sel.Sel.Name, "Compile")) {
+							t.Errorf("%s: a regular expression compiled at start", fset.Position(sel.Pos()))
+						}
+						return true
+					})
+				}
+			}
+		}
+	}
+	if files < 20 {
+		t.Fatalf("only %d files of iopfit's own found: the test would pass for anything", files)
 	}
 }

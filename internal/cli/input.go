@@ -5,6 +5,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // readAnswers reads and parses the answers file at path ("-" for stdin).
@@ -16,5 +17,6 @@ func readAnswers(ctx context.Context, s *Streams, path string, set *assess.Set) 
 		}
 		in = load.Stdin(s.In)
 	}
+	testmark.Mark("read answers")
 	return load.Answers(ctx, in, set)
 }

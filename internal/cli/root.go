@@ -20,8 +20,10 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/noprobe"
 	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // BugURL is where a person is asked to report a crash.
@@ -36,6 +38,11 @@ const questionsEnv = "IOPFIT_QUESTIONS"
 // Execute runs iopfit with the process's arguments and streams and returns the
 // exit code.
 func Execute(build BuildInfo) int {
+	// Every package is initialized by now, lipgloss with its colour writer
+	// too: the environment can be as the person set it again, before the
+	// streams take their copy of it (Run is given that copy, so this is the
+	// last moment).
+	noprobe.Restore()
 	return Run(context.Background(), os.Args[1:], SystemStreams(), build, os.Exit)
 }
 
@@ -230,6 +237,7 @@ func loadSet(ctx context.Context, args []string, s *Streams, lang i18n.Lang, str
 	if path == "" {
 		return nil, usagef("cli.questions_path")
 	}
+	testmark.Mark("read questions")
 	return load.Questions(ctx, path, lang, strict)
 }
 

@@ -6,6 +6,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // graceTime is how long iopfit waits, after a signal, for the running command
@@ -13,10 +15,6 @@ import (
 // exits regardless. Nothing iopfit does should take that long; it is the
 // backstop that keeps a signal from ever being ignored.
 const graceTime = 2 * time.Second
-
-// firstSignals is how many of stopSignals, from the start, are caught
-// before anything else: SIGINT, SIGTERM and SIGHUP.
-const firstSignals = 3
 
 // watchSignals owns the stop signals for the whole process. The first one
 // cancels the returned context with a *SignalError as its cause, so the
@@ -29,15 +27,14 @@ const firstSignals = 3
 func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	ch := make(chan os.Signal, len(stopSignals))
-	// Go's runtime takes a round trip to its signal thread for each signal
-	// it starts to catch, some 30 µs: all of them would add a millisecond
-	// to every run. A person's Ctrl-C and a script's kill are caught before
-	// anything else is done; the rest while iopfit loads its set, on the
-	// other core. One that comes in that first millisecond meets Go's own
-	// handling, as it would before main.
-	first := stopSignals[:firstSignals]
-	signal.Notify(ch, first...)
-	go signal.Notify(ch, stopSignals[firstSignals:]...)
+	// Every signal is caught before watchSignals returns, and so before
+	// anything is asked or drawn: one that came a moment later met Go's own
+	// handling (SIGQUIT: a stack dump and exit 2; SIGUSR1: ignored, and a
+	// prompt waited on). Go's runtime takes a round trip to its signal
+	// thread for each signal it starts to catch; BenchmarkWatchSignals
+	// puts all of them at about a millisecond, on the path to the first
+	// prompt, where nobody can tell.
+	signal.Notify(ch, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		var sig os.Signal
@@ -48,6 +45,7 @@ func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, 
 		}
 		s := sig.(syscall.Signal)
 		cancel(&SignalError{Signal: s})
+		testmark.Mark("signal %d", int(s))
 		select {
 		case <-done:
 		case <-time.After(graceTime):

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +11,6 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-
-	"github.com/iopfit/iopfit/internal/load"
-	"github.com/iopfit/iopfit/internal/terminfo"
 )
 
 // Streams carries stdin, stdout and stderr with what is known about each, and
@@ -118,54 +113,22 @@ func (s *Streams) CanPrompt() bool {
 	return s.InTTY && s.ErrTTY
 }
 
-// ColorProfile is the colours a terminal here can show, decided as
-// colorprofile.Detect decides for a terminal, less its tmux probe: that runs
-// `tmux info`, and iopfit starts no program of its own (under tmux, TERM is
-// tmux-256color, which already says 256 colours). It is decided once, for the
-// form and the result alike.
+// ColorProfile is the colours a terminal here can show, as the environment
+// says them (TERM, COLORTERM, NO_COLOR and the like), decided once for the
+// form and the result alike. colorprofile.Detect would also read the
+// terminfo entry and run `tmux info`; iopfit does neither. A terminfo entry
+// is a file anyone can point at ($TERMINFO, $HOME/.terminfo), and its only
+// gain was true colour where the environment says 256 colours; the form's
+// colours meet their contrast in 256 colours too. Reading it safely took a
+// parser of iopfit's own with a fuzz target, and finding $HOME's entry the
+// way the library does looks the user up (nscd over a socket in a cgo
+// build); iopfit starts no program, and tmux sets TERM=tmux-256color.
 func (s *Streams) ColorProfile() colorprofile.Profile {
 	s.profileOnce.Do(func() {
 		s.profile = colorprofile.Env(s.Environ)
-		term := s.Getenv("TERM")
-		if s.profile == colorprofile.TrueColor || s.Getenv("NO_COLOR") != "" || term == "" || term == "dumb" {
-			return
-		}
-		s.profile = max(s.profile, terminfoProfile(term, s.Getenv))
 	})
 	return s.profile
 }
-
-// terminfoProfile is colorprofile.Terminfo made safe for a file anyone can
-// point at. That one reads the entry with a library that panics on a crafted
-// file, waits forever on a FIFO, reads /dev/zero until memory runs out,
-// treats an empty TERMINFO_DIRS entry as the current directory, and finds the
-// home directory with os/user, which in a cgo build asks nscd over a socket,
-// or LDAP or sssd over the network. Here $HOME says the same without asking
-// anyone, terminfo.Paths gives the places in ncurses's order, and the first
-// entry that exists is read as any file iopfit reads, bounded (with a regular
-// file required), and parsed by terminfo's own reader. Whatever goes wrong
-// with it means the terminal's own 16 colours, silently: colour is a
-// nicety, never a reason to stop.
-func terminfoProfile(term string, getenv func(string) string) colorprofile.Profile {
-	// A terminfo file is on a local disk and read in microseconds; one on a
-	// stalled network mount is not waited for.
-	ctx, cancel := context.WithTimeout(context.Background(), terminfoWait)
-	defer cancel()
-	for _, path := range terminfo.Paths(term, getenv) {
-		data, err := load.Read(ctx, load.RegularFile(path), load.KindTerminfo)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err == nil && terminfo.TrueColor(data) {
-			return colorprofile.TrueColor
-		}
-		return colorprofile.ANSI
-	}
-	return colorprofile.ANSI
-}
-
-// terminfoWait is how long reading a terminfo entry may take.
-const terminfoWait = time.Second
 
 // saveNew writes data to the new file name, readable and writable by its
 // owner alone (a result is private, whatever the umask says), and removes

@@ -8,72 +8,33 @@ import (
 	"github.com/charmbracelet/colorprofile"
 )
 
-// TestTerminfoProfile: the first entry found decides, true colour only when
-// it says so, and any entry that cannot be parsed means the terminal's own
-// colours, without a panic.
-func TestTerminfoProfile(t *testing.T) {
-	tc, err := os.ReadFile(filepath.Join("..", "terminfo", "testdata", "iopfit-tc"))
+// TestColorProfile: the colours come from the environment alone; a terminfo
+// entry that says true colour, where $TERMINFO points, changes nothing.
+func TestColorProfile(t *testing.T) {
+	tc, err := os.ReadFile(filepath.Join("..", "..", "cmd", "iopfit", "testdata", "truecolor.terminfo"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain, err := os.ReadFile(filepath.Join("..", "terminfo", "testdata", "iopfit-plain"))
-	if err != nil {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// A name size of -2: the crash in the library iopfit used before.
-	crafted := append([]byte{0x1a, 0x01, 0xfe, 0xff}, make([]byte, 12)...)
-
-	// entry writes data as xterm-256color's entry in dir, in layout ("x"
-	// or "78"). FIFOs and devices are the binary's tests
-	// (TestHostileTerminfo) and load's (TestRegularFileOnly).
-	entry := func(t *testing.T, dir, layout string, data []byte) {
-		t.Helper()
-		p := filepath.Join(dir, layout, "xterm-256color")
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(dir, "x", "xterm-256color"), tc, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	tests := []struct {
-		name   string
-		layout string
-		data   []byte
-		want   colorprofile.Profile
+	for _, tt := range []struct {
+		env  []string
+		want colorprofile.Profile
 	}{
-		{"Tc", "x", tc, colorprofile.TrueColor},
-		{"Tc in the hex layout", "78", tc, colorprofile.TrueColor},
-		{"no Tc", "x", plain, colorprofile.ANSI},
-		{"a crafted entry", "x", crafted, colorprofile.ANSI},
-		{"a truncated entry", "x", tc[:len(tc)-3], colorprofile.ANSI},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			entry(t, dir, tt.layout, tt.data)
-			env := map[string]string{"TERMINFO": dir}
-			if got := terminfoProfile("xterm-256color", func(k string) string { return env[k] }); got != tt.want {
-				t.Fatalf("profile = %v, want %v", got, tt.want)
-			}
-		})
-	}
-	t.Run("the first entry found decides", func(t *testing.T) {
-		first, second := t.TempDir(), t.TempDir()
-		entry(t, first, "x", plain)
-		entry(t, second, "x", tc)
-		env := map[string]string{"TERMINFO": first, "TERMINFO_DIRS": second}
-		if got := terminfoProfile("xterm-256color", func(k string) string { return env[k] }); got != colorprofile.ANSI {
-			t.Fatalf("profile = %v", got)
+		{[]string{"TERM=xterm-256color", "TERMINFO=" + dir}, colorprofile.ANSI256},
+		{[]string{"TERM=xterm-256color", "COLORTERM=truecolor"}, colorprofile.TrueColor},
+		{[]string{"TERM=xterm"}, colorprofile.ANSI},
+		{[]string{"TERM=xterm-256color", "NO_COLOR=1"}, colorprofile.Ascii},
+		{[]string{"TERM=dumb"}, colorprofile.NoTTY},
+	} {
+		s := &Streams{Environ: tt.env}
+		if got := s.ColorProfile(); got != tt.want {
+			t.Errorf("%q: profile %v, want %v", tt.env, got, tt.want)
 		}
-	})
-	t.Run("an empty TERMINFO_DIRS entry is not the current directory", func(t *testing.T) {
-		cwd := t.TempDir()
-		entry(t, cwd, "x", tc)
-		t.Chdir(cwd)
-		env := map[string]string{"TERMINFO_DIRS": ":" + t.TempDir()}
-		if got := terminfoProfile("xterm-256color", func(k string) string { return env[k] }); got == colorprofile.TrueColor {
-			t.Fatal("read an entry from the current directory")
-		}
-	})
+	}
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -51,8 +50,6 @@ func (e *Error) In(l i18n.Lang) string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // parserProblems are the messages of the YAML library's parser, as opposed to
 // its scanner. For these the library reports the line where the broken
 // construct begins, counted from 0, so they read one line early; scanner
@@ -78,12 +75,12 @@ var parserProblems = map[string]bool{
 // own words follow it, in English.
 func fromYAML(file, id string, err error) *Error {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if parserProblems[m[2]] {
+	if n, problem, ok := yamlLine(msg); ok {
+		line, _ := strconv.Atoi(n)
+		if parserProblems[problem] {
 			line++
 		}
-		return &Error{File: file, Line: line, Msg: i18n.M(id, m[2]), Err: err}
+		return &Error{File: file, Line: line, Msg: i18n.M(id, problem), Err: err}
 	}
 	return &Error{File: file, Msg: i18n.M(id, strings.TrimPrefix(msg, "yaml: ")), Err: err}
 }

@@ -36,7 +36,7 @@ func FuzzParseSet(f *testing.F) {
 		texts = slices.Concat(texts, set.About, set.Caveats)
 		decides := false
 		for _, q := range set.Questions {
-			if !idPattern.MatchString(q.ID) || slices.Contains(ReservedIDs, q.ID) {
+			if !isQuestionID(q.ID) || slices.Contains(ReservedIDs, q.ID) {
 				t.Fatalf("bad id %q loaded", q.ID)
 			}
 			decides = decides || q.Decides

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,9 +35,6 @@ var (
 	notYesKeys = []string{"no", "unsure"}
 )
 
-// idPattern is kebab-case: a question id becomes a flag of iopfit check.
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-
 // maxIDLen keeps flags typeable and help aligned.
 const maxIDLen = 40
 
@@ -56,13 +52,8 @@ const (
 // canonical URL is .../Questionnaire/<id>, and a response points at it as
 // <url>|<version>. So the id is kebab-case ASCII, and the version holds only
 // the characters a URL carries as they are (RFC 3986's unreserved), which
-// rules out spaces and the | that would split url|version. Both are short:
-// 64 characters is FHIR's longest id.
-var (
-	setIDPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	versionPattern = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
-)
-
+// rules out spaces and the | that would split url|version (isKebab and
+// isUnreserved). Both are short: 64 characters is FHIR's longest id, and
 // maxSetName bounds a set's id and version.
 const maxSetName = 64
 
@@ -76,13 +67,13 @@ func (p *parser) setName(s *assess.Set, key string, n *yaml.Node) error {
 		return err
 	}
 	if key == "id" {
-		if !setIDPattern.MatchString(v) {
+		if !isKebab(v) {
 			return p.fail(n, key, i18n.M("questions.set_id", safetext.Quote(v)))
 		}
 		s.ID = v
 		return nil
 	}
-	if !versionPattern.MatchString(v) {
+	if !isUnreserved(v) {
 		return p.fail(n, key, i18n.M("questions.version", safetext.Quote(v)))
 	}
 	s.Version = v
@@ -223,7 +214,7 @@ func questionPath(n *yaml.Node, i int) string {
 	if n.Kind == yaml.MappingNode {
 		for j := 0; j+1 < len(n.Content); j += 2 {
 			k, v := n.Content[j], n.Content[j+1]
-			if k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+			if k.Value == "id" && v.Kind == yaml.ScalarNode && isQuestionID(v.Value) {
 				return fmt.Sprintf("questions[%s]", v.Value)
 			}
 		}
@@ -235,7 +226,7 @@ func (p *parser) checkID(n *yaml.Node, id string) error {
 	switch {
 	case len(id) > maxIDLen:
 		return p.fail(n, "", i18n.M("questions.id_long", id, maxIDLen))
-	case !idPattern.MatchString(id):
+	case !isQuestionID(id):
 		return p.fail(n, "", i18n.M("questions.id_kebab", id))
 	case slices.Contains(ReservedIDs, id):
 		return p.fail(n, "", i18n.M("questions.id_flag", id))

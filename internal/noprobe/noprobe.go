@@ -9,8 +9,7 @@
 // on a crafted file, and runs `tmux info` inside tmux. All of that would
 // happen before main, where nothing of iopfit's can catch a panic or end a
 // wait, and for nothing: iopfit never writes through that writer. Its colours
-// are decided once, by internal/cli, from the environment and a terminfo
-// reader of its own.
+// are decided once, by internal/cli, from the environment alone.
 //
 // The detection stops at the environment when NO_COLOR is true, so this
 // package sets NO_COLOR=1 as it is initialized, and Restore puts it back as
@@ -38,9 +37,9 @@ func init() {
 	_ = os.Setenv(noColor, "1")
 }
 
-// Restore puts NO_COLOR back as it was when the program started. It must be
-// called from the init of a package that imports huh (and so runs after
-// lipgloss's), before anything reads the environment for the person.
+// Restore puts NO_COLOR back as it was when the program started. cli.Execute
+// calls it first, once every package (lipgloss too) is initialized and
+// before anything reads the environment for the person.
 func Restore() {
 	if wasSet {
 		_ = os.Setenv(noColor, saved)

@@ -16,14 +16,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/noprobe"
 )
-
-func init() {
-	// This package imports huh, so lipgloss has been initialized by now:
-	// the environment can be as the person set it again.
-	noprobe.Restore()
-}
 
 // FormIO is what a form draws on and reads from. In and Out must be the
 // terminal: iopfit decides that a person is there before it builds a form.

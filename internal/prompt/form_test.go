@@ -245,6 +245,7 @@ func TestKeyRules(t *testing.T) {
 		{name: "each page settles", steps: []step{{key: "1"}, settled, {key: "2"}, settled, {key: "3"}}, want: []assess.Answer{y, n, u, ""}, page: 3},
 		{name: "the last answer shows the review, not the result", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}}, want: []assess.Answer{y, y, y, y}, page: 4, see: "Show my result"},
 		{name: "back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+		{name: "slash does nothing after going back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "/"}, {key: "n"}, {key: "down"}}, want: []assess.Answer{y, "", "", ""}, see: "> 2. No"},
 		{name: "keys after resume are dropped", steps: []step{{msg: tea.ResumeMsg{}}, {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
 		{name: "a key after resume settles counts", steps: []step{{msg: tea.ResumeMsg{}}, settled, {key: "1"}}, want: []assess.Answer{y, "", "", ""}, page: 1},
 		{name: "ctrl+c stops", steps: press("ctrl+c"), stop: true},
@@ -260,6 +261,32 @@ func TestKeyRules(t *testing.T) {
 		{name: "esc then a key stops", steps: press("esc", "1"), want: []assess.Answer{"", "", "", ""}, stop: true},
 		{name: "a paste is no answer", steps: []step{{msg: tea.PasteMsg{Content: "1"}}}, want: []assess.Answer{"", "", "", ""}},
 	}
+	// The documented timings, in absolute time: each pair of cases fails if
+	// its constant is removed, or moved either way.
+	ms := time.Millisecond
+	oscStart := step{msg: uv.UnknownEvent("\x1b]11;rgb:")}
+	tests = append(tests,
+		// settle: a page counts keys 200 ms after it is shown, not before.
+		keyCase{name: "settle: a key 199 ms after the page is shown is dropped", steps: []step{{key: "1"}, wait(199 * ms), {key: "2"}}, want: []assess.Answer{y, "", "", ""}, page: 1},
+		keyCase{name: "settle: a key 200 ms after the page is shown counts", steps: []step{{key: "1"}, wait(200 * ms), {key: "2"}}, want: []assess.Answer{y, n, "", ""}, page: 2},
+		// replyGap: a split reply's next piece may come up to 10 s after the
+		// one before it (the gap), counted from the latest piece.
+		keyCase{name: "reply gap: a piece 10 s after the one before is the reply's", steps: []step{oscStart, wait(10 * time.Second), {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
+		keyCase{name: "reply gap: counted from the latest piece", steps: []step{oscStart, wait(6 * time.Second), {key: "1"}, wait(6 * time.Second), {key: "2"}}, want: []assess.Answer{"", "", "", ""}},
+		// The half-reply expiry: after 10 s with no piece, keys count again.
+		keyCase{name: "half-reply expiry: a key 10.001 s after the last piece counts", steps: []step{oscStart, wait(10*time.Second + ms), {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+		// escWait: an Esc is held 400 ms for the rest of a reply.
+		keyCase{name: "esc wait: not stopped 399 ms after Esc", steps: []step{{key: "esc"}, wait(399 * ms)}, want: []assess.Answer{"", "", "", ""}},
+		keyCase{name: "esc wait: stopped 400 ms after Esc", steps: []step{{key: "esc"}, wait(400 * ms)}, stop: true},
+		keyCase{name: "esc wait: a reply's ] 399 ms after Esc is no stop", steps: []step{{key: "esc"}, wait(399 * ms), {key: "]"}, wait(ms), {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
+		// repeatGap: the same page-turning key again within 150 ms of the
+		// last is a held key's repeat, even once the next page has settled.
+		keyCase{name: "repeat gap: a key 149 ms after the same is a repeat", steps: []step{{key: "2"}, wait(149 * ms), {key: "2"}, wait(149 * ms), {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+		keyCase{name: "repeat gap: a key 150 ms after the same is a press", steps: []step{{key: "2"}, wait(150 * ms), {key: "2"}, wait(150 * ms), {key: "2"}}, want: []assess.Answer{n, n, "", ""}, page: 2},
+		// pasteGap: keys within 100 ms of a paste came with it.
+		keyCase{name: "paste gap: a key 99 ms after a paste is the paste's", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, wait(99 * ms), {key: "2"}}, want: []assess.Answer{"", "", "", ""}},
+		keyCase{name: "paste gap: a key 100 ms after a paste counts", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, wait(100 * ms), {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
+	)
 	for i := 1; i <= 22; i++ {
 		tests = append(tests, keyCase{name: fmt.Sprintf("reply split after byte %d", i), steps: splitSteps(colourReply, i), want: []assess.Answer{"", "", "", ""}})
 	}

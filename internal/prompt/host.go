@@ -4,6 +4,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	uv "github.com/charmbracelet/ultraviolet"
+
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // escCheckMsg comes escWait after an Esc was held.
@@ -25,6 +27,7 @@ type host struct {
 }
 
 func (h *host) Init() tea.Cmd {
+	testmark.Mark("ask form")
 	// Ask the terminal for its background, never waiting: until (unless)
 	// it answers, the form uses the terminal's own colours.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, h.form.Init()}
@@ -39,6 +42,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p := h.p
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		testmark.Mark("size %dx%d", msg.Width, msg.Height)
 		p.resize(msg.Width, msg.Height)
 		h.sizeNote()
 		return h, nil
@@ -48,6 +52,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case settledMsg:
 		if msg.generation == p.generation {
 			p.settled = true
+			testmark.Mark("settled %d", p.focus)
 		}
 		return h, nil
 	case escCheckMsg:
@@ -60,6 +65,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// just shown.
 		return h, p.resettle()
 	case uv.UnknownEvent:
+		testmark.Mark("unknown")
 		h.guard.unknown(string(msg), p.now())
 		return h, nil
 	case goneMsg:
@@ -71,6 +77,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h.key(msg)
 	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
 		// Pasted text is never an answer, nor is what comes with it.
+		testmark.Mark("paste")
 		h.guard.paste(p.now())
 		return h, nil
 	case tea.MouseMsg, tea.KeyReleaseMsg:
@@ -83,6 +90,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key decides whether a key press reaches the page on screen.
 func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p, k := h.p, msg.String()
+	testmark.Mark("key %s", k)
 	if k == "ctrl+c" || k == "ctrl+\\" {
 		return h.stop()
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // settle is how long a page must have been on screen before a key counts
@@ -119,6 +120,7 @@ func (p *pages) arrive(page int) tea.Cmd {
 func (p *pages) resettle() tea.Cmd {
 	p.settled = false
 	p.generation++
+	testmark.Mark("page %d", p.focus)
 	return p.after(settle, settledMsg{p.generation})
 }
 

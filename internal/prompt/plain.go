@@ -17,6 +17,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
+	"github.com/iopfit/iopfit/internal/testmark"
 	"github.com/iopfit/iopfit/internal/wrap"
 )
 
@@ -206,6 +207,7 @@ var backWords = map[string]bool{"back": true, "b": true, "atras": true, "volver"
 func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
 	w := pio.Out
 	labels := set.Labels
+	testmark.Mark("ask plain")
 	if len(ids) == len(set.Questions) {
 		pio.print(set.Title, set.Intro)
 	}
@@ -256,6 +258,7 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 	var last string
 	for try := 0; pio.Terminal || try < MaxTries; try++ {
 		fmt.Fprint(w, "> ")
+		testmark.Mark("line")
 		line, err := pio.In.Next(ctx)
 		if errors.Is(err, io.EOF) {
 			fmt.Fprintln(w)

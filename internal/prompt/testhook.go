@@ -1,4 +1,4 @@
-//go:build iopfit_testpanic
+//go:build iopfit_testhook
 
 package prompt
 
