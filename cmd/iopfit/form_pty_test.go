@@ -286,3 +286,47 @@ func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 	}
 }
+
+// hold holds key k down as a terminal repeats it: pressed, the first repeat
+// after first, then one every 33 ms until dur has passed. The pauses are the
+// terminal's own timing, which is what the test is about.
+func (s *session) hold(k string, first, dur time.Duration) {
+	s.t.Helper()
+	s.send(k)
+	time.Sleep(first)
+	for t := first; t < dur; t += 33 * time.Millisecond {
+		if _, err := s.ptmx.Write([]byte(k)); err != nil {
+			s.t.Fatal(err)
+		}
+		time.Sleep(33 * time.Millisecond)
+	}
+	s.lastAt = time.Now()
+}
+
+// TestFormHeldKeyAnswersOnePage: 1 held down past the terminal's initial
+// delay answers the first question only; Enter held on the last question
+// answers it and stays on the review page.
+func TestFormHeldKeyAnswersOnePage(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-q")
+	s.begin()
+	s.waitFor("(1/4)")
+	time.Sleep(settleTime)
+	s.hold("1", 500*time.Millisecond, 1500*time.Millisecond)
+	s.answer("(2/4)", "2")
+	s.answer("(3/4)", "3")
+	s.answer("(4/4)", keyDown)
+	s.hold(keyEnter, 500*time.Millisecond, 1500*time.Millisecond)
+	s.waitFor("Check your answers")
+	for _, want := range []string{"Yes: Is the fixture home", "No: Are the fixture needs", "Not sure: Can you come", "Yes: Do you have fixture"} {
+		s.waitFor(want)
+	}
+	select {
+	case <-s.done:
+		t.Fatalf("held Enter pressed %q (%v)", "Show my result", s.err)
+	default:
+	}
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+}

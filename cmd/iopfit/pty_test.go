@@ -50,6 +50,9 @@ type session struct {
 	done   chan struct{}
 	err    error
 	start  time.Time
+	// lastKey is the last key sent, at lastAt: see send.
+	lastKey string
+	lastAt  time.Time
 }
 
 type sessionOpts struct {
@@ -255,9 +258,17 @@ func (v *view) resize(cols, rows int) {
 	v.em.Resize(cols, rows)
 }
 
+// sameKeyGap is how long a person takes to press a key again: longer than
+// the form's holdDelay, within which the same key is a held key's repeat.
+const sameKeyGap = 750 * time.Millisecond
+
 func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		if k == s.lastKey {
+			time.Sleep(sameKeyGap - time.Since(s.lastAt))
+		}
+		s.lastKey, s.lastAt = k, time.Now()
 		if _, err := s.ptmx.Write([]byte(k)); err != nil {
 			s.t.Fatal(err)
 		}

@@ -15,9 +15,19 @@ const escWait = 400 * time.Millisecond
 // poor link can hold the rest of a reply back for more than a second.
 const replyGap = 10 * time.Second
 
-// repeatGap tells a held key from a key pressed again: a terminal repeats a
-// held key every 30 to 50 ms, and no one presses a key twice that fast.
-const repeatGap = 150 * time.Millisecond
+// A held key is pressed once, then repeated by the terminal: the first
+// repeat comes after an initial delay of 250 to 660 ms (500 ms is common),
+// the next ones every 30 to 50 ms.
+const (
+	// holdDelay is the longest initial delay, and a little more: the same
+	// page-turning key again within it of its press is the first repeat.
+	// A person who answers a page in less time has not read it; they press
+	// again, and that press counts.
+	holdDelay = 700 * time.Millisecond
+	// repeatGap bounds the gap between the later repeats: no one presses a
+	// key twice that fast.
+	repeatGap = 150 * time.Millisecond
+)
 
 // pasteGap is how long after a paste its keys may still come: text pasted
 // past the paste's end marker arrives with it, in the same read.
@@ -69,9 +79,11 @@ type keyGuard struct {
 	// latest piece came.
 	reply replyKind
 	last  time.Time
-	// prev is the key before, at prevAt, to tell a held key's repeats.
-	prev   string
-	prevAt time.Time
+	// prev is the key before, at prevAt, to tell a held key's repeats;
+	// repeating says prev was itself a repeat.
+	prev      string
+	prevAt    time.Time
+	repeating bool
 	// pasted is when the last paste came.
 	pasted time.Time
 }
@@ -93,8 +105,15 @@ func (g *keyGuard) paste(now time.Time) { g.pasted = now }
 // key decides what the key k, pressed at now, is. esc is true when an Esc
 // held before it turned out to be the person's: they meant to stop.
 func (g *keyGuard) key(k string, now time.Time) (v verdict, esc bool) {
-	repeat := k == g.prev && now.Sub(g.prevAt) < repeatGap
-	g.prev, g.prevAt = k, now
+	// After a press, the first repeat may take up to holdDelay; after a
+	// repeat, the next comes within repeatGap. A press after that counts,
+	// however soon: the person let go.
+	gap := holdDelay
+	if g.repeating {
+		gap = repeatGap
+	}
+	repeat := k == g.prev && now.Sub(g.prevAt) < gap
+	g.prev, g.prevAt, g.repeating = k, now, repeat
 	if g.held {
 		g.held = false
 		switch k {
