@@ -330,3 +330,30 @@ func TestFormHeldKeyAnswersOnePage(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// TestFormMouseReportsAndEightBitRepliesAreNoKeys: the form turns mouse
+// reporting off as it starts; an X10 mouse report split after its ESC [ M,
+// and replies in 8-bit controls (OSC and CSI as UTF-8, whole and split),
+// answer nothing: the person's own answer after them is the one kept.
+func TestFormMouseReportsAndEightBitRepliesAreNoKeys(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	s.begin()
+	s.answer("(1/4)", "\x1b[M")
+	// Longer than Bubble Tea's reader waits for the rest of a sequence.
+	time.Sleep(150 * time.Millisecond)
+	s.send(" 12", "\xc2\x9d11;rgb:0000/0000/0000\xc2\x9c", "\xc2\x9b?2026;2$y", "\xc2\x9b?20")
+	time.Sleep(150 * time.Millisecond)
+	s.send("26;1$y", "3")
+	s.answer("(2/4)", "2")
+	s.answer("(3/4)", "2")
+	s.answer("(4/4)", "2")
+	s.waitFor("Check your answers")
+	s.waitFor("Not sure: Is the fixture home")
+	if !strings.Contains(s.screen.String(), "\x1b[?9;1000;1002;1003l") {
+		t.Error("the form did not turn mouse reporting off")
+	}
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+}

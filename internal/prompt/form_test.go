@@ -207,6 +207,75 @@ func splitSteps(reply string, n int) []step {
 	return s
 }
 
+// eightBitReplies are replies as a terminal in 8-bit-controls mode (S8C1T)
+// sends them in UTF-8: the background colour, a mode report, DA1, a cursor
+// position, the keyboard flags, a terminal version (DCS), and strings in SOS,
+// PM and APC, each ended by ST (U+009C) or BEL.
+var eightBitReplies = []string{
+	"\u009d11;rgb:0000/0000/0000\u009c",
+	"\u009d11;rgb:1e1e/2323/3131\x07",
+	"\u009b?2026;2$y",
+	"\u009b?62;22c",
+	"\u009b12;1R",
+	"\u009b?1u",
+	"\u0090>|XTerm(367)\u009c",
+	"\u0090 1$r 0;1m\u009c",
+	"\u0098 1 2\u009c",
+	"\u009e 3;1\u009c",
+	"\u009fG 1;2\u009c",
+}
+
+// eightBitSteps is an 8-bit reply read as keys, each character one key (as
+// Bubble Tea's reader reads them), split after n keys by a pause of
+// replyGap/2.
+func eightBitSteps(reply string, n int) []step {
+	var s []step
+	for i, r := range []rune(reply) {
+		if i == n {
+			s = append(s, wait(replyGap/2))
+		}
+		k := string(r)
+		switch r {
+		case ' ':
+			k = "space"
+		case 0x07:
+			k = "ctrl+g"
+		}
+		s = append(s, step{key: k})
+	}
+	return s
+}
+
+// x10Steps is an X10 mouse report, ESC [ M and the three raw bytes of raw,
+// split after n bytes (1, 2 or 3), as Bubble Tea's reader reports it: its
+// first piece as an Esc, an alt+[ or an unknown CSI sequence, then each of
+// the rest as a key (or, for a byte that is no character, an unknown one).
+func x10Steps(raw string, n int) []step {
+	var s []step
+	switch n {
+	case 1:
+		s = append(s, step{key: "esc"}, step{key: "["}, step{key: "M"})
+	case 2:
+		s = append(s, step{key: "alt+["}, step{key: "M"})
+	default:
+		s = append(s, step{msg: uv.UnknownCsiEvent("\x1b[M")})
+	}
+	for _, r := range raw {
+		switch {
+		case r == ' ':
+			s = append(s, step{key: "space"})
+		case r == 0x7f:
+			s = append(s, step{msg: tea.KeyPressMsg{Code: tea.KeyBackspace}})
+		case r > 0x7f:
+			// A byte over 0x7f is half a character: unknown to the reader.
+			s = append(s, step{msg: uv.UnknownEvent(string(r)[:1])}, step{msg: uv.UnknownEvent(string(r)[1:])})
+		default:
+			s = append(s, step{key: string(r)})
+		}
+	}
+	return s
+}
+
 // keyCase is steps on the first question, and what they must lead to.
 type keyCase struct {
 	name  string
@@ -295,6 +364,29 @@ func TestKeyRules(t *testing.T) {
 			keyCase{name: fmt.Sprintf("enter held, first repeat after %v", first), steps: append(press("down"), held("enter", first, 3*time.Second)...), want: []assess.Answer{y, "", "", ""}, page: 1},
 			keyCase{name: fmt.Sprintf("enter held on the last question, first repeat after %v", first), steps: append(last, held("enter", first, 3*time.Second)...), want: []assess.Answer{y, n, u, y}, page: 4, see: "Show my result"})
 	}
+	// Replies a terminal in 8-bit-controls mode sends as UTF-8, whole and
+	// split at every point: their introducer (U+009D OSC, U+009B CSI,
+	// U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC) reads as a key of its
+	// own, the rest as one key per character.
+	for _, r := range eightBitReplies {
+		for i := 0; i <= len(r); i++ {
+			tests = append(tests, keyCase{name: fmt.Sprintf("8-bit reply %q split after key %d", r, i), steps: eightBitSteps(r, i), want: []assess.Answer{"", "", "", ""}})
+		}
+	}
+	// An X10 mouse report, ESC [ M and three raw bytes, whole (a click) or
+	// split after ESC [ M or after ESC [.
+	for _, r := range []string{" 12", "#!!", "`11", " \x7f1", "!\u00e9"} {
+		raw := r
+		tests = append(tests,
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after M", raw), steps: x10Steps(raw, 3), want: []assess.Answer{"", "", "", ""}},
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after [", raw), steps: x10Steps(raw, 2), want: []assess.Answer{"", "", "", ""}},
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after ESC", raw), steps: x10Steps(raw, 1), want: []assess.Answer{"", "", "", ""}},
+		)
+	}
+	tests = append(tests,
+		keyCase{name: "a key after a split mouse report counts", steps: append(x10Steps(" 12", 3), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1},
+		keyCase{name: "a key after an 8-bit reply counts", steps: append(eightBitSteps(eightBitReplies[0], 3), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1},
+	)
 	// After a split reply, the person's own key still counts.
 	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(splitSteps(colourReply, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
 
