@@ -137,6 +137,7 @@ var catalog = map[string]map[Lang]string{
 	// Prompts.
 	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
 	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type %s, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba %s, o la palabra de su respuesta"},
+	"prompt.too_long":   {English: "That line is longer than %d characters, so it is not an answer; type the number or the word of your answer.", Spanish: "Esa línea tiene más de %d caracteres, así que no es una respuesta; escriba el número o la palabra de su respuesta."},
 	"prompt.read":       {English: "cannot read the answers from stdin: %v; pipe in one answer per line, or pass the answers as flags", Spanish: "no se pueden leer las respuestas de la entrada estándar: %v; envíe una respuesta por línea, o dé las respuestas como opciones"},
 	"prompt.crashed":    {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
 	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
