@@ -219,6 +219,8 @@ var catalog = map[string]map[Lang]string{
 	// A re-check holds an earlier result to what iopfit writes: a finished
 	// response, UTF-8, in a language iopfit speaks, and, for today's
 	// version of the set, today's rule and texts.
+	"compare.no_version":   {English: "names no version after its |, and every result iopfit writes does; the file was changed: compare with another result", Spanish: "no nombra ninguna versión después de su |, y todo resultado que escribe iopfit la nombra; el archivo se cambió: compare con otro resultado"},
+	"compare.version":      {English: "is not a version iopfit writes (letters, digits and . - _ ~ only); the file was changed: compare with another result", Spanish: "no es una versión que escriba iopfit (solo letras, dígitos y . - _ ~); el archivo se cambió: compare con otro resultado"},
 	"compare.utf8":         {English: "is not valid UTF-8, as every result iopfit writes is; the file was changed or damaged: compare with another result", Spanish: "no es UTF-8 válido, como lo es todo resultado que escribe iopfit; el archivo se cambió o se dañó: compare con otro resultado"},
 	"compare.status":       {English: "is %s, so the response is not finished; give --compare a completed response, as check -o fhir saves it", Spanish: "es %s, así que la respuesta no está terminada; dé a --compare una respuesta completada, como la guarda check -o fhir"},
 	"compare.status_error": {English: "is entered-in-error: the response was marked as a mistake, not to be used; compare with another result", Spanish: "es entered-in-error: la respuesta se marcó como un error, que no se debe usar; compare con otro resultado"},
