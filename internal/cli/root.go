@@ -36,6 +36,11 @@ const questionsEnv = "IOPFIT_QUESTIONS"
 // Execute runs iopfit with the process's arguments and streams and returns the
 // exit code.
 func Execute(build BuildInfo) int {
+	// Go's time package reads $TZ on the first use of local time, with a
+	// blocking open of whatever file it names: a FIFO hangs, /dev/tty reads
+	// the person's typing. iopfit's own clock (Streams.Now) reads the zone
+	// safely; anything else that asks for local time gets UTC.
+	time.Local = time.UTC
 	return Run(context.Background(), os.Args[1:], SystemStreams(), build, os.Exit)
 }
 
