@@ -275,3 +275,74 @@ func TestFormEndsWhenTheTerminalGoes(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 	}
 }
+
+// hold holds key k down as a terminal repeats it: pressed, the first repeat
+// after first, then one every 33 ms until dur has passed. The pauses are the
+// terminal's own timing, which is what the test is about.
+func (s *session) hold(k string, first, dur time.Duration) {
+	s.t.Helper()
+	s.send(k)
+	time.Sleep(first)
+	for t := first; t < dur; t += 33 * time.Millisecond {
+		if _, err := s.ptmx.Write([]byte(k)); err != nil {
+			s.t.Fatal(err)
+		}
+		time.Sleep(33 * time.Millisecond)
+	}
+	s.lastAt = time.Now()
+}
+
+// TestFormHeldKeyAnswersOnePage: 1 held down past the terminal's initial
+// delay answers the first question only; Enter held on the last question
+// answers it and stays on the review page.
+func TestFormHeldKeyAnswersOnePage(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-q")
+	s.begin()
+	s.waitFor("(1/4)")
+	time.Sleep(settleTime)
+	s.hold("1", 500*time.Millisecond, 1500*time.Millisecond)
+	s.answer("(2/4)", "2")
+	s.answer("(3/4)", "3")
+	s.answer("(4/4)", keyDown)
+	s.hold(keyEnter, 500*time.Millisecond, 1500*time.Millisecond)
+	s.waitFor("Check your answers")
+	for _, want := range []string{"Yes: Is the fixture home", "No: Are the fixture needs", "Not sure: Can you come", "Yes: Do you have fixture"} {
+		s.waitFor(want)
+	}
+	select {
+	case <-s.done:
+		t.Fatalf("held Enter pressed %q (%v)", "Show my result", s.err)
+	default:
+	}
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
+// TestFormMouseReportsAndEightBitRepliesAreNoKeys: the form turns mouse
+// reporting off as it starts; an X10 mouse report split after its ESC [ M,
+// and replies in 8-bit controls (OSC and CSI as UTF-8, whole and split),
+// answer nothing: the person's own answer after them is the one kept.
+func TestFormMouseReportsAndEightBitRepliesAreNoKeys(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check")
+	s.begin()
+	s.answer("(1/4)", "\x1b[M")
+	// Longer than Bubble Tea's reader waits for the rest of a sequence.
+	time.Sleep(150 * time.Millisecond)
+	s.send(" 12", "\xc2\x9d11;rgb:0000/0000/0000\xc2\x9c", "\xc2\x9b?2026;2$y", "\xc2\x9b?20")
+	time.Sleep(150 * time.Millisecond)
+	s.send("26;1$y", "3")
+	s.answer("(2/4)", "2")
+	s.answer("(3/4)", "2")
+	s.answer("(4/4)", "2")
+	s.waitFor("Check your answers")
+	s.waitFor("Not sure: Is the fixture home")
+	if !strings.Contains(s.screen.String(), "\x1b[?9;1000;1002;1003l") {
+		t.Error("the form did not turn mouse reporting off")
+	}
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+}

@@ -55,6 +55,9 @@ type session struct {
 	// marks is the file the test build writes its marks to (see
 	// internal/testmark); nil for the shipped binary.
 	marks *os.File
+	// lastKey is the last key sent, at lastAt: see send.
+	lastKey string
+	lastAt  time.Time
 }
 
 type sessionOpts struct {
@@ -273,12 +276,21 @@ func (v *view) resize(cols, rows int) {
 	v.em.Resize(cols, rows)
 }
 
+// sameKeyGap is how long a person takes to press a key again: longer than
+// the form's holdDelay, within which the same key is a held key's repeat.
+const sameKeyGap = 750 * time.Millisecond
+
 // send types keys, as fast as the terminal takes them: they reach iopfit
-// in one read or several, as a person's fast typing does. A lone Esc must
-// be the last key: Bubble Tea reads Esc and the key after it as one alt key.
+// in one read or several, as a person's fast typing does; the same key
+// twice comes a person's press apart. A lone Esc must be the last key:
+// Bubble Tea reads Esc and the key after it as one alt key.
 func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		if k == s.lastKey {
+			time.Sleep(sameKeyGap - time.Since(s.lastAt))
+		}
+		s.lastKey, s.lastAt = k, time.Now()
 		if _, err := s.ptmx.Write([]byte(k)); err != nil {
 			s.t.Fatal(err)
 		}

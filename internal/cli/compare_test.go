@@ -19,7 +19,7 @@ func TestCompareFromStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
+	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `", "version": "0.0.9"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
 	tests := []struct {
 		name       string
 		answers    string
@@ -76,7 +76,7 @@ func TestCompareNamesStdin(t *testing.T) {
 	}
 	dir := t.TempDir()
 	stdinPath, other := filepath.Join(dir, "answers.json"), filepath.Join(dir, "earlier.json")
-	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
+	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `", "version": "0.0.9"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
 	for _, p := range []string{stdinPath, other} {
 		if err := os.WriteFile(p, []byte(earlier), 0o644); err != nil {
 			t.Fatal(err)

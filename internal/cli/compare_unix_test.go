@@ -33,7 +33,7 @@ func TestCompareSaysWhatItWaitsFor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
+	earlier := `{"schema_version": 1, "question_set": {"id": "` + set.ID + `", "version": "0.0.9"}, "answers": [{"id": "stable-home", "answer": "no"}], "recommendation": "residential"}`
 	defer func(w time.Duration) { compareWait = w }(compareWait)
 	compareWait = time.Millisecond
 	for _, errTTY := range []bool{true, false} {

@@ -43,6 +43,11 @@ func Execute(build BuildInfo) int {
 	// streams take their copy of it (Run is given that copy, so this is the
 	// last moment).
 	noprobe.Restore()
+	// Go's time package reads $TZ on the first use of local time, with a
+	// blocking open of whatever file it names: a FIFO hangs, /dev/tty reads
+	// the person's typing. iopfit's own clock (Streams.Now) reads the zone
+	// safely; anything else that asks for local time gets UTC.
+	time.Local = time.UTC
 	return Run(context.Background(), os.Args[1:], SystemStreams(), build, os.Exit)
 }
 

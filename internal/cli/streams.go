@@ -76,7 +76,9 @@ func SystemStreams() *Streams {
 	}
 	s.OutPath = stdoutPath
 	s.SaveNew = saveNew
-	s.Now = time.Now
+	// The zone is read once, and only when a result names its day.
+	zone := sync.OnceValue(func() *time.Location { return localZone(os.LookupEnv) })
+	s.Now = func() time.Time { return time.Now().In(zone()) }
 	return s
 }
 

@@ -118,8 +118,13 @@ func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier
 	if e.SetID != set.ID {
 		return e, s, p.fail("", i18n.M("compare.other_set", safetext.Quote(e.SetID), safetext.Quote(set.ID)))
 	}
-	if e.Version, err = p.optionalText(qs, "question_set", "version"); err != nil {
+	// iopfit always writes the version: without one, or with one iopfit
+	// could not have written, the file would escape today's rule.
+	if e.Version, err = p.textField(qs, "question_set", "version"); err != nil {
 		return e, s, err
+	}
+	if !load.ValidVersion(e.Version) {
+		return e, s, p.fail("question_set.version", i18n.M("compare.version"))
 	}
 	if s.lang, err = p.optionalText(qs, "question_set", "lang"); err != nil {
 		return e, s, err

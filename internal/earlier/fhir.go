@@ -7,6 +7,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
@@ -142,16 +143,28 @@ type coded struct {
 // Questionnaire per language). The url must name setID's Questionnaire in
 // one of iopfit's languages, or in that earlier form.
 func (p *parser) questionnaire(canonical, setID string) (version, lang string, err error) {
-	ref, version, _ := strings.Cut(canonical, "|")
+	ref, version, named := strings.Cut(canonical, "|")
 	if v, err := url.PathUnescape(version); err == nil {
 		version = v // as report.QuestionnaireCanonical escapes it
 	}
+	// iopfit always names the version, as the loader allows it: without
+	// one, or with one iopfit could not have written (a second |, a
+	// space), the file would escape today's rule.
+	ours := func(lang string) (string, string, error) {
+		switch {
+		case !named:
+			return "", "", p.fail("questionnaire", i18n.M("compare.no_version"))
+		case !load.ValidVersion(version):
+			return "", "", p.fail("questionnaire", i18n.M("compare.version"))
+		}
+		return version, lang, nil
+	}
 	if ref == legacyQuestionnaireBase+setID {
-		return version, "", nil
+		return ours("")
 	}
 	for _, l := range i18n.Langs {
 		if ref == report.QuestionnaireURL(assess.SetInfo{ID: setID, Lang: string(l)}) {
-			return version, string(l), nil
+			return ours(string(l))
 		}
 	}
 	other, ok := strings.CutPrefix(ref, legacyQuestionnaireBase)

@@ -140,6 +140,7 @@ var catalog = map[string]map[Lang]string{
 	// Prompts.
 	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
 	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type %s, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba %s, o la palabra de su respuesta"},
+	"prompt.too_long":   {English: "That line is longer than %d characters, so it is not an answer; type the number or the word of your answer.", Spanish: "Esa línea tiene más de %d caracteres, así que no es una respuesta; escriba el número o la palabra de su respuesta."},
 	"prompt.read":       {English: "cannot read the answers from stdin: %v; pipe in one answer per line, or pass the answers as flags", Spanish: "no se pueden leer las respuestas de la entrada estándar: %v; envíe una respuesta por línea, o dé las respuestas como opciones"},
 	"prompt.crashed":    {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
 	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
@@ -224,6 +225,8 @@ var catalog = map[string]map[Lang]string{
 	// A re-check holds an earlier result to what iopfit writes: a finished
 	// response, UTF-8, in a language iopfit speaks, and, for today's
 	// version of the set, today's rule and texts.
+	"compare.no_version":   {English: "names no version after its |, and every result iopfit writes does; the file was changed: compare with another result", Spanish: "no nombra ninguna versión después de su |, y todo resultado que escribe iopfit la nombra; el archivo se cambió: compare con otro resultado"},
+	"compare.version":      {English: "is not a version iopfit writes (letters, digits and . - _ ~ only); the file was changed: compare with another result", Spanish: "no es una versión que escriba iopfit (solo letras, dígitos y . - _ ~); el archivo se cambió: compare con otro resultado"},
 	"compare.utf8":         {English: "is not valid UTF-8, as every result iopfit writes is; the file was changed or damaged: compare with another result", Spanish: "no es UTF-8 válido, como lo es todo resultado que escribe iopfit; el archivo se cambió o se dañó: compare con otro resultado"},
 	"compare.status":       {English: "is %s, so the response is not finished; give --compare a completed response, as check -o fhir saves it", Spanish: "es %s, así que la respuesta no está terminada; dé a --compare una respuesta completada, como la guarda check -o fhir"},
 	"compare.status_error": {English: "is entered-in-error: the response was marked as a mistake, not to be used; compare with another result", Spanish: "es entered-in-error: la respuesta se marcó como un error, que no se debe usar; compare con otro resultado"},

@@ -76,6 +76,9 @@ const (
 	KindTerminfo Kind = "terminfo"
 	// KindEarlier is an earlier result to compare with (check --compare).
 	KindEarlier Kind = "earlier"
+	// KindZone is a compiled time zone (tzfile(5)) that TZ names. Its
+	// errors are never shown: a zone that cannot be read means UTC.
+	KindZone Kind = "zone"
 )
 
 // Limits on what iopfit reads. A question file is a few kilobytes and four
@@ -90,6 +93,9 @@ const (
 	// of its set, some of them twice (a FHIR response repeats the answers
 	// in its narrative), so twice a question file's cap.
 	MaxEarlierSize = 2 * MaxQuestionsSize
+	// MaxZoneSize bounds a zone file: the largest in the tz database is a
+	// few kilobytes.
+	MaxZoneSize = 64 << 10
 )
 
 // kindTexts are the catalog texts for what can be wrong with a file of
@@ -107,6 +113,7 @@ var kinds = map[Kind]kindTexts{
 	// Answers may be written as JSON too.
 	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
 	KindTerminfo: {limit: MaxTerminfoSize},
+	KindZone:     {limit: MaxZoneSize},
 	// An earlier result is JSON, read by its own parser (earlier.go).
 	KindEarlier: {missing: "compare.missing", dir: "compare.dir", terminal: "compare.terminal", tooLarge: "compare.too_large", limit: MaxEarlierSize},
 }

@@ -80,6 +80,13 @@ func (p *parser) setName(s *assess.Set, key string, n *yaml.Node) error {
 	return nil
 }
 
+// ValidVersion is true for a set version the loader accepts, and so for
+// every version iopfit writes in a result: a plain ASCII name of at most
+// 64 characters, with nothing that would break the FHIR canonical URL.
+func ValidVersion(v string) bool {
+	return len(v) <= maxSetName && versionPattern.MatchString(v)
+}
+
 // shortText fails when text is longer than limit characters.
 func (p *parser) shortText(n *yaml.Node, path, text string, limit int) error {
 	if c := utf8.RuneCountInString(text); c > limit {

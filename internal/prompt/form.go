@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
@@ -121,6 +122,9 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 		tea.WithFPS(120),
 	)
 	prog = p
+	// A program that crashed may have left the terminal reporting the
+	// mouse: each click would come as bytes that look like keys.
+	_, _ = io.WriteString(f.fio.Out, mouseOff)
 	stopSize := watchSize(p, f.fio.Out)
 	stopRelay := relaySuspend(p, f.fio.In, f.fio.Out)
 	_, err := p.Run()
@@ -152,6 +156,10 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 }
 
 var errFormCrashed = i18n.Errorf("prompt.crashed")
+
+// mouseOff turns off every kind of mouse reporting (X10, normal, button and
+// any-event tracking).
+var mouseOff = ansi.ResetMode(ansi.ModeMouseX10, ansi.ModeMouseNormal, ansi.ModeMouseButtonEvent, ansi.ModeMouseAnyEvent)
 
 // goneMsg says a read of the terminal failed or ended.
 type goneMsg struct{ err error }

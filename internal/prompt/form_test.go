@@ -207,6 +207,75 @@ func splitSteps(reply string, n int) []step {
 	return s
 }
 
+// eightBitReplies are replies as a terminal in 8-bit-controls mode (S8C1T)
+// sends them in UTF-8: the background colour, a mode report, DA1, a cursor
+// position, the keyboard flags, a terminal version (DCS), and strings in SOS,
+// PM and APC, each ended by ST (U+009C) or BEL.
+var eightBitReplies = []string{
+	"\u009d11;rgb:0000/0000/0000\u009c",
+	"\u009d11;rgb:1e1e/2323/3131\x07",
+	"\u009b?2026;2$y",
+	"\u009b?62;22c",
+	"\u009b12;1R",
+	"\u009b?1u",
+	"\u0090>|XTerm(367)\u009c",
+	"\u0090 1$r 0;1m\u009c",
+	"\u0098 1 2\u009c",
+	"\u009e 3;1\u009c",
+	"\u009fG 1;2\u009c",
+}
+
+// eightBitSteps is an 8-bit reply read as keys, each character one key (as
+// Bubble Tea's reader reads them), split after n keys by a pause of
+// replyGap/2.
+func eightBitSteps(reply string, n int) []step {
+	var s []step
+	for i, r := range []rune(reply) {
+		if i == n {
+			s = append(s, wait(replyGap/2))
+		}
+		k := string(r)
+		switch r {
+		case ' ':
+			k = "space"
+		case 0x07:
+			k = "ctrl+g"
+		}
+		s = append(s, step{key: k})
+	}
+	return s
+}
+
+// x10Steps is an X10 mouse report, ESC [ M and the three raw bytes of raw,
+// split after n bytes (1, 2 or 3), as Bubble Tea's reader reports it: its
+// first piece as an Esc, an alt+[ or an unknown CSI sequence, then each of
+// the rest as a key (or, for a byte that is no character, an unknown one).
+func x10Steps(raw string, n int) []step {
+	var s []step
+	switch n {
+	case 1:
+		s = append(s, step{key: "esc"}, step{key: "["}, step{key: "M"})
+	case 2:
+		s = append(s, step{key: "alt+["}, step{key: "M"})
+	default:
+		s = append(s, step{msg: uv.UnknownCsiEvent("\x1b[M")})
+	}
+	for _, r := range raw {
+		switch {
+		case r == ' ':
+			s = append(s, step{key: "space"})
+		case r == 0x7f:
+			s = append(s, step{msg: tea.KeyPressMsg{Code: tea.KeyBackspace}})
+		case r > 0x7f:
+			// A byte over 0x7f is half a character: unknown to the reader.
+			s = append(s, step{msg: uv.UnknownEvent(string(r)[:1])}, step{msg: uv.UnknownEvent(string(r)[1:])})
+		default:
+			s = append(s, step{key: string(r)})
+		}
+	}
+	return s
+}
+
 // keyCase is steps on the first question, and what they must lead to.
 type keyCase struct {
 	name  string
@@ -217,16 +286,28 @@ type keyCase struct {
 	see   string          // on screen after the steps
 }
 
-// held is key k held down: pressed, then repeated every gap, n times, as a
-// terminal repeats a held key, with each page's settle time passing on the
-// way.
-func held(k string, gap time.Duration, n int) []step {
-	var s []step
-	for range n {
-		s = append(s, step{key: k}, wait(gap))
+// Auto-repeat as terminals do it: the first repeat after an initial delay
+// of 250 to 660 ms (500 ms is common), then one every 33 ms.
+const (
+	repeatFirstMin = 250 * time.Millisecond
+	repeatFirstMax = 660 * time.Millisecond
+	repeatEvery    = 33 * time.Millisecond
+)
+
+// held is key k held down for about dur: pressed, then after first the
+// terminal's auto-repeat, a repeat every repeatEvery, with each page's
+// settle time passing on the way.
+func held(k string, first, dur time.Duration) []step {
+	s := []step{{key: k}, wait(first)}
+	for t := first; t < dur; t += repeatEvery {
+		s = append(s, step{key: k}, wait(repeatEvery))
 	}
 	return s
 }
+
+// read waits as a person reading a page does before they answer it: longer
+// than a terminal waits before it repeats a held key.
+var read = wait(time.Second)
 
 // TestKeyRules: each rule of the form, in milliseconds. Every case starts on
 // the first question of the fixture, settled, past its intro page.
@@ -240,10 +321,10 @@ func TestKeyRules(t *testing.T) {
 		{name: "up from nothing is the last", steps: press("up", "enter"), want: []assess.Answer{u, "", "", ""}, page: 1},
 		{name: "a number answers", steps: press("3"), want: []assess.Answer{u, "", "", ""}, page: 1},
 		{name: "keys typed with a choice, before the page turns", steps: []step{{burst: []string{"1", "2", "3"}}}, want: []assess.Answer{y, "", "", ""}, page: 1},
-		{name: "keys typed with a choice on the review page", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {burst: []string{"up", "enter", "enter"}}}, want: []assess.Answer{y, y, y, y}, page: 3},
+		{name: "keys typed with a choice on the review page", steps: []step{{key: "1"}, read, {key: "1"}, read, {key: "1"}, read, {key: "1"}, settled, {burst: []string{"up", "enter", "enter"}}}, want: []assess.Answer{y, y, y, y}, page: 3},
 		{name: "keys before the next page settles", steps: append(press("1"), step{key: "2"}, wait(settle/2), step{key: "2"}), want: []assess.Answer{y, "", "", ""}, page: 1},
 		{name: "each page settles", steps: []step{{key: "1"}, settled, {key: "2"}, settled, {key: "3"}}, want: []assess.Answer{y, n, u, ""}, page: 3},
-		{name: "the last answer shows the review, not the result", steps: []step{{key: "1"}, settled, {key: "1"}, settled, {key: "1"}, settled, {key: "1"}}, want: []assess.Answer{y, y, y, y}, page: 4, see: "Show my result"},
+		{name: "the last answer shows the review, not the result", steps: []step{{key: "1"}, read, {key: "1"}, read, {key: "1"}, read, {key: "1"}}, want: []assess.Answer{y, y, y, y}, page: 4, see: "Show my result"},
 		{name: "back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
 		{name: "slash does nothing after going back", steps: []step{{key: "1"}, settled, {key: "shift+tab"}, settled, {key: "/"}, {key: "n"}, {key: "down"}}, want: []assess.Answer{y, "", "", ""}, see: "> 2. No"},
 		{name: "keys after resume are dropped", steps: []step{{msg: tea.ResumeMsg{}}, {key: "1"}}, want: []assess.Answer{"", "", "", ""}},
@@ -253,9 +334,9 @@ func TestKeyRules(t *testing.T) {
 		{name: "esc stops after escWait", steps: []step{{key: "esc"}, wait(escWait)}, stop: true},
 		{name: "esc stops after escWait once the reply came", steps: []step{{msg: tea.BackgroundColorMsg{Color: ansi.Black}}, {key: "esc"}, wait(escWait)}, stop: true},
 		{name: "the rest of a split reply two seconds later", steps: append([]step{{msg: uv.UnknownEvent("\x1b]11;rgb:")}, wait(2 * time.Second)}, press("1", "e", "1", "e", "/", "2", "3", "alt+\\")...), want: []assess.Answer{"", "", "", ""}},
-		{name: "a held key answers one page", steps: held("2", 40*time.Millisecond, 30), want: []assess.Answer{n, "", "", ""}, page: 1},
-		{name: "a held enter chooses once", steps: append(press("down"), held("enter", 40*time.Millisecond, 30)...), want: []assess.Answer{y, "", "", ""}, page: 1},
-		{name: "held arrows move on", steps: held("down", 40*time.Millisecond, 4), want: []assess.Answer{"", "", "", ""}, see: "> 1. Yes"},
+		{name: "held arrows move on", steps: held("down", repeatFirstMin, repeatFirstMin+3*repeatEvery), want: []assess.Answer{"", "", "", ""}, see: "> 1. Yes"},
+		{name: "the same key again after reading counts", steps: []step{{key: "2"}, read, {key: "2"}}, want: []assess.Answer{n, n, "", ""}, page: 2},
+		{name: "a key pressed after a held key's release counts", steps: append(held("2", repeatFirstMin, time.Second), read, step{key: "2"}), want: []assess.Answer{n, n, "", ""}, page: 2},
 		{name: "a key pasted past a paste's end", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, {key: "2"}}, want: []assess.Answer{"", "", "", ""}},
 		{name: "a key after a paste counts", steps: []step{{msg: tea.PasteMsg{Content: "x"}}, wait(pasteGap), {key: "2"}}, want: []assess.Answer{n, "", "", ""}, page: 1},
 		{name: "esc then a key stops", steps: press("esc", "1"), want: []assess.Answer{"", "", "", ""}, stop: true},
@@ -297,12 +378,48 @@ func TestKeyRules(t *testing.T) {
 			tests = append(tests, keyCase{name: fmt.Sprintf("mode reply %q split after byte %d", r, i), steps: splitSteps(r, i), want: []assess.Answer{"", "", "", ""}})
 		}
 	}
+	// A held key, whatever the terminal's initial delay, answers one page
+	// however long it is held; held Enter on the last question answers it
+	// and stays on the review page, never pressing "Show my result".
+	for _, first := range []time.Duration{repeatFirstMin, 500 * time.Millisecond, repeatFirstMax} {
+		for _, k := range []string{"1", "2", "3"} {
+			a := map[string]assess.Answer{"1": y, "2": n, "3": u}[k]
+			tests = append(tests, keyCase{name: fmt.Sprintf("%s held, first repeat after %v", k, first), steps: held(k, first, 3*time.Second), want: []assess.Answer{a, "", "", ""}, page: 1})
+		}
+		last := []step{{key: "1"}, read, {key: "2"}, read, {key: "3"}, read, {key: "down"}}
+		tests = append(tests,
+			keyCase{name: fmt.Sprintf("enter held, first repeat after %v", first), steps: append(press("down"), held("enter", first, 3*time.Second)...), want: []assess.Answer{y, "", "", ""}, page: 1},
+			keyCase{name: fmt.Sprintf("enter held on the last question, first repeat after %v", first), steps: append(last, held("enter", first, 3*time.Second)...), want: []assess.Answer{y, n, u, y}, page: 4, see: "Show my result"})
+	}
+	// Replies a terminal in 8-bit-controls mode sends as UTF-8, whole and
+	// split at every point: their introducer (U+009D OSC, U+009B CSI,
+	// U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC) reads as a key of its
+	// own, the rest as one key per character.
+	for _, r := range eightBitReplies {
+		for i := 0; i <= len(r); i++ {
+			tests = append(tests, keyCase{name: fmt.Sprintf("8-bit reply %q split after key %d", r, i), steps: eightBitSteps(r, i), want: []assess.Answer{"", "", "", ""}})
+		}
+	}
+	// An X10 mouse report, ESC [ M and three raw bytes, whole (a click) or
+	// split after ESC [ M or after ESC [.
+	for _, r := range []string{" 12", "#!!", "`11", " \x7f1", "!\u00e9"} {
+		raw := r
+		tests = append(tests,
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after M", raw), steps: x10Steps(raw, 3), want: []assess.Answer{"", "", "", ""}},
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after [", raw), steps: x10Steps(raw, 2), want: []assess.Answer{"", "", "", ""}},
+			keyCase{name: fmt.Sprintf("X10 mouse report %q split after ESC", raw), steps: x10Steps(raw, 1), want: []assess.Answer{"", "", "", ""}},
+		)
+	}
+	tests = append(tests,
+		keyCase{name: "a key after a split mouse report counts", steps: append(x10Steps(" 12", 3), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1},
+		keyCase{name: "a key after an 8-bit reply counts", steps: append(eightBitSteps(eightBitReplies[0], 3), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1},
+	)
 	// After a split reply, the person's own key still counts.
 	tests = append(tests, keyCase{name: "a key after a split reply counts", steps: append(splitSteps(colourReply, 2), step{key: "2"}), want: []assess.Answer{n, "", "", ""}, page: 1})
 
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, settled)
+			d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
 			if d.h.p.focus != 0 {
 				t.Fatalf("the first question is not on screen:\n%s", d.screen())
 			}
@@ -337,7 +454,7 @@ func TestReviewChangesAnAnswer(t *testing.T) {
 		}
 		d.do(settled, step{key: "enter"}, settled)
 		for range 4 {
-			d.do(step{key: "1"}, settled)
+			d.do(step{key: "1"}, read)
 		}
 		// Down to the third answer (after show and save), then open it.
 		d.do(press("down", "down", "down", "down", "enter")...).do(settled)

@@ -68,6 +68,10 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		testmark.Mark("unknown")
 		h.guard.unknown(string(msg), p.now())
 		return h, nil
+	case uv.UnknownCsiEvent:
+		// How ESC [ M comes when a mouse report's bytes are still to come.
+		h.guard.unknown(string(msg), p.now())
+		return h, nil
 	case goneMsg:
 		p.gone = msg.err
 		return h, tea.Quit

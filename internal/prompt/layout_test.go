@@ -71,7 +71,7 @@ func TestQuestionPageFits(t *testing.T) {
 				if h >= 8 && !strings.Contains(screen, first) {
 					t.Errorf("%s at %dx%d: the help's first words are not on screen:\n%s", what, w, h, screen)
 				}
-				d.do(step{key: "1"}, settled)
+				d.do(step{key: "1"}, read)
 			}
 		}
 	}
@@ -142,7 +142,7 @@ func TestReviewShowsEveryAnswer(t *testing.T) {
 			d.do(step{key: "enter"}, settled)
 		}
 		for range set.Questions {
-			d.do(step{key: "2"}, settled)
+			d.do(step{key: "2"}, read)
 		}
 		if d.h.p.focus != len(set.Questions) {
 			t.Fatalf("%dx%d: not on the review page", w, h)

@@ -137,22 +137,32 @@ func (l *Lines) loop() {
 	}
 }
 
+// errLineTooLong is a line longer than maxLine: no answer, whatever its
+// head holds (1,022 spaces and "not sure" cut at maxLine reads as "no").
+var errLineTooLong = errors.New("line too long")
+
 // readLine returns the next line without its ending. A line longer than
-// maxLine is consumed whole and returned cut short.
+// maxLine is consumed whole, and is errLineTooLong, with its head to quote.
 func (l *Lines) readLine() (string, error) {
+	// Up to two bytes past maxLine are kept: a line ending, or enough to
+	// tell that the line is longer.
+	const keep = maxLine + 2
 	var b []byte
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if len(b) < maxLine {
-			b = append(b, chunk[:min(len(chunk), maxLine-len(b))]...)
+		if len(b) < keep {
+			b = append(b, chunk[:min(len(chunk), keep-len(b))]...)
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
-		case err == nil:
-			return strings.TrimRight(string(b), "\r\n"), nil
-		case errors.Is(err, io.EOF) && len(b) > 0:
-			return string(b), nil // a last line without a newline still counts
+		case err == nil || errors.Is(err, io.EOF) && len(b) > 0:
+			// A last line without a newline still counts.
+			line := strings.TrimRight(string(b), "\r\n")
+			if len(line) > maxLine {
+				return line[:maxLine], errLineTooLong
+			}
+			return line, nil
 		default:
 			return "", err
 		}
@@ -211,6 +221,10 @@ func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (
 	if len(ids) == len(set.Questions) {
 		pio.print(set.Title, set.Intro)
 	}
+	lang, ok := i18n.Parse(set.Lang)
+	if !ok {
+		lang = i18n.English
+	}
 	got := make(map[string]assess.Answer, len(ids))
 	for i := 0; i < len(ids); {
 		q, ok := set.Question(ids[i])
@@ -227,7 +241,7 @@ func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (
 			hint += " " + labels.Get("plain_back")
 		}
 		pio.print(hint)
-		a, back, err := askOne(ctx, pio, q, labels)
+		a, back, err := askOne(ctx, pio, q, labels, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -253,13 +267,19 @@ func (pio PlainIO) print(texts ...string) {
 
 // askOne reads lines until one is an answer. back is true when the person
 // asked to go back a question.
-func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels) (a assess.Answer, back bool, err error) {
+func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels, lang i18n.Lang) (a assess.Answer, back bool, err error) {
 	w := pio.Out
 	var last string
 	for try := 0; pio.Terminal || try < MaxTries; try++ {
 		fmt.Fprint(w, "> ")
 		testmark.Mark("line")
 		line, err := pio.In.Next(ctx)
+		if errors.Is(err, errLineTooLong) {
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, i18n.T(lang, "prompt.too_long", maxLine))
+			last = line
+			continue
+		}
 		if errors.Is(err, io.EOF) {
 			fmt.Fprintln(w)
 			if pio.Terminal {

@@ -262,3 +262,32 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+// TestAskPlainRefusesALongLine: a line longer than maxLine is no answer,
+// whatever its head holds: the prompt says so on one line and asks again.
+// A line of exactly maxLine is read.
+func TestAskPlainRefusesALongLine(t *testing.T) {
+	long := strings.Repeat(" ", maxLine-2) + "not sure"
+	for _, end := range []string{"\n", "\r\n"} {
+		got, out, err := ask(t, long+end+"1\n2\n3\n"+strings.Repeat(" ", maxLine-1)+"1"+end, nil)
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", end, err, out)
+		}
+		want := []assess.Answer{"yes", "no", "unsure", "yes"}
+		for i, id := range fixture(t).IDs() {
+			if got[id] != want[i] {
+				t.Errorf("%q: %s = %q, want %q", end, id, got[id], want[i])
+			}
+		}
+		msg := i18n.T(i18n.English, "prompt.too_long", maxLine)
+		if strings.Count(out, msg+"\n") != 1 || strings.Contains(out, "not sure\n") {
+			t.Errorf("%q: the long line is not refused once, on its own line:\n%s", end, out)
+		}
+	}
+	// From a pipe, long lines count as tries.
+	_, out, err := ask(t, strings.Repeat(long+"\n", MaxTries), nil)
+	var tries *TooManyTriesError
+	if !errors.As(err, &tries) {
+		t.Fatalf("%d long lines: %v\n%s", MaxTries, err, out)
+	}
+}

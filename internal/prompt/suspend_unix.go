@@ -5,6 +5,7 @@ package prompt
 import (
 	"io"
 	"os"
+	"os/signal"
 	"syscall"
 	"time"
 
@@ -22,22 +23,69 @@ import (
 // process stops with SIGSTOP instead, which no handler can keep.
 // It handles each SIGTSTP until the returned func is called.
 func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
-	return onSignal(syscall.SIGTSTP, func(done <-chan struct{}) {
-		if p.ReleaseTerminal() != nil {
-			return
+	// SIGTSTP and SIGCONT on one channel, so that they come in the order
+	// they were sent: a SIGCONT after a SIGTSTP cancels its stop.
+	ch := make(chan os.Signal, 16)
+	signal.Notify(ch, syscall.SIGTSTP, syscall.SIGCONT)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case sig := <-ch:
+				if sig == syscall.SIGTSTP {
+					suspend(p, ch, in, out, done)
+				}
+				// A SIGCONT with no stop to end: nothing to do.
+			case <-done:
+				return
+			}
 		}
-		_ = syscall.Kill(0, syscall.SIGSTOP)
-		// Here after SIGCONT. After bg, the terminal is not ours until
-		// fg; and the shell sets the terminal's modes as it hands it
-		// over, so take it back only once that is done.
-		waitForeground(in, done)
-		if p.RestoreTerminal() == nil {
-			p.Send(tea.ClearScreen())
-			// The window may have changed while iopfit was stopped.
-			sendSize(p, out)
-			p.Send(tea.ResumeMsg{})
+	}()
+	return func() {
+		close(done)
+		signal.Stop(ch)
+	}
+}
+
+// suspend releases the terminal, stops iopfit unless a SIGCONT came after
+// the last SIGTSTP on ch while it did, and takes the terminal back.
+func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, done <-chan struct{}) {
+	if p.ReleaseTerminal() != nil {
+		return
+	}
+	// Releasing takes a while; signals sent meanwhile are on ch, in order.
+	// Stopping after the SIGCONT that was to end the stop would leave iopfit
+	// stopped with nothing to wake it.
+	if stillStopping(ch) {
+		// Only iopfit stops: a SIGTSTP sent to it alone must not stop the
+		// script that ran it, which shares its process group.
+		_ = syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+	}
+	// Here after SIGCONT. After bg, the terminal is not ours until fg; and
+	// the shell sets the terminal's modes as it hands it over, so take it
+	// back only once that is done.
+	waitForeground(in, done)
+	if p.RestoreTerminal() == nil {
+		p.Send(tea.ClearScreen())
+		// The window may have changed while iopfit was stopped.
+		sendSize(p, out)
+		p.Send(tea.ResumeMsg{})
+	}
+}
+
+// stillStopping reads the signals queued on ch without waiting, and says
+// whether the last of them leaves a stop to make: true unless a SIGCONT
+// came after the last SIGTSTP.
+func stillStopping(ch <-chan os.Signal) bool {
+	stopping := true
+	for {
+		select {
+		case sig := <-ch:
+			stopping = sig == syscall.SIGTSTP
+		default:
+			return stopping
 		}
-	})
+	}
 }
 
 // suspendSelf is Ctrl-Z as a key, which a terminal in raw mode does not turn

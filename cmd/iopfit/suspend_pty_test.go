@@ -1,0 +1,75 @@
+//go:build linux
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestFormSuspendPairsLeaveItRunning: two SIGTSTP/SIGCONT pairs 3 ms apart,
+// all of them arriving while the form releases the terminal, leave it
+// running: a stop is never made after its SIGCONT came.
+func TestFormSuspendPairsLeaveItRunning(t *testing.T) {
+	for i := range 3 {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			s := startSession(t, sessionOpts{}, "check", "-q")
+			s.begin()
+			s.waitFor("(1/4)")
+			// The 3 ms gaps are the repro's own timing.
+			for _, sig := range []syscall.Signal{syscall.SIGTSTP, syscall.SIGCONT, syscall.SIGTSTP, syscall.SIGCONT} {
+				s.signal(sig)
+				time.Sleep(3 * time.Millisecond)
+			}
+			s.answer("(1/4)", "1")
+			s.waitFor("(2/4)")
+			s.send(keyCtrlC)
+			if code := s.exit(); code != 130 {
+				t.Fatalf("exit %d", code)
+			}
+		})
+	}
+}
+
+// TestFormSuspendStopsOnlyItself: SIGTSTP sent to iopfit alone stops
+// iopfit, and not the script that ran it, in the same process group.
+func TestFormSuspendStopsOnlyItself(t *testing.T) {
+	s := startSession(t, sessionOpts{prefix: []string{"sh", "-c", `"$0" "$@"; echo "script went on"`}}, "check", "-q")
+	s.begin()
+	s.waitFor("(1/4)")
+	script := s.cmd.Process.Pid
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", script, script))
+	if err != nil {
+		t.Skipf("no /proc children here: %v", err)
+	}
+	child, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatalf("the script's children: %q", data)
+	}
+	// Whatever happens, iopfit does not outlive the test: the script's
+	// output is read until both end.
+	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
+	if err := syscall.Kill(child, syscall.SIGTSTP); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, child, "T")
+	if st := procState(t, script); st == "T" {
+		t.Fatal("iopfit's stop stopped the script that ran it")
+	}
+	if err := syscall.Kill(child, syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor("(1/4)")
+	s.answer("(1/4)", "1")
+	s.waitFor("(2/4)")
+	s.send(keyCtrlC)
+	s.exit()
+	if !strings.Contains(s.stdout.String(), "script went on") {
+		t.Fatalf("the script did not go on: %q", s.stdout.String())
+	}
+}
