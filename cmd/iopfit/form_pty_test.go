@@ -299,7 +299,7 @@ func TestFormHeldKeyAnswersOnePage(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-q")
 	s.begin()
 	s.waitFor("(1/4)")
-	time.Sleep(settleTime)
+	s.waitSettled()
 	s.hold("1", 500*time.Millisecond, 1500*time.Millisecond)
 	s.answer("(2/4)", "2")
 	s.answer("(3/4)", "3")

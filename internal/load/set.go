@@ -84,7 +84,7 @@ func (p *parser) setName(s *assess.Set, key string, n *yaml.Node) error {
 // every version iopfit writes in a result: a plain ASCII name of at most
 // 64 characters, with nothing that would break the FHIR canonical URL.
 func ValidVersion(v string) bool {
-	return len(v) <= maxSetName && versionPattern.MatchString(v)
+	return len(v) <= maxSetName && isUnreserved(v)
 }
 
 // shortText fails when text is longer than limit characters.
