@@ -319,10 +319,10 @@ func stepRanks(set *assess.Set, answers map[string]assess.Answer, rec assess.Rec
 }
 
 // Limits the recap after the form relies on: it shows each urgent item
-// whole, and each help line as its name and short line, in two lines at
-// 80 columns.
+// whole, in three lines at 80 columns, and each help line as its name and
+// short line, in two.
 const (
-	maxUrgentItem   = 140
+	maxUrgentItem   = 210
 	maxShortLine    = 100
 	maxResourceName = 32
 )
@@ -572,27 +572,27 @@ var contentFacts = map[i18n.Lang][]fact{
 	i18n.English: {
 		{"the health prompt", needsPrompt, []string{"without care day and night"}},
 		{"the health answers", needsOption, []string{"Yes: none of the signs is true for me", "No: a sign for No is true for me", "Not sure: I want a doctor to check"}},
-		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "not under control", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide but no plan", "Keep taking the medicines a doctor prescribes"}},
+		{"the health help", needsHelp, []string{"988", "hospital or a live-in program", "Any of these signs means No:", "- a seizure or the DTs", "a plan to end your life, or an attempt", "high doses of benzos", "so serious that a doctor or nurse must check on you every day", "Any of these signs means Not sure, so see a doctor first:", "shaky, sweaty or sick", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide but no plan", "Keep taking the medicines a doctor prescribes"}},
 		{"the health needs' yes", needsYes, []string{"See a doctor before you start", "seizure", "DTs", "benzos or sleeping pills every day", "pregnant", "thoughts of suicide", "not under control"}},
-		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "Don't stop drinking", "sleeping", "all at once on your own", "Don't mix benzos with alcohol or opioids", "naloxone (Narcan)", "someone else has to give it", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? See a doctor this week", "call a doctor or clinic today"}},
-		{"stay safe", staySafe, []string{"any drug not from a pharmacy", "pressed pills, cocaine or meth", "Don't use alone", "test strips", "naloxone (Narcan)", "someone else has to give it", "After any break, even a few days", "sleeping pills", "Don't mix benzos"}},
+		{"the urgent text", needsUrgent, []string{"Call 911", "overdose", "988", "AYUDA", "might act on suicidal thoughts", "Don't stop drinking", "sleeping", "all at once on your own", "Don't add benzos to alcohol or opioids", "on your own", "If both are prescribed, keep taking them", "naloxone (Narcan)", "slow breathing, blue lips, can't be woken", "someone else must give it, then stay", "any drug not from a pharmacy", "Don't use alone", "test strips", "After any break, even a few days, your old amount can kill", "Pregnant? Don't stop opioids, alcohol or benzos on your own", "See a doctor this week", "Call a doctor or clinic today"}},
+		{"stay safe", staySafe, []string{"any drug not from a pharmacy", "pressed pills, cocaine or meth", "Don't use alone", "test strips", "naloxone (Narcan)", "slow breathing, blue lips, can't be woken", "someone else must give it", "After any break, even a few days", "sleeping pills", "Don't add benzos"}},
 		{"the emergency line", emergency, []string{"911", "988", "AYUDA"}},
 		{"the health needs' first step", needsFirst, []string{"If you use opioids, ask to start or keep buprenorphine or methadone"}},
 		{"the health needs' steps", needsSteps, []string{"detox", "https://findtreatment.gov", "mental health", "contingency management"}},
-		{"the IOP steps", iopSteps, []string{"pregnant", "buprenorphine or methadone", "contingency management"}},
+		{"the IOP steps", iopSteps, []string{"pregnant", "seizure or the DTs", "shakes without a drink", "think of suicide", "buprenorphine or methadone", "contingency management"}},
 		{"the residential steps", resSteps, []string{"how soon you could start", "doctor"}},
 		{"what residential care involves", resAbout, []string{"day programs", "20 hours or more", "sleep at home", "After any break, even a few days, your old amount can kill"}},
 		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "one-on-one with a counselor"}},
-		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you sick", "Naltrexone is not for anyone who takes opioids, methadone or", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
+		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you sick", "Naltrexone is not for you if you take opioids, methadone or", "used opioids in the last week or two", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "does not give counseling", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
 	},
 	i18n.Spanish: {
 		{"the health prompt", needsPrompt, []string{"sin atención de día y de noche"}},
 		{"the health answers", needsOption, []string{"Sí: no tengo ninguna de las señales", "No: tengo una señal del No", "No sé: quiero que me revise un médico"}},
-		{"the health help", needsHelp, []string{"988", "AYUDA", "hospital o en un programa donde usted vive", "Cualquiera de estas señales quiere decir No:", "- una convulsión o delirium tremens", "un plan para quitarse la vida, o un intento", "dosis altas de benzodiacepinas", "no está bajo control", "quiere decir No sé", "temblores, sudores o malestar", "pastillas para dormir todos los días", "espera un bebé", "pero no tiene un plan", "Siga tomando las medicinas"}},
+		{"the health help", needsHelp, []string{"988", "AYUDA", "hospital o en un programa donde usted vive", "Cualquiera de estas señales quiere decir No:", "- una convulsión o delirium tremens", "un plan para quitarse la vida, o un intento", "dosis altas de benzodiacepinas", "tan serio que alguien del equipo médico tiene que verle todos los días", "quiere decir No sé", "temblores, sudores o malestar", "pastillas para dormir todos los días", "espera un bebé", "pero no tiene un plan", "Siga tomando las medicinas"}},
 		{"the health needs' yes", needsYes, []string{"consulte a un médico", "convulsión", "delirium tremens", "pastillas para dormir", "espera un bebé", "suicidio", "no está bajo control", "cuando eso es cierto"}},
-		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "No deje de golpe", "pastillas para dormir", "No mezcle benzodiacepinas con alcohol u opioides", "naloxona (Narcan)", "otra persona tiene que dársela", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? Vea a un médico esta semana", "llame hoy a un médico"}},
-		{"stay safe", staySafe, []string{"que no venga de una farmacia", "cocaína o metanfetamina", "No consuma a solas", "tiras de prueba", "naloxona (Narcan)", "otra persona tiene que dársela", "Tras unos días o más sin consumir", "pastillas para dormir", "No mezcle"}},
+		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "No deje de golpe", "pastillas para dormir", "No junte por su cuenta benzodiacepinas con alcohol u opioides", "Si le recetan ambos, siga como le dijeron", "naloxona (Narcan)", "respira muy lento, tiene los labios morados o no despierta", "otra persona debe dársela. Luego debe quedarse a su lado", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? No deje por su cuenta los opioides", "Vea a un médico esta semana", "Llame hoy a un médico"}},
+		{"stay safe", staySafe, []string{"que no sea de farmacia", "cocaína o metanfetamina", "No consuma a solas", "tiras de prueba", "naloxona (Narcan)", "otra persona debe dársela", "Tras unos días o más sin consumir", "pastillas para dormir", "No junte por su cuenta"}},
 		{"the emergency line", emergency, []string{"911", "988", "AYUDA"}},
 		{"the health needs' first step", needsFirst, []string{"Si usa opioides, pida empezar o seguir con buprenorfina o metadona"}},
 		{"the health needs' steps", needsSteps, []string{"desintoxicación", "https://findtreatment.gov", "salud mental", "manejo de contingencias"}},

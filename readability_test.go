@@ -302,7 +302,7 @@ func TestTermsDefinedAtFirstUse(t *testing.T) {
 // answerOrder lists the answer's texts in the order text output prints
 // them.
 func answerOrder(r assess.Result) []string {
-	texts := slices.Concat([]string{r.Headline}, r.Urgent, []string{r.Emergency, r.Why}, r.NextSteps[:min(len(r.NextSteps), assess.AnswerSteps)], r.StaySafe)
+	texts := slices.Concat([]string{r.Headline}, r.Urgent, []string{r.Emergency, r.Why}, r.NextSteps[:r.ShownSteps()], r.StaySafe)
 	for _, res := range report.AnswerResources(r) {
 		texts = append(texts, res.Name+": "+res.ShortLine())
 	}

@@ -190,8 +190,20 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 }
 
 // AnswerSteps is how many next steps the answer shows: the first, which fit
-// best; the handout lists them all.
-const AnswerSteps = 4
+// best; the handout lists them all. When what to do now is shown, it holds
+// the actions for today, and the answer shows AnswerStepsUrgent.
+const (
+	AnswerSteps       = 4
+	AnswerStepsUrgent = 3
+)
+
+// ShownSteps is how many of r's next steps the answer shows.
+func (r Result) ShownSteps() int {
+	if len(r.Urgent) > 0 {
+		return min(len(r.NextSteps), AnswerStepsUrgent)
+	}
+	return min(len(r.NextSteps), AnswerSteps)
+}
 
 // MaxKeepInMind is the most caveats the answer may carry.
 const MaxKeepInMind = 3

@@ -8,43 +8,74 @@
 package ear
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 )
-
-var (
-	// phone is a US phone number as the content writes it: 1-800-662-4357.
-	phone = regexp.MustCompile(`\b1-(\d{3})-(\d{3})-(\d{4})\b`)
-	// short is a number dialled or texted as digits: 911, 988, 88788, also
-	// where it starts an address (988lifeline.org).
-	short = regexp.MustCompile(`\b(911|988|\d{5})(\b|[a-z])`)
-	// scheme is the start of a web address that a person does not type.
-	scheme = regexp.MustCompile(`https://(www\.)?`)
-)
-
-// Text is s written for the ear: each phone number as groups of digits
-// ("1, 8 0 0, 6 6 2, 4 3 5 7"), each short code as single digits ("9 1 1",
-// "8 8 7 8 8"), and each web address without https:// or www. The spaces
-// inside a number are no-break spaces.
-func Text(s string) string {
-	s = scheme.ReplaceAllString(s, "")
-	s = phone.ReplaceAllStringFunc(s, func(m string) string {
-		g := phone.FindStringSubmatch(m)
-		return "1," + nbsp + digits(g[1]) + "," + nbsp + digits(g[2]) + "," + nbsp + digits(g[3])
-	})
-	return short.ReplaceAllStringFunc(s, func(m string) string {
-		n := strings.TrimRight(m, "abcdefghijklmnopqrstuvwxyz")
-		rest := m[len(n):]
-		if rest != "" {
-			rest = " " + rest
-		}
-		return digits(n) + rest
-	})
-}
 
 // nbsp parts the digits of a number: a screen reader says each one alone,
 // and a line never breaks inside the number.
 const nbsp = "\u00a0"
+
+// scheme is the start of a web address that a person does not type.
+var scheme = strings.NewReplacer("https://www.", "", "https://", "")
+
+// Text is s written for the ear: each phone number as groups of digits
+// ("1, 8 0 0, 6 6 2, 4 3 5 7"), each code dialled or texted as single digits
+// ("9 1 1", "8 8 7 8 8"), also where it starts an address ("9 8 8
+// lifeline.org"), and each web address without https:// or www. The spaces
+// inside a number are no-break spaces. Amounts ("9 to 19 hours", "2024")
+// read well as they are.
+func Text(s string) string {
+	s = scheme.Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) || i > 0 && isWordByte(s[i-1]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		if groups, n := phone(s[i:]); n > 0 {
+			b.WriteString(strings.Join(groups, ","+nbsp))
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		run := s[i:j]
+		if run == "911" || run == "988" || len(run) == 5 {
+			b.WriteString(digits(run))
+			if j < len(s) && unicode.IsLetter(rune(s[j])) {
+				b.WriteString(" ")
+			}
+		} else {
+			b.WriteString(run)
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// phone reads a phone number as the content writes it, 1-800-662-4357, at
+// the start of s: its groups for the ear, and how many bytes it took.
+func phone(s string) (groups []string, n int) {
+	shape := "1-ddd-ddd-dddd"
+	if len(s) < len(shape) || len(s) > len(shape) && isDigit(s[len(shape)]) {
+		return nil, 0
+	}
+	for i := 0; i < len(shape); i++ {
+		if shape[i] == 'd' && !isDigit(s[i]) || shape[i] != 'd' && s[i] != shape[i] {
+			return nil, 0
+		}
+	}
+	return []string{"1", digits(s[2:5]), digits(s[6:9]), digits(s[10:14])}, len(shape)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte is true for what makes a digit part of a longer word.
+func isWordByte(c byte) bool { return isDigit(c) || c == '-' || c == '/' || unicode.IsLetter(rune(c)) }
 
 // digits spaces out a run of digits, so that each is said on its own.
 func digits(n string) string {

@@ -172,6 +172,7 @@ var catalog = map[string]map[Lang]string{
 	"label.list_and":      {English: "and", Spanish: "y"},
 	"label.outcome_about": {English: "What this care involves", Spanish: "Qué implica esta atención"},
 	"label.sources":       {English: "Sources", Spanish: "Fuentes"},
+	"report.ear_then":     {English: ", now ", Spanish: ", ahora "},
 	"report.checked":      {English: "checked %s", Spanish: "revisado el %s"},
 	"label.handout":       {English: "More on each point, with sources: iopfit check --full", Spanish: "Más sobre cada punto, con las fuentes: iopfit check --full --lang es"},
 	"label.stay_safe":     {English: "Stay safe", Spanish: "Cuídese"},

@@ -103,7 +103,7 @@ func JSON(w io.Writer, r assess.Result) error {
 		StaySafe:       orEmpty(r.StaySafe),
 		KeepInMind:     orEmpty(r.KeepInMind),
 		Ask:            orEmpty(r.Ask),
-		AnswerSteps:    min(len(r.NextSteps), assess.AnswerSteps),
+		AnswerSteps:    r.ShownSteps(),
 	}
 	for i, a := range r.Answers {
 		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason, Option: a.Option}

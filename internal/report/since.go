@@ -91,7 +91,15 @@ func (t *textWriter) since(r assess.Result, labels assess.Labels) {
 		t.para(sinceNone(r, labels), false)
 		return
 	}
-	t.section(labels.Get("since_last"), sinceLines(r, labels))
+	lines := sinceLines(r, labels)
+	if t.opts.Ear {
+		// An arrow is heard as "right arrow": say what it means.
+		then := i18n.T(i18n.Lang(r.SetInfo.Lang), "report.ear_then")
+		for i, l := range lines {
+			lines[i] = strings.ReplaceAll(l, " → ", then)
+		}
+	}
+	t.section(labels.Get("since_last"), lines)
 }
 
 // mdSince writes the "Since last time" section of a markdown result.
