@@ -357,3 +357,31 @@ func TestFormMouseReportsAndEightBitRepliesAreNoKeys(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// TestFormCtrlCAfterTypedAhead: 100,000 keys typed ahead without a paste's
+// markers (letters the form has no use for, and j, which moves the cursor)
+// then Ctrl-C: the form stops within a second of the Ctrl-C reaching the
+// terminal (it took 16 s when each key laid the page out twice), answers
+// nothing, and says that nothing was saved.
+func TestFormCtrlCAfterTypedAhead(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	s.begin()
+	s.answer("(1/4)")
+	keys := []byte(strings.Repeat("xqzj", 25000))
+	if _, err := s.ptmx.Write(keys); err != nil {
+		t.Fatal(err)
+	}
+	// The write returns once the terminal has taken the keys: most of
+	// them are handled by now, the rest are queued.
+	if _, err := s.ptmx.Write([]byte(keyCtrlC)); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	waitDone(t, s.done, "iopfit after Ctrl-C", 10*time.Second)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("Ctrl-C took %v", took)
+	}
+	if code := s.exit(); code != 130 || s.stdout.String() != "" {
+		t.Fatalf("exit %d, stdout %q", code, s.stdout.String())
+	}
+}

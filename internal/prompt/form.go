@@ -79,7 +79,7 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 	p.resize(terminalSize(fio.Out))
 	p.setBackground(nil)
 
-	h := &host{p: p}
+	h := &host{p: p, stale: true}
 	var groups []*huh.Group
 	if p.intro != "" {
 		// Its text goes in once its group is made: huh's group draws its
@@ -112,7 +112,12 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 	var prog *tea.Program
 	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() { prog.Send(interruptMsg{}) })),
+		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() {
+			// The flag stops the form at its next message, however many
+			// keys are queued before this one.
+			f.h.interrupt()
+			prog.Send(interruptMsg{})
+		})),
 		// Bubble Tea sizes its screen from the terminal it writes to. Given
 		// a writer it cannot ask, it draws at the size iopfit gives it,
 		// capped at maxCols×maxRows (see watchSize).
