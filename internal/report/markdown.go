@@ -89,6 +89,9 @@ func mdList(b *strings.Builder, heading string, items []string) {
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	// A character reference (&rlm;, &zwnj;, &shy;) would show a character
+	// the loader refuses: an invisible one, or a bidi control.
+	"&", `\&`,
 	// A paragraph's own line breaks would end a list item or start a heading.
 	"\n", " ",
 )
