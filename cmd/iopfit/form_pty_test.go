@@ -346,3 +346,61 @@ func TestFormMouseReportsAndEightBitRepliesAreNoKeys(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// TestFormCtrlCAfterTypedAhead: 100,000 keys typed ahead without a paste's
+// markers (letters the form has no use for, and j, which moves the cursor)
+// then Ctrl-C: the form stops within a second of the Ctrl-C reaching the
+// terminal (it took 16 s when each key laid the page out twice), answers
+// nothing, and says that nothing was saved.
+func TestFormCtrlCAfterTypedAhead(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-o", "json")
+	s.begin()
+	s.answer("(1/4)")
+	keys := []byte(strings.Repeat("xqzj", 25000))
+	if _, err := s.ptmx.Write(keys); err != nil {
+		t.Fatal(err)
+	}
+	// The write returns once the terminal has taken the keys: most of
+	// them are handled by now, the rest are queued.
+	if _, err := s.ptmx.Write([]byte(keyCtrlC)); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	waitDone(t, s.done, "iopfit after Ctrl-C", 10*time.Second)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("Ctrl-C took %v", took)
+	}
+	if code := s.exit(); code != 130 || s.stdout.String() != "" {
+		t.Fatalf("exit %d, stdout %q", code, s.stdout.String())
+	}
+}
+
+// TestFormKeepsNoPaste: a paste of 8 MiB that never ends costs next to no
+// memory (Bubble Tea's reader kept every byte of it: 30 MB took 127 MB), and
+// Ctrl-C still stops the form.
+func TestFormKeepsNoPaste(t *testing.T) {
+	s := startSession(t, sessionOpts{}, "check", "-q")
+	s.begin()
+	s.answer("(1/4)")
+	base := peakRSS(t, s.cmd.Process.Pid)
+	line := []byte(strings.Repeat("pasted text ", 85) + "\r")
+	if _, err := s.ptmx.Write([]byte("\x1b[200~")); err != nil {
+		t.Fatal(err)
+	}
+	for range 8 << 20 / len(line) {
+		if _, err := s.ptmx.Write(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The writes return once the terminal has taken the bytes: all but
+	// the last few kilobytes have been read by now.
+	peak := peakRSS(t, s.cmd.Process.Pid)
+	s.send(keyCtrlC)
+	if code := s.exit(); code != 130 {
+		t.Fatalf("exit %d", code)
+	}
+	// Kept whole, the paste took 31 MiB more; dropped, about 3 MiB.
+	if peak > base+8<<10 {
+		t.Fatalf("peak memory %d KiB after the paste, %d KiB before it", peak, base)
+	}
+}

@@ -13,6 +13,7 @@ var catalog = map[string]map[Lang]string{
 	"file.cannot_read": {English: "cannot read it: %v", Spanish: "no se puede leer: %v"},
 	"file.utf8":        {English: "is not valid UTF-8; save it as UTF-8 text", Spanish: "no es UTF-8 válido; guárdelo como texto UTF-8"},
 	"file.bad_char":    {English: "text contains %s (U+%04X); remove it, since it could change what the terminal shows", Spanish: "el texto contiene %s (U+%04X); quítelo, porque podría cambiar lo que muestra la terminal"},
+	"file.nonchar":     {English: "text contains %s (U+%04X), which no text may hold: it would make the FHIR narrative invalid XHTML; remove it", Spanish: "el texto contiene %s (U+%04X), que ningún texto puede tener: haría que la narrativa FHIR fuera XHTML no válido; quítelo"},
 	"yaml.invalid":     {English: "invalid YAML: %s", Spanish: "YAML no válido: %s"},
 	"file.utf16":       {English: "looks like UTF-16 text; save it as UTF-8", Spanish: "parece texto UTF-16; guárdelo como UTF-8"},
 	"yaml.long_key":    {English: "a key is longer than %d characters, which YAML does not allow; shorten it", Spanish: "una clave tiene más de %d caracteres, lo que YAML no permite; acórtela"},
@@ -25,6 +26,7 @@ var catalog = map[string]map[Lang]string{
 	"char.bidi":      {English: "a bidirectional-text control character", Spanish: "un carácter de control de texto bidireccional"},
 	"char.invalid":   {English: "an invalid character", Spanish: "un carácter no válido"},
 	"char.invisible": {English: "an invisible character", Spanish: "un carácter invisible"},
+	"char.nonchar":   {English: "a noncharacter", Spanish: "un no-carácter"},
 
 	"kind.mapping": {English: "a mapping", Spanish: "un mapa"},
 	"kind.list":    {English: "a list", Spanish: "una lista"},

@@ -8,7 +8,12 @@ import (
 )
 
 // badChar is the message for a rejected character; desc is safetext.Bad's ID.
+// A noncharacter is no danger to the terminal: its message says what it
+// would break instead.
 func badChar(desc string, r rune) i18n.Message {
+	if desc == "char.nonchar" {
+		return i18n.M("file.nonchar", i18n.M(desc), r)
+	}
 	return i18n.M("file.bad_char", i18n.M(desc), r)
 }
 

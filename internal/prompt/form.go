@@ -72,7 +72,7 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 	p.resize(terminalSize(fio.Out))
 	p.setBackground(nil)
 
-	h := &host{p: p}
+	h := &host{p: p, stale: true}
 	var groups []*huh.Group
 	if p.intro != "" {
 		// Its text goes in once its group is made: huh's group draws its
@@ -105,7 +105,12 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 	var prog *tea.Program
 	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() { prog.Send(interruptMsg{}) })),
+		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() {
+			// The flag stops the form at its next message, however many
+			// keys are queued before this one.
+			f.h.interrupt()
+			prog.Send(interruptMsg{})
+		})),
 		// Bubble Tea sizes its screen from the terminal it writes to. Given
 		// a writer it cannot ask, it draws at the size iopfit gives it,
 		// capped at maxCols×maxRows (see watchSize).
@@ -179,22 +184,45 @@ type interruptMsg struct{}
 // or key sequence contains: Bubble Tea's reader swallows every key after
 // the start of a paste until the paste ends, and a start that never ends (a
 // crafted paste) would otherwise leave no way to stop.
+//
+// And it drops the text of pastes (see pasteFilter), which Bubble Tea's
+// reader would otherwise keep without bound.
 type ttyIn struct {
 	*os.File
 	once      sync.Once
 	gone      func(error)
 	interrupt func()
+	pastes    pasteFilter
+	raw       []byte
 }
 
 func (t *ttyIn) Read(b []byte) (int, error) {
-	n, err := t.File.Read(b)
-	if bytes.IndexByte(b[:n], ctrlC) >= 0 {
+	// Room is kept for a paste's end marker, which the filter may write
+	// whole when its first bytes came in the read before. Bubble Tea reads
+	// kilobytes at a time; a buffer too small for that is read unfiltered.
+	room := len(b) - len(pasteEnd)
+	if room < 1 {
+		n, err := t.File.Read(b)
+		t.check(b[:n], err)
+		return n, err
+	}
+	if len(t.raw) < room {
+		t.raw = make([]byte, room)
+	}
+	n, err := t.File.Read(t.raw[:room])
+	t.check(t.raw[:n], err)
+	return t.pastes.filter(b, t.raw[:n]), err
+}
+
+// check looks at what a read of the terminal gave: Ctrl-C in it, or its
+// failure.
+func (t *ttyIn) check(read []byte, err error) {
+	if bytes.IndexByte(read, ctrlC) >= 0 {
 		t.interrupt()
 	}
 	if err != nil {
 		t.once.Do(func() { t.gone(err) })
 	}
-	return n, err
 }
 
 // ctrlC is the byte a terminal in raw mode sends for Ctrl-C.

@@ -1,6 +1,8 @@
 package prompt
 
 import (
+	"sync/atomic"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -24,6 +26,29 @@ type host struct {
 	note  *huh.Note // the intro page, nil when the set has no intro
 	p     *pages
 	guard keyGuard
+	// interrupted is set by the terminal's reader as soon as it reads
+	// Ctrl-C: the messages of keys typed before it may still be queued,
+	// and none of them may be handled first.
+	interrupted atomic.Bool
+	// frame is the last page drawn; stale says it must be drawn again.
+	// Bubble Tea asks for a frame after every message, and a key that
+	// changes nothing must not cost a layout of the page.
+	frame string
+	stale bool
+}
+
+// interrupt tells the host that Ctrl-C was typed. It is safe to call from
+// any goroutine.
+func (h *host) interrupt() { h.interrupted.Store(true) }
+
+// formKeys are the keys some page of the form acts on (see question.key,
+// question.readKey and review.Update). Any other key is dropped before huh
+// sees it: huh lays the page out again for every key it is given.
+var formKeys = map[string]bool{
+	"1": true, "2": true, "3": true, "enter": true,
+	"up": true, "k": true, "down": true, "j": true,
+	"shift+tab": true, "left": true,
+	"space": true, "pgdown": true, "pgup": true, "b": true,
 }
 
 func (h *host) Init() tea.Cmd {
@@ -40,6 +65,34 @@ func (h *host) Init() tea.Cmd {
 
 func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p := h.p
+	if h.interrupted.Load() {
+		if p.aborted {
+			return h, nil // stopped already: the rest is what was queued
+		}
+		return h.stop()
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return h.key(msg)
+	case uv.UnknownEvent:
+		testmark.Mark("unknown")
+		h.guard.unknown(string(msg), p.now())
+		return h, nil
+	case uv.UnknownCsiEvent:
+		// How ESC [ M comes when a mouse report's bytes are still to come.
+		h.guard.unknown(string(msg), p.now())
+		return h, nil
+	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+		// Pasted text is never an answer, nor is what comes with it.
+		testmark.Mark("paste")
+		h.guard.paste(p.now())
+		return h, nil
+	case tea.MouseMsg, tea.KeyReleaseMsg:
+		// A click is never an answer.
+		return h, nil
+	}
+	// Every other message may change what the page shows.
+	h.stale = true
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		testmark.Mark("size %dx%d", msg.Width, msg.Height)
@@ -64,29 +117,11 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Back from Ctrl-Z: drop what was typed while away, as on any page
 		// just shown.
 		return h, p.resettle()
-	case uv.UnknownEvent:
-		testmark.Mark("unknown")
-		h.guard.unknown(string(msg), p.now())
-		return h, nil
-	case uv.UnknownCsiEvent:
-		// How ESC [ M comes when a mouse report's bytes are still to come.
-		h.guard.unknown(string(msg), p.now())
-		return h, nil
 	case goneMsg:
 		p.gone = msg.err
 		return h, tea.Quit
 	case interruptMsg:
 		return h.stop()
-	case tea.KeyPressMsg:
-		return h.key(msg)
-	case tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
-		// Pasted text is never an answer, nor is what comes with it.
-		testmark.Mark("paste")
-		h.guard.paste(p.now())
-		return h, nil
-	case tea.MouseMsg, tea.KeyReleaseMsg:
-		// A click is never an answer.
-		return h, nil
 	}
 	return h.forward(msg)
 }
@@ -112,7 +147,7 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return h.stop()
 	case k == "ctrl+z":
 		return h, suspendSelf
-	case !p.settled || p.turning:
+	case !p.settled || p.turning || !formKeys[k]:
 		return h, nil
 	case p.focus == introPage:
 		// huh's note turns the page on any key; only Enter means to.
@@ -127,6 +162,7 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // forward gives msg to huh, and ends the program once huh says the form is
 // complete (the person chose to see their result).
 func (h *host) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	h.stale = true
 	_, cmd := h.form.Update(msg)
 	if h.form.State == huh.StateCompleted {
 		return h, tea.Quit
@@ -139,6 +175,7 @@ func (h *host) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (h *host) stop() (tea.Model, tea.Cmd) {
+	h.stale = true
 	h.p.aborted = true
 	return h, tea.Quit
 }
@@ -153,9 +190,13 @@ func (h *host) sizeNote() {
 
 func (h *host) View() tea.View {
 	var v tea.View
-	if !h.p.done && !h.p.aborted {
-		v.SetContent(h.form.View())
+	if h.stale {
+		h.frame, h.stale = "", false
+		if !h.p.done && !h.p.aborted {
+			h.frame = h.form.View()
+		}
 	}
+	v.SetContent(h.frame)
 	// The form runs on the alternate screen, so that it leaves the person's
 	// terminal exactly as it was, whether they finish, stop, or are stopped.
 	v.AltScreen = true

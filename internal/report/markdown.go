@@ -83,13 +83,39 @@ func mdList(b *strings.Builder, heading string, items []string) {
 	}
 }
 
-// mdEscaper escapes the characters that would turn plain text into markup.
-// Text from a custom question file must read the same in any viewer.
+// mdEscaper escapes the characters that would turn plain text into markup
+// wherever they stand. Text from a custom question file must read the same
+// in any viewer.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	// A character reference (&rlm;, &zwnj;, &shy;) would show a character
+	// the loader refuses: an invisible one, or a bidi control.
+	"&", `\&`,
+	// ~~ strikes through (GitHub), and ~~~ at a line's start opens a code
+	// block.
+	"~", `\~`,
 	// A paragraph's own line breaks would end a list item or start a heading.
 	"\n", " ",
 )
 
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+// mdEscape escapes s, plain text, for markdown: every character that is
+// markup anywhere (see mdEscaper), and what is markup only at the start of
+// a line, where iopfit puts every text it writes, alone or after a list
+// item's "- ": a list marker (-, + or a number and . or ), which would nest
+// a list) and so a rule (---, - - -).
+func mdEscape(s string) string {
+	s = mdEscaper.Replace(s)
+	rest := strings.TrimLeft(s, " \t")
+	lead := s[:len(s)-len(rest)]
+	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "+") {
+		return lead + `\` + rest
+	}
+	digits := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
+	if digits > 0 && digits < len(rest) && (rest[digits] == '.' || rest[digits] == ')') {
+		if after := rest[digits+1:]; after == "" || after[0] == ' ' || after[0] == '\t' {
+			return lead + rest[:digits] + `\` + rest[digits:]
+		}
+	}
+	return s
+}

@@ -37,28 +37,45 @@ func Bad(r rune) string {
 	case r < 0xad:
 		// Below the first format character (the soft hyphen).
 		return ""
-	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp), fillers[r]:
-		// Format characters (zero-width space, soft hyphen, byte-order
-		// mark, tags, interlinear annotations), line and paragraph
-		// separators, and the Hangul fillers: they show as nothing, or
-		// break a line where none is seen, so a text could hide words
-		// from one reader and not another.
+	case r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe:
+		// Noncharacters, which no text may hold: U+FFFE and U+FFFF make
+		// the FHIR narrative malformed XHTML.
+		return "char.nonchar"
+	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector):
+		// Every Default_Ignorable_Code_Point (format characters such as the
+		// zero-width space, soft hyphen, byte-order mark and tags; the
+		// combining grapheme joiner, the Hangul fillers, Khmer's inherent
+		// vowels, the variation selectors), and line and paragraph
+		// separators: they show as nothing, or break a line where none is
+		// seen, so a text could hide words from one reader and not another.
+		// Of these, iopfit's languages need only what emoji are made of
+		// (see BadAt); ZWNJ (Persian, Indic scripts) or the ideographic
+		// variation selectors (CJK names) would serve languages it does not
+		// speak.
 		return "char.invisible"
 	}
 	return ""
 }
 
-// fillers are letters that are drawn as blank space.
-var fillers = map[rune]bool{0x115f: true, 0x1160: true, 0x3164: true, 0xffa0: true}
-
 // zwj joins emoji into one picture (👩‍⚕️): the one invisible character that
 // is allowed, and only between two emoji.
 const zwj = 0x200d
 
+// Variation selectors 15 and 16 ask for a symbol's text or emoji
+// presentation (⚕ or ⚕️).
+const (
+	textStyle  = 0xfe0e
+	emojiStyle = 0xfe0f
+)
+
 // BadAt is Bad for r between prev and next (0 at either end of the text):
-// the same, except that a zero-width joiner between two emoji is allowed.
+// the same, except for what emoji are made of: a zero-width joiner between
+// two emoji, and variation selector 15 or 16 after one.
 func BadAt(prev, r, next rune) string {
-	if r == zwj && emoji(prev) && emoji(next) {
+	switch {
+	case r == zwj && emoji(prev) && emoji(next):
+		return ""
+	case (r == textStyle || r == emojiStyle) && emoji(prev) && prev != emojiStyle:
 		return ""
 	}
 	return Bad(r)

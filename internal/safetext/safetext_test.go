@@ -91,7 +91,18 @@ func TestInvisible(t *testing.T) {
 		{"joiner between letters", "a\u200db", 0x200d},
 		{"joiner at the end", "👩\u200d", 0x200d},
 		{"word joiner", "a\u2060b", 0x2060},
+		// Every other Default_Ignorable_Code_Point (Unicode's property).
+		{"combining grapheme joiner", "a\u034fb", 0x34f},
+		{"variation selector 1", "a\ufe00b", 0xfe00},
+		{"emoji presentation after a letter", "a\ufe0fb", 0xfe0f},
+		{"ideographic variation selector", "\u845b\U000E0100", 0xe0100},
+		{"Mongolian free variation selector", "a\u180bb", 0x180b},
+		{"Mongolian vowel separator", "a\u180eb", 0x180e},
+		{"Khmer inherent vowel", "a\u17b4b", 0x17b4},
+		{"Khmer inherent vowel aa", "a\u17b5b", 0x17b5},
+		{"unassigned ignorable", "a\U000E0FFFb", 0xe0fff},
 		{"emoji sequence", "👩\u200d⚕\ufe0f doctor", 0},
+		{"text presentation after a symbol", "⚕\ufe0e", 0},
 		{"family emoji", "👨\u200d👩\u200d👧", 0},
 		{"plain Spanish", "¿Está bien? Sí, señor.", 0},
 	}
@@ -111,6 +122,32 @@ func TestInvisible(t *testing.T) {
 				t.Fatalf("OneLine left %U in %q", tt.bad, out)
 			}
 		})
+	}
+}
+
+// TestNoncharacters: the 66 noncharacters (U+FDD0 to U+FDEF, and the last
+// two code points of every plane) are refused: no text may hold one, and
+// U+FFFE or U+FFFF make the FHIR narrative malformed XHTML.
+func TestNoncharacters(t *testing.T) {
+	var non []rune
+	for r := rune(0xfdd0); r <= 0xfdef; r++ {
+		non = append(non, r)
+	}
+	for plane := rune(0); plane <= 0x10; plane++ {
+		non = append(non, plane<<16|0xfffe, plane<<16|0xffff)
+	}
+	if len(non) != 66 {
+		t.Fatalf("%d noncharacters", len(non))
+	}
+	for _, r := range non {
+		if d := Bad(r); d != "char.nonchar" {
+			t.Errorf("Bad(%U) = %q", r, d)
+		}
+	}
+	for _, r := range []rune{0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0x10fffd} {
+		if d := Bad(r); d == "char.nonchar" {
+			t.Errorf("Bad(%U) = %q", r, d)
+		}
 	}
 }
 

@@ -1,0 +1,56 @@
+package prompt
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/iopfit/iopfit/internal/assess"
+)
+
+// TestCtrlCOvertakesQueuedKeys: Ctrl-C read from the terminal stops the
+// form at the next message, ahead of every key typed before it and still
+// waiting to be handled: none of them answers.
+func TestCtrlCOvertakesQueuedKeys(t *testing.T) {
+	d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
+	// What the terminal reader does when it reads 0x03, behind 1,000 keys
+	// it has already handed on.
+	d.h.interrupt()
+	for range 250 {
+		d.do(press("down", "2", "enter", "x")...)
+	}
+	if !d.quit || !d.h.p.aborted {
+		t.Fatalf("the form did not stop (quit %v, aborted %v)", d.quit, d.h.p.aborted)
+	}
+	if want := []assess.Answer{"", "", "", ""}; !slices.Equal(d.answers(), want) {
+		t.Errorf("answers = %q, want none", d.answers())
+	}
+}
+
+// TestDroppedKeysCostNoLayout: a key that does nothing on the page (a
+// letter the form has no use for, a key typed before the page settled, a
+// piece of a reply) neither reaches huh nor lays the page out again: the
+// frame Bubble Tea asks for after it is the one before. A hundred thousand
+// of them typed ahead cost next to nothing.
+func TestDroppedKeysCostNoLayout(t *testing.T) {
+	d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
+	before := d.h.View().Content
+	for _, k := range []string{"x", "q", "tab", "/", "ctrl+g"} {
+		msg := keyMsg(t, k)
+		allocs := testing.AllocsPerRun(100, func() {
+			d.h.Update(msg)
+			d.h.View()
+		})
+		// A layout of the page takes hundreds of allocations.
+		if allocs > 10 {
+			t.Errorf("%s: %.0f allocations a key", k, allocs)
+		}
+	}
+	if d.h.View().Content != before {
+		t.Error("the page changed")
+	}
+	// A key the page uses still shows.
+	d.do(press("down")...)
+	if d.h.View().Content == before {
+		t.Error("down did not move the cursor")
+	}
+}
