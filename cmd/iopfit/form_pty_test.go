@@ -349,9 +349,10 @@ func TestFormMouseReportsAndEightBitRepliesAreNoKeys(t *testing.T) {
 
 // TestFormCtrlCAfterTypedAhead: 100,000 keys typed ahead without a paste's
 // markers (letters the form has no use for, and j, which moves the cursor)
-// then Ctrl-C: the form stops within a second of the Ctrl-C reaching the
-// terminal (it took 16 s when each key laid the page out twice), answers
-// nothing, and says that nothing was saved.
+// then Ctrl-C: the form stops long before the queue is worked through (it
+// took 16 s when each key laid the page out twice), answers nothing, and
+// says that nothing was saved. The bound is generous, for a loaded machine:
+// the 100 ms rule itself is proven in-process with the fake clock.
 func TestFormCtrlCAfterTypedAhead(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
@@ -367,7 +368,7 @@ func TestFormCtrlCAfterTypedAhead(t *testing.T) {
 	}
 	start := time.Now()
 	waitDone(t, s.done, "iopfit after Ctrl-C", 10*time.Second)
-	if took := time.Since(start); took > time.Second {
+	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("Ctrl-C took %v", took)
 	}
 	if code := s.exit(); code != 130 || s.stdout.String() != "" {

@@ -143,7 +143,7 @@ func TestPlainPromptReadErrors(t *testing.T) {
 	})
 	t.Run("a terminal that has gone", func(t *testing.T) {
 		t.Parallel()
-		if code, stdout, screen := closeTerminalOn(t, "(1/4)", "check", "--accessible"); code != 129 || stdout != "" {
+		if code, stdout, screen := closeTerminalOn(t, "Question 1 of 4", "check", "--accessible"); code != 129 || stdout != "" {
 			t.Fatalf("exit %d, stdout %q; screen:\n%s", code, stdout, screen)
 		}
 	})

@@ -418,7 +418,7 @@ func (s *session) begin() {
 			s.waitSettled()
 			s.send(keyEnter)
 			return
-		case strings.Contains(v, "(1/"):
+		case strings.Contains(v, "(1/"), strings.Contains(v, "Question 1 of"), strings.Contains(v, "Pregunta 1 de"):
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -678,16 +678,18 @@ func TestPlainPromptsInDumbTerminal(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{env: []string{"TERM=dumb"}}, "check")
 	s.begin()
-	s.waitFor("(1/4) Is the fixture home")
+	s.waitFor("Question 1 of 4: Is the fixture home")
 	s.send("1\r")
-	s.waitFor("(2/4)")
+	s.waitFor("Question 2 of 4")
 	s.send("y\r")
-	s.waitFor("(3/4)")
+	s.waitFor("Question 3 of 4")
 	s.send("maybe\r")
 	s.waitFor("That is not one of the choices.")
 	s.send("3\r")
-	s.waitFor("(4/4)")
+	s.waitFor("Question 4 of 4")
 	s.send("no\r")
+	s.waitFor("Press Enter to see your result")
+	s.send("\r")
 	if out := s.succeed(); !strings.HasPrefix(out, "Fixture residential headline.") {
 		t.Fatalf("stdout = %q", out)
 	}
@@ -703,7 +705,7 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
-		s.waitFor("(1/4)")
+		s.waitFor("Question 1 of 4")
 		s.send(keyCtrlC)
 		if code := s.exit(); code != 130 {
 			t.Fatalf("exit %d, want 130", code)
@@ -717,9 +719,9 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 		t.Parallel()
 		s := startSession(t, sessionOpts{}, "check", "--accessible")
 		s.begin()
-		s.waitFor("(1/4)")
+		s.waitFor("Question 1 of 4")
 		s.send("1\r")
-		s.waitFor("(2/4)")
+		s.waitFor("Question 2 of 4")
 		s.send(keyCtrlD)
 		if code := s.exit(); code != 130 {
 			t.Fatalf("exit %d, want 130", code)
@@ -734,29 +736,36 @@ func TestPlainPromptsCtrlCAndEOF(t *testing.T) {
 }
 
 // TestPlainPromptsAtATerminal: at a terminal a person can get it wrong as
-// often as they like, go back, and read the questions wrapped to the width,
-// in English and in Spanish.
+// often as they like, go back, hear each answer said back, check the
+// answers at the end, and read the questions wrapped to the width, in
+// English and in Spanish.
 func TestPlainPromptsAtATerminal(t *testing.T) {
 	t.Parallel()
 	t.Run("en", func(t *testing.T) {
 		t.Parallel()
 		s := startSession(t, sessionOpts{cols: 30, rows: 40}, "check", "--accessible", "-q")
 		s.begin()
-		s.waitFor("(1/4) Is the fixture")
+		s.waitFor("Question 1 of 4")
 		for range 5 {
 			s.send("maybe\r")
 		}
 		s.send("1\r")
-		s.waitFor("(2/4) Are the fixture")
+		s.waitFor("Question 2 of 4")
 		s.waitFor("Type back to go to the")
 		s.send("back\r")
-		s.waitFor("> back")
-		s.waitFor("(1/4) Is the fixture")
+		s.waitFor("Your answer before: Yes.")
 		s.send("2\r", "1\r", "1\r", "1\r")
+		s.waitFor("Press Enter to see your")
+		s.send("\r")
 		if got := s.succeed(); got != "residential\n" {
 			t.Fatalf("stdout = %q, want the changed answer to count", got)
 		}
 		for _, l := range strings.Split(s.text(), "\n") {
+			// What follows a prompt comes after the line the person typed,
+			// which the terminal echoes and this transcript leaves out.
+			if _, after, ok := strings.Cut(l, "Your answer, 1, 2 or 3: "); ok {
+				l = after
+			}
 			if len([]rune(strings.TrimRight(l, "\r"))) > 30 {
 				t.Errorf("line wider than the terminal: %q", l)
 			}
@@ -766,12 +775,14 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible", "-q")
 		s.begin()
-		s.waitFor("(1/4) ¿El hogar de prueba es estable?")
+		s.waitFor("Pregunta 1 de 4: ¿El hogar de prueba es estable?")
 		s.send("si\r")
-		s.waitFor("(2/4)")
+		s.waitFor("Pregunta 2 de 4")
 		s.send("atrás\r")
-		s.waitFor("(1/4)")
+		s.waitFor("Su respuesta anterior: Sí.")
 		s.send("sí\r", "No sé\r", "no estoy segura\r", "s\r")
+		s.waitFor("Oprima Enter para ver su resultado")
+		s.send("\r")
 		if got := s.succeed(); got != "residential\n" {
 			t.Fatalf("stdout = %q", got)
 		}
@@ -780,7 +791,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		t.Parallel()
 		s := startSession(t, sessionOpts{env: []string{"LANG=es_US.UTF-8"}}, "check", "--accessible")
 		s.begin()
-		s.waitFor("(1/4)")
+		s.waitFor("Pregunta 1 de 4")
 		for range 4 {
 			s.send("quizás\r")
 		}
@@ -791,6 +802,39 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		}
 		if !strings.Contains(s.text(), "Se detuvo. No se guardó nada.") {
 			t.Fatalf("screen:\n%s", s.text())
+		}
+	})
+	t.Run("review, save and recap", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		s := startSession(t, sessionOpts{dir: dir, stdoutTTY: true, rows: 60}, "check", "--accessible")
+		s.begin()
+		s.waitFor("Question 1 of 4")
+		s.send("1\r")
+		s.waitFor("Your answer: Yes.")
+		s.send("2\r", "3\r", "1\r")
+		s.waitFor("Press Enter to see your result")
+		s.send("2\r")
+		s.waitFor("Your answer before: No.")
+		s.send("?\r")
+		s.waitFor("Your answer, 1, 2 or 3: ?")
+		s.send("3\r")
+		s.waitFor("2. Not sure: Are the fixture needs")
+		s.send("save\r")
+		if code := s.exit(); code != 0 {
+			t.Fatalf("exit %d:\n%s", code, s.text())
+		}
+		// The result, for the ear, then its recap with what to do now.
+		text := s.text()
+		if !strings.Contains(text, "Fixture do this now:") || strings.Contains(text, "• ") || strings.Count(text, "Fixture urgent line for not sure") != 2 {
+			t.Errorf("the result is not the answer for the ear and its recap:\n%s", text)
+		}
+		saved, err := filepath.Glob(filepath.Join(dir, "iopfit-*.md"))
+		if err != nil || len(saved) != 1 {
+			t.Fatalf("saved %v, %v; want one file", saved, err)
+		}
+		if fi, err := os.Stat(saved[0]); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("the saved copy is %v, %v; want 0600", fi.Mode(), err)
 		}
 	})
 }

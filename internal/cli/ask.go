@@ -56,7 +56,9 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 			// it is set.
 			pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
 		}
-		return prompt.AskPlain(ctx, pio, o.Set, missing)
+		given, err := prompt.AskPlain(ctx, pio, o.Set, missing)
+		o.save = given.Save
+		return given.Answers, err
 	case askForm:
 		form, err := prompt.NewForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
 		if err != nil {

@@ -73,7 +73,7 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 			// an ACCESSIBLE set for every run; only without it does the
 			// variable decide.
 			if !cmd.Flags().Changed("accessible") {
-				opts.Accessible = envTrue(a.io.Getenv("ACCESSIBLE"))
+				opts.Accessible = accessibleEnv(a.io.Getenv("ACCESSIBLE"))
 			}
 			if cmd.Flags().Changed("answers") && opts.AnswersFile == "" {
 				return usagef("cli.answers_path")
@@ -202,10 +202,13 @@ func missingError(missing []string, why, fix string) error {
 	return usagef("cli.missing", strings.Join(missing, ", "), i18n.M(why), i18n.M(fix, strings.Join(flags, ", ")))
 }
 
-func envTrue(v string) bool {
+// accessibleEnv reads ACCESSIBLE as other tools do (huh, gh's
+// GH_ACCESSIBLE_PROMPTER=enabled): set to anything is on, since a person
+// who sets it means it, but for the words that say off.
+func accessibleEnv(v string) bool {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "1", "true", "yes", "on", "t", "y":
-		return true
+	case "", "0", "false", "no", "off", "f", "n":
+		return false
 	}
-	return false
+	return true
 }

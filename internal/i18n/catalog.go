@@ -140,12 +140,20 @@ var catalog = map[string]map[Lang]string{
 	"flag.syntax":          {English: "bad flag syntax: %s", Spanish: "opción mal escrita: %s"},
 
 	// Prompts.
-	"prompt.end":        {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
-	"prompt.tries":      {English: "no answer for %s after %d tries (last line %s); type %s, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba %s, o la palabra de su respuesta"},
-	"prompt.too_long":   {English: "That line is longer than %d characters, so it is not an answer; type the number or the word of your answer.", Spanish: "Esa línea tiene más de %d caracteres, así que no es una respuesta; escriba el número o la palabra de su respuesta."},
-	"prompt.read":       {English: "cannot read the answers from stdin: %v; pipe in one answer per line, or pass the answers as flags", Spanish: "no se pueden leer las respuestas de la entrada estándar: %v; envíe una respuesta por línea, o dé las respuestas como opciones"},
-	"prompt.crashed":    {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
-	"prompt.unexpected": {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
+	"prompt.keys":         {English: "Type the number or the word of your answer, then press Enter. Type ? to hear a question again, or stop to stop at any time.", Spanish: "Escriba el número o la palabra de su respuesta y oprima Enter. Escriba ? para oír otra vez una pregunta, o la palabra salir para terminar cuando quiera."},
+	"prompt.question_n":   {English: "Question %d of %d: %s", Spanish: "Pregunta %d de %d: %s"},
+	"prompt.your_answer":  {English: "Your answer, 1, 2 or 3: ", Spanish: "Su respuesta, 1, 2 o 3: "},
+	"prompt.your_choice":  {English: "Your choice: ", Spanish: "Su elección: "},
+	"prompt.answered":     {English: "Your answer: %s.", Spanish: "Su respuesta: %s."},
+	"prompt.earlier":      {English: "Your answer before: %s.", Spanish: "Su respuesta anterior: %s."},
+	"prompt.review":       {English: "Press Enter to see your result. Type save to see it and keep a copy in this folder. Or type a question's number to change its answer.", Spanish: "Oprima Enter para ver su resultado. Escriba guardar para verlo y guardar una copia en esta carpeta. O escriba el número de una pregunta para cambiar su respuesta."},
+	"prompt.review_retry": {English: "That is not one of the choices: press Enter, type save, or type a number from 1 to %d.", Spanish: "Esa no es una de las opciones: oprima Enter, escriba guardar, o escriba un número del 1 al %d."},
+	"prompt.end":          {English: "input ended before %s was answered; give every answer, one per line, or pass --%s", Spanish: "la entrada terminó antes de responder %s; dé todas las respuestas, una por línea, o pase --%s"},
+	"prompt.tries":        {English: "no answer for %s after %d tries (last line %s); type %s, or the word of your answer", Spanish: "no hay respuesta para %s después de %d intentos (última línea %s); escriba %s, o la palabra de su respuesta"},
+	"prompt.too_long":     {English: "That line is longer than %d characters, so it is not an answer; type the number or the word of your answer.", Spanish: "Esa línea tiene más de %d caracteres, así que no es una respuesta; escriba el número o la palabra de su respuesta."},
+	"prompt.read":         {English: "cannot read the answers from stdin: %v; pipe in one answer per line, or pass the answers as flags", Spanish: "no se pueden leer las respuestas de la entrada estándar: %v; envíe una respuesta por línea, o dé las respuestas como opciones"},
+	"prompt.crashed":      {English: "the form stopped after an internal error; its trace is above", Spanish: "el formulario se detuvo por un error interno; su traza está arriba"},
+	"prompt.unexpected":   {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
 
 	// Labels a question set may leave out, by label key.
 	"label.form_hint":     {English: "Choose with ↑ and ↓, then press Enter, or press 1, 2 or 3. Shift+Tab goes back. Press Esc to stop at any time.", Spanish: "Elija con ↑ y ↓ y luego oprima Enter, u oprima 1, 2 o 3. Shift+Tab vuelve atrás. Oprima Esc para salir cuando quiera."},
@@ -156,7 +164,7 @@ var catalog = map[string]map[Lang]string{
 	"label.key_down":      {English: "down", Spanish: "bajar"},
 	"label.key_select":    {English: "select", Spanish: "elegir"},
 	"label.key_back":      {English: "back", Spanish: "volver"},
-	"label.plain_back":    {English: "Type back to go to the question before.", Spanish: "Escriba atrás para volver a la pregunta anterior."},
+	"label.plain_back":    {English: "Type back to go to the question before.", Spanish: "Escriba la palabra atrás para volver a la pregunta anterior."},
 	"label.form_choose":   {English: "Choose an answer first: press ↑ or ↓ and then Enter, or press 1, 2 or 3.", Spanish: "Primero elija una respuesta: oprima ↑ o ↓ y luego Enter, u oprima 1, 2 o 3."},
 	"label.form_more":     {English: "space: read it all", Spanish: "espacio: leerlo todo"},
 	"label.form_read":     {English: "space: read on • enter: back to the answers", Spanish: "espacio: seguir leyendo • enter: volver a las respuestas"},
@@ -301,8 +309,8 @@ var catalog = map[string]map[Lang]string{
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
-		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check",
-		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le pueden servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check",
+		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check\nWith a screen reader:  iopfit check --accessible  (or set ACCESSIBLE=1 for good)",
+		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le pueden servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check\nCon un lector de pantalla:  iopfit check --accessible  (o defina ACCESSIBLE=1)",
 	},
 	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
 	"cmd.check.long": {

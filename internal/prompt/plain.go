@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/ear"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/testmark"
@@ -207,57 +208,165 @@ type PlainIO struct {
 	Gone func() bool
 }
 
-// backWords go back to the previous question at a terminal, in every
-// language iopfit speaks, folded as assess.Fold folds.
-var backWords = map[string]bool{"back": true, "b": true, "atras": true, "volver": true}
+// The words a person types at a plain prompt besides an answer, in every
+// language iopfit speaks, folded as assess.Fold folds: back to the question
+// before, stop, hear the question again, and (on the review) save.
+var (
+	backWords   = map[string]bool{"back": true, "b": true, "atras": true, "volver": true}
+	stopWords   = map[string]bool{"stop": true, "quit": true, "exit": true, "salir": true, "parar": true}
+	repeatWords = map[string]bool{"?": true, "repeat": true, "again": true, "repetir": true, "otra vez": true}
+	saveWords   = map[string]bool{"save": true, "guardar": true}
+)
 
 // AskPlain asks the questions ids of set one by one, reading one answer per
 // line. A line may hold an option's number, an answer word of any language
-// iopfit speaks, or an option's label.
-func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (map[string]assess.Answer, error) {
-	w := pio.Out
-	labels := set.Labels
+// iopfit speaks, or an option's label. At a terminal, as in the form, each
+// answer is said back, "back" returns to the question before (which says
+// the answer given), "?" asks a question again, "stop" stops, and a review
+// of the answers comes last, where one can be changed and a copy of the
+// result asked for. What it prints is written for the ear.
+func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (Given, error) {
 	testmark.Mark("ask plain")
-	if len(ids) == len(set.Questions) {
-		pio.print(set.Title, set.Intro)
-	}
 	lang, ok := i18n.Parse(set.Lang)
 	if !ok {
 		lang = i18n.English
 	}
-	got := make(map[string]assess.Answer, len(ids))
-	for i := 0; i < len(ids); {
-		q, ok := set.Question(ids[i])
-		if !ok {
-			return nil, &assess.UnknownQuestionError{ID: ids[i]}
+	a := &plainAsk{pio: pio, set: set, ids: ids, lang: lang, got: make(map[string]assess.Answer, len(ids))}
+	if len(ids) == len(set.Questions) {
+		pio.print(set.Title, set.Intro)
+		if pio.Terminal {
+			pio.print(i18n.T(lang, "prompt.keys"))
 		}
-		fmt.Fprintln(w)
-		pio.print(fmt.Sprintf("(%d/%d) %s", i+1, len(ids), q.Prompt), q.Help)
-		for n, a := range assess.Answers {
-			fmt.Fprintf(w, "  %d. %s\n", n+1, q.Option(labels, a))
-		}
-		hint := labels.Get("plain_hint")
-		if pio.Terminal && i > 0 {
-			hint += " " + labels.Get("plain_back")
-		}
-		pio.print(hint)
-		a, back, err := askOne(ctx, pio, q, labels, lang)
-		if err != nil {
-			return nil, err
-		}
-		if back {
-			i = max(i-1, 0)
-			continue
-		}
-		got[ids[i]] = a
-		i++
 	}
-	return got, nil
+	for i := 0; i < len(ids); {
+		back, err := a.question(ctx, i)
+		switch {
+		case err != nil:
+			return Given{}, err
+		case back:
+			i = max(i-1, 0)
+		default:
+			i++
+		}
+	}
+	if !pio.Terminal {
+		return Given{Answers: a.got}, nil
+	}
+	return a.review(ctx)
 }
 
-// print writes each text on lines of its own, wrapped at a terminal.
+// plainAsk is one run of plain prompts: what was asked and answered.
+type plainAsk struct {
+	pio  PlainIO
+	set  *assess.Set
+	ids  []string
+	lang i18n.Lang
+	got  map[string]assess.Answer
+}
+
+// question asks ids[i] until it is answered; back is true when the person
+// asked for the question before.
+func (a *plainAsk) question(ctx context.Context, i int) (back bool, err error) {
+	q, ok := a.set.Question(a.ids[i])
+	if !ok {
+		return false, &assess.UnknownQuestionError{ID: a.ids[i]}
+	}
+	labels := a.set.Labels
+	for {
+		fmt.Fprintln(a.pio.Out)
+		a.pio.print(i18n.T(a.lang, "prompt.question_n", i+1, len(a.ids), q.Prompt), q.Help)
+		for n, ans := range assess.Answers {
+			a.pio.print(fmt.Sprintf("%d. %s", n+1, q.Option(labels, ans)))
+		}
+		if before, ok := a.got[q.ID]; ok {
+			a.pio.print(i18n.T(a.lang, "prompt.earlier", q.Option(labels, before)))
+		}
+		hint := labels.Get("plain_hint")
+		if a.pio.Terminal && i > 0 {
+			hint += " " + labels.Get("plain_back")
+		}
+		a.pio.print(hint)
+		ans, act, err := askOne(ctx, a.pio, q, labels, a.lang)
+		switch {
+		case err != nil:
+			return false, err
+		case act == actRepeat:
+			continue
+		case act == actBack:
+			return true, nil
+		}
+		a.got[q.ID] = ans
+		if a.pio.Terminal {
+			a.pio.print(i18n.T(a.lang, "prompt.answered", q.Option(labels, ans)))
+		}
+		return false, nil
+	}
+}
+
+// review lists the answers, as the form's last page does, and reads what
+// to do: Enter shows the result, "save" shows it and keeps a copy, and a
+// question's number changes that answer.
+func (a *plainAsk) review(ctx context.Context) (Given, error) {
+	labels := a.set.Labels
+	for {
+		fmt.Fprintln(a.pio.Out)
+		a.pio.print(labels.Get("your_answers") + ":")
+		for i, id := range a.ids {
+			q, _ := a.set.Question(id)
+			a.pio.print(fmt.Sprintf("%d. %s: %s", i+1, q.Option(labels, a.got[id]), q.Prompt))
+		}
+		a.pio.print(i18n.T(a.lang, "prompt.review"))
+		line, err := a.readLine(ctx)
+		if err != nil {
+			return Given{}, err
+		}
+		word := assess.Fold(line)
+		n, numErr := strconv.Atoi(word)
+		switch {
+		case word == "":
+			return Given{Answers: a.got}, nil
+		case saveWords[word]:
+			return Given{Answers: a.got, Save: true}, nil
+		case stopWords[word]:
+			return Given{}, ErrCancelled
+		case numErr == nil && n >= 1 && n <= len(a.ids):
+			if _, err := a.question(ctx, n-1); err != nil {
+				return Given{}, err
+			}
+		default:
+			a.pio.print(i18n.T(a.lang, "prompt.review_retry", len(a.ids)))
+		}
+	}
+}
+
+// readLine reads one line at the review, where an end of input stops as it
+// does at a question.
+func (a *plainAsk) readLine(ctx context.Context) (string, error) {
+	fmt.Fprint(a.pio.Out, i18n.T(a.lang, "prompt.your_choice"))
+	testmark.Mark("line")
+	line, err := a.pio.In.Next(ctx)
+	switch {
+	case errors.Is(err, errLineTooLong):
+		return line, nil // no choice of the review's: asked again
+	case errors.Is(err, io.EOF):
+		fmt.Fprintln(a.pio.Out)
+		if a.pio.Gone != nil && a.pio.Gone() {
+			return "", &GoneError{Err: err}
+		}
+		return "", ErrCancelled
+	case err != nil && ctx.Err() != nil:
+		return "", err
+	case err != nil:
+		return "", &GoneError{Err: err}
+	}
+	return line, nil
+}
+
+// print writes each text on lines of its own, for the ear (numbers to
+// dial as digits, addresses as typed) and wrapped at a terminal.
 func (pio PlainIO) print(texts ...string) {
 	for _, t := range texts {
+		t = ear.Text(t)
 		if pio.Width > 0 {
 			t = strings.Join(wrap.Words(t, pio.Width-1), "\n")
 		}
@@ -265,13 +374,22 @@ func (pio PlainIO) print(texts ...string) {
 	}
 }
 
-// askOne reads lines until one is an answer. back is true when the person
-// asked to go back a question.
-func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels, lang i18n.Lang) (a assess.Answer, back bool, err error) {
+// action is what a line at a question asks for other than an answer.
+type action int
+
+const (
+	actAnswer action = iota
+	actBack
+	actRepeat
+)
+
+// askOne reads lines until one is an answer, or asks to go back or to hear
+// the question again (at a terminal).
+func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.Labels, lang i18n.Lang) (assess.Answer, action, error) {
 	w := pio.Out
 	var last string
 	for try := 0; pio.Terminal || try < MaxTries; try++ {
-		fmt.Fprint(w, "> ")
+		fmt.Fprint(w, i18n.T(lang, "prompt.your_answer"))
 		testmark.Mark("line")
 		line, err := pio.In.Next(ctx)
 		if errors.Is(err, errLineTooLong) {
@@ -284,37 +402,44 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 			fmt.Fprintln(w)
 			if pio.Terminal {
 				if pio.Gone != nil && pio.Gone() {
-					return "", false, &GoneError{Err: err}
+					return "", actAnswer, &GoneError{Err: err}
 				}
 				// Ctrl-D at a terminal is the person stopping.
-				return "", false, ErrCancelled
+				return "", actAnswer, ErrCancelled
 			}
-			return "", false, &EndOfInputError{ID: q.ID}
+			return "", actAnswer, &EndOfInputError{ID: q.ID}
 		}
 		switch {
 		case err != nil && ctx.Err() != nil:
-			return "", false, err // a signal: its own exit code
+			return "", actAnswer, err // a signal: its own exit code
 		case err != nil && pio.Terminal:
-			return "", false, &GoneError{Err: err}
+			return "", actAnswer, &GoneError{Err: err}
 		case err != nil:
 			fmt.Fprintln(w) // the error goes on a line of its own
-			return "", false, &ReadError{Err: err}
+			return "", actAnswer, &ReadError{Err: err}
 		}
 		if pio.Echo {
 			fmt.Fprintln(w, safetext.OneLine(line))
 		}
 		if a, ok := parseLine(line, q, labels); ok {
-			return a, false, nil
+			return a, actAnswer, nil
 		}
-		if pio.Terminal && backWords[assess.Fold(line)] {
-			return "", true, nil
+		if pio.Terminal {
+			switch word := assess.Fold(line); {
+			case backWords[word]:
+				return "", actBack, nil
+			case repeatWords[word]:
+				return "", actRepeat, nil
+			case stopWords[word]:
+				return "", actAnswer, ErrCancelled
+			}
 		}
 		last = line
 		if pio.Terminal || try < MaxTries-1 {
 			pio.print(labels.Get("plain_retry") + " " + labels.Get("plain_hint"))
 		}
 	}
-	return "", false, &TooManyTriesError{ID: q.ID, Line: last}
+	return "", actAnswer, &TooManyTriesError{ID: q.ID, Line: last}
 }
 
 // parseLine reads one line of plain input as an answer to q: its number, an

@@ -39,7 +39,7 @@ func ask(t *testing.T, input string, ids []string) (map[string]assess.Answer, st
 	}
 	var out bytes.Buffer
 	got, err := AskPlain(context.Background(), PlainIO{In: NewLines(strings.NewReader(input)), Out: &out, Echo: true}, set, ids)
-	return got, out.String(), err
+	return got.Answers, out.String(), err
 }
 
 func TestAskPlain(t *testing.T) {
@@ -77,7 +77,7 @@ func TestAskPlainShowsEachQuestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	set := fixture(t)
-	for _, want := range []string{set.Title, set.Intro, "(1/4) " + set.Questions[0].Prompt, set.Questions[3].Help, "  1. Yes\n  2. No\n  3. Not sure\n", set.Labels["plain_hint"], "> 2\n"} {
+	for _, want := range []string{set.Title, set.Intro, "Question 1 of 4: " + set.Questions[0].Prompt, set.Questions[3].Help, "\n1. Yes\n2. No\n3. Not sure\n", set.Labels["plain_hint"], "Your answer, 1, 2 or 3: 2\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -92,7 +92,7 @@ func TestAskPlainOnlyMissing(t *testing.T) {
 	if len(got) != 1 || got["can-commit"] != assess.No {
 		t.Fatalf("got %v", got)
 	}
-	if strings.Contains(out, "home") || !strings.Contains(out, "(1/1) Can you come") {
+	if strings.Contains(out, "home") || !strings.Contains(out, "Question 1 of 1: Can you come") {
 		t.Fatalf("asked more than the missing question:\n%s", out)
 	}
 }
@@ -159,7 +159,7 @@ func TestAskPlainReadErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pio := PlainIO{In: NewLines(failingReader{tt.err}), Out: io.Discard, Terminal: tt.terminal}
 			got, err := AskPlain(context.Background(), pio, fixture(t), []string{"stable-home"})
-			if got != nil || !errors.Is(err, tt.err.(*fs.PathError).Err) {
+			if got.Answers != nil || !errors.Is(err, tt.err.(*fs.PathError).Err) {
 				t.Fatalf("AskPlain = %v, %v", got, err)
 			}
 			var gone interface{ Gone() bool }
@@ -289,5 +289,91 @@ func TestAskPlainRefusesALongLine(t *testing.T) {
 	var tries *TooManyTriesError
 	if !errors.As(err, &tries) {
 		t.Fatalf("%d long lines: %v\n%s", MaxTries, err, out)
+	}
+}
+
+// askTerminal runs plain prompts as a person types them at a terminal.
+func askTerminal(t *testing.T, input string) (Given, string, error) {
+	t.Helper()
+	set := fixture(t)
+	var out bytes.Buffer
+	got, err := AskPlain(context.Background(), PlainIO{In: NewLines(strings.NewReader(input)), Out: &out, Terminal: true}, set, set.IDs())
+	return got, out.String(), err
+}
+
+// TestAskPlainAtATerminal: what plain prompts do for a person, as the form
+// does: each answer said back, back says the answer given, ? asks again,
+// stop stops, and a review where an answer can be changed and a copy asked
+// for.
+func TestAskPlainAtATerminal(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  []assess.Answer
+		save  bool
+		err   error
+		says  []string
+	}{
+		{"Enter on the review shows the result", "1\n2\n3\n1\n\n", []assess.Answer{"yes", "no", "unsure", "yes"}, false, nil,
+			[]string{"Your answer: Not sure.", "Your answers:\n1. Yes: Is the fixture home steady?\n2. No: Are the fixture needs", "Press Enter to see your result."}},
+		{"save on the review", "1\n2\n3\n1\nsave\n", []assess.Answer{"yes", "no", "unsure", "yes"}, true, nil, nil},
+		{"guardar on the review", "1\n2\n3\n1\nGuardar\n", []assess.Answer{"yes", "no", "unsure", "yes"}, true, nil, nil},
+		{"a number on the review changes that answer", "1\n2\n3\n1\n2\n1\n\n", []assess.Answer{"yes", "yes", "unsure", "yes"}, false, nil,
+			[]string{"Your answer before: No.", "2. Yes: Are the fixture needs"}},
+		{"a number out of range on the review", "1\n2\n3\n1\n9\n\n", []assess.Answer{"yes", "no", "unsure", "yes"}, false, nil,
+			[]string{"That is not one of the choices: press Enter, type save, or type a number from 1 to 4."}},
+		{"back says the answer given", "1\n2\nback\n3\n3\n1\n\n", []assess.Answer{"yes", "unsure", "unsure", "yes"}, false, nil,
+			[]string{"Your answer before: No."}},
+		{"? asks the question again", "?\n1\n2\n3\n1\n\n", []assess.Answer{"yes", "no", "unsure", "yes"}, false, nil, nil},
+		{"stop at a question", "1\nstop\n", nil, false, ErrCancelled, nil},
+		{"salir on the review", "1\n2\n3\n1\nsalir\n", nil, false, ErrCancelled, nil},
+		{"Ctrl-D on the review", "1\n2\n3\n1\n", nil, false, ErrCancelled, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, out, err := askTerminal(t, tt.input)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v\n%s", err, tt.err, out)
+			}
+			if tt.err != nil {
+				if got.Answers != nil {
+					t.Errorf("a stop gave answers %v", got.Answers)
+				}
+				return
+			}
+			for i, id := range fixture(t).IDs() {
+				if got.Answers[id] != tt.want[i] {
+					t.Errorf("%s = %q, want %q", id, got.Answers[id], tt.want[i])
+				}
+			}
+			if got.Save != tt.save {
+				t.Errorf("save = %v, want %v", got.Save, tt.save)
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(out, s) {
+					t.Errorf("it does not say %q:\n%s", s, out)
+				}
+			}
+		})
+	}
+	// ? shows the question again: the first question is asked twice.
+	_, out, _ := askTerminal(t, "?\n1\n2\n3\n1\n\n")
+	if n := strings.Count(out, "Question 1 of 4:"); n != 2 {
+		t.Errorf("after ?, question 1 was shown %d times, want 2", n)
+	}
+}
+
+// TestAskPlainIsForTheEar: plain prompts write numbers to dial as digits
+// and addresses as a person types them.
+func TestAskPlainIsForTheEar(t *testing.T) {
+	set := fixture(t)
+	set.Questions[0].Help = "Call 911, or 1-800-662-4357, or chat at https://988lifeline.org."
+	var out bytes.Buffer
+	if _, err := AskPlain(context.Background(), PlainIO{In: NewLines(strings.NewReader("1\n1\n1\n1\n")), Out: &out}, set, set.IDs()); err != nil {
+		t.Fatal(err)
+	}
+	want := "Call 9\u00a01\u00a01, or 1,\u00a08\u00a00\u00a00,\u00a06\u00a06\u00a02,\u00a04\u00a03\u00a05\u00a07, or chat at 9\u00a08\u00a08 lifeline.org."
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("the help is not written for the ear:\n%s", out.String())
 	}
 }
