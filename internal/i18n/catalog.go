@@ -40,6 +40,7 @@ var catalog = map[string]map[Lang]string{
 	// Question files.
 	"questions.missing":           {English: "no such file; check the path given to --questions or IOPFIT_QUESTIONS", Spanish: "no existe ese archivo; revise la ruta que dio en --questions o IOPFIT_QUESTIONS"},
 	"questions.terminal":          {English: "is a terminal, which would wait for typing; give the path of a question file (.yaml)", Spanish: "es una terminal, que esperaría a que se escriba; dé la ruta de un archivo de preguntas (.yaml)"},
+	"questions.socket":            {English: "is a socket, not a file; give the path of a question file (.yaml)", Spanish: "es un socket, no un archivo; dé la ruta de un archivo de preguntas (.yaml)"},
 	"questions.dir":               {English: "is a directory; give the path of a question file (.yaml)", Spanish: "es una carpeta; dé la ruta de un archivo de preguntas (.yaml)"},
 	"questions.too_large":         {English: "is larger than %s; a question file is a few kilobytes", Spanish: "pesa más de %s; un archivo de preguntas ocupa unos pocos kilobytes"},
 	"questions.empty":             {English: "is empty; a question file needs schema, id, questions and the other keys in the README", Spanish: "está vacío; un archivo de preguntas necesita schema, id, questions y las demás claves del README"},
@@ -84,6 +85,7 @@ var catalog = map[string]map[Lang]string{
 	// Answers files.
 	"answers.terminal":  {English: "is a terminal, which would wait for typing; pass the answers as flags, or give a file (or pipe one in with --answers -)", Spanish: "es una terminal, que esperaría a que se escriba; dé las respuestas como opciones, o dé un archivo (o envíelo con --answers -)"},
 	"answers.missing":   {English: "no such file; check the path given to --answers", Spanish: "no existe ese archivo; revise la ruta que dio en --answers"},
+	"answers.socket":    {English: "is a socket, not a file; pass the answers as flags, or give the path of an answers file", Spanish: "es un socket, no un archivo; dé las respuestas como opciones, o dé la ruta de un archivo de respuestas"},
 	"answers.dir":       {English: "is a directory; give the path of an answers file", Spanish: "es una carpeta; dé la ruta de un archivo de respuestas"},
 	"answers.too_large": {English: "is larger than %s; an answers file holds one line per question", Spanish: "pesa más de %s; un archivo de respuestas tiene una línea por pregunta"},
 	"answers.empty":     {English: "is empty; write one line per question, like %s: yes", Spanish: "está vacío; escriba una línea por pregunta, así: %s: yes"},
@@ -179,6 +181,7 @@ var catalog = map[string]map[Lang]string{
 	// Re-check: the earlier result given to check --compare, and the words
 	// of "Since last time" (labels a question set may override).
 	"compare.missing":        {English: "no such file; check the path given to --compare: an earlier result saved with -o json or -o fhir", Spanish: "no existe ese archivo; revise la ruta que dio en --compare: un resultado anterior guardado con -o json o -o fhir"},
+	"compare.socket":         {English: "is a socket, not a file; give --compare the path of an earlier result saved with -o json or -o fhir", Spanish: "es un socket, no un archivo; dé a --compare la ruta de un resultado anterior guardado con -o json o -o fhir"},
 	"compare.dir":            {English: "is a directory; give --compare the path of an earlier result saved with -o json or -o fhir", Spanish: "es una carpeta; dé a --compare la ruta de un resultado anterior guardado con -o json o -o fhir"},
 	"compare.terminal":       {English: "is a terminal, which would wait for typing; give --compare the path of an earlier result saved with -o json or -o fhir", Spanish: "es una terminal, que esperaría a que se escriba; dé a --compare la ruta de un resultado anterior guardado con -o json o -o fhir"},
 	"compare.too_large":      {English: "is larger than %s, which no result iopfit writes is; give --compare a result saved with -o json or -o fhir", Spanish: "pesa más de %s, y ningún resultado de iopfit pesa tanto; dé a --compare un resultado guardado con -o json o -o fhir"},
