@@ -144,7 +144,7 @@ func (o *checkOptions) saveMarkdown(res assess.Result) (string, error) {
 			return "", &SaveError{Err: err}
 		}
 	}
-	return "", &SaveError{Err: i18n.Errorf("cli.save_names", name)}
+	return "", &SaveError{Err: &NamesTakenError{Last: name}}
 }
 
 // note is msg as lines for stderr, wrapped to its terminal's width.

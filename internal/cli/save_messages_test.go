@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// TestSaveNamesTakenSaysSo: with every name of the day taken, the error
+// says so and what to do, not that the folder cannot be written to.
+func TestSaveNamesTakenSaysSo(t *testing.T) {
+	full := folder{}
+	for i := 1; i <= maxSaveNames; i++ {
+		name := "iopfit-2026-12-01.md"
+		if i > 1 {
+			name = fmt.Sprintf("iopfit-2026-12-01-%d.md", i)
+		}
+		full[name] = nil
+	}
+	o, _, _ := saveOptions(t, full.saveNew)
+	err := o.print(fixtureResult(t, o.Set))
+	var se *SaveError
+	if !errors.As(err, &se) {
+		t.Fatalf("err = %v", err)
+	}
+	// The end of the advice for a folder that cannot be written to.
+	writable := map[i18n.Lang]string{i18n.English: "a folder you can write to", i18n.Spanish: "una carpeta donde pueda escribir"}
+	for _, l := range i18n.Langs {
+		msg := se.In(l)
+		if strings.Contains(msg, writable[l]) {
+			t.Errorf("%s: %q says to find a folder one can write to", l, msg)
+		}
+		if !strings.Contains(msg, "iopfit-2026-12-01-99.md") {
+			t.Errorf("%s: %q does not name the last name tried", l, msg)
+		}
+	}
+	if msg := se.In(i18n.English); !strings.Contains(msg, "move or delete") {
+		t.Errorf("%q does not say what to do", msg)
+	}
+}
+
+// TestSaveErrorIsWrapped: at a terminal, the save error after the recap is
+// wrapped to the window between words, as the recap is, never cut by the
+// terminal mid-word.
+func TestSaveErrorIsWrapped(t *testing.T) {
+	var errOut bytes.Buffer
+	a := &app{io: &Streams{ErrOut: &errOut, ErrTTY: true, ErrWidth: 40}, lang: i18n.English}
+	a.report(&SaveError{Err: errors.New("permission denied"), Shown: true}, ExitInternal)
+	lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("one line at 40 columns:\n%s", errOut.String())
+	}
+	for _, l := range lines {
+		if len(l) >= 40 {
+			t.Errorf("line %q is wider than the window", l)
+		}
+	}
+	if got := strings.Join(strings.Fields(errOut.String()), " "); !strings.HasPrefix(got, "iopfit: could not save a copy of your result") {
+		t.Errorf("got %q", got)
+	}
+}
