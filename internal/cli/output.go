@@ -62,6 +62,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		return err
 	}
 	if _, err = io.Copy(out, &buf); err != nil {
+		o.stdoutFailed(notes)
 		return outputErr(err)
 	}
 	if notesFirst {
@@ -71,6 +72,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		notes = nil
 	}
 	if _, err := io.WriteString(out, recap); err != nil {
+		o.stdoutFailed(notes)
 		return outputErr(err)
 	}
 	if err := o.sayWritten(res, notes); err != nil {
@@ -103,6 +105,18 @@ func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n 
 	b.Reset()
 	err = report.Recap(&b, res, o.Set.Labels, opts)
 	return b.String(), true, err
+}
+
+// stdoutFailed tells a person on stderr, when the result could not be
+// written to stdout, where the copy they asked for was saved (notes), and,
+// when they answered at the terminal, where to get help: the result that
+// would have shown the help lines is not on their screen.
+func (o *checkOptions) stdoutFailed(notes []string) {
+	_ = o.writeNotes(notes)
+	if o.asked != askNone {
+		errOut, opts := textTo(o.IO, o.IO.ErrOut, o.IO.ErrTTY, o.IO.ErrWidth, 0)
+		_ = report.HelpLines(errOut, o.Set.Resources, o.Set.Labels, opts)
+	}
 }
 
 // writeNotes writes lines to stderr.

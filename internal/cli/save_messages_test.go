@@ -10,6 +10,32 @@ import (
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
+// failing is a stdout that fails every write, like /dev/full.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestSaveSaysWhereWhenStdoutFails: when the result cannot be written to
+// stdout, the copy the person asked for is still kept, and stderr says
+// where it is, then the help lines.
+func TestSaveSaysWhereWhenStdoutFails(t *testing.T) {
+	dir := folder{}
+	o, _, errOut := saveOptions(t, dir.saveNew)
+	o.IO.Out = failing{}
+	err := o.print(fixtureResult(t, o.Set))
+	if !errors.As(err, new(*OutputError)) {
+		t.Fatalf("err = %v, want an OutputError", err)
+	}
+	if len(dir) != 1 {
+		t.Fatalf("files: %q", keys(dir))
+	}
+	for _, want := range []string{"Saved in this folder as iopfit-2026-12-01.md.", "Fixture Line", "911"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errOut.String())
+		}
+	}
+}
+
 // TestSaveNamesTakenSaysSo: with every name of the day taken, the error
 // says so and what to do, not that the folder cannot be written to.
 func TestSaveNamesTakenSaysSo(t *testing.T) {
