@@ -32,6 +32,15 @@ func (o *checkOptions) print(res assess.Result) error {
 			notes = o.note(i18n.T(i18n.Lang(o.Set.Lang), "cli.saved", safetext.OneLine(name)))
 		}
 	}
+	if len(notes) > 0 && !o.IO.OutTTY {
+		// Stdout is a pipe or a file, whose write can fail or end iopfit
+		// (SIGPIPE, | true) before anything follows it: say where the copy
+		// is now, above the recap (as lastScreen puts notes with no room).
+		if err := o.writeNotes(notes); err != nil {
+			return err
+		}
+		notes = nil
+	}
 	var buf bytes.Buffer
 	var err error
 	var recap string

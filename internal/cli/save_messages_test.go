@@ -89,3 +89,34 @@ func TestSaveErrorIsWrapped(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// notedFirst is a stdout (a pipe) that records whether stderr already said
+// where the copy was saved when the result is written to it.
+type notedFirst struct {
+	errOut *bytes.Buffer
+	noted  bool
+}
+
+func (w *notedFirst) Write(p []byte) (int, error) {
+	w.noted = strings.Contains(w.errOut.String(), "Saved in this folder as")
+	return len(p), nil
+}
+
+// TestSaveSaysWhereBeforeAPipe: with stdout a pipe or a file, which can end
+// iopfit (SIGPIPE, as with | true) before anything follows it, stderr says
+// where the copy was saved before the result is written, and once.
+func TestSaveSaysWhereBeforeAPipe(t *testing.T) {
+	dir := folder{}
+	o, _, errOut := saveOptions(t, dir.saveNew)
+	pipe := &notedFirst{errOut: errOut}
+	o.IO.Out = pipe
+	if err := o.print(fixtureResult(t, o.Set)); err != nil {
+		t.Fatal(err)
+	}
+	if !pipe.noted {
+		t.Error("the result was written before stderr said where the copy is")
+	}
+	if n := strings.Count(errOut.String(), "Saved in this folder as"); n != 1 {
+		t.Errorf("said %d times:\n%s", n, errOut.String())
+	}
+}
