@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,6 +53,7 @@ func TestScripts(t *testing.T) {
 			"bigfile": bigfile,
 			"exits":   exits,
 			"schema":  schemaCmd,
+			"socket":  socketCmd,
 		},
 	})
 }
@@ -115,6 +117,17 @@ func bigfile(ts *testscript.TestScript, neg bool, args []string) {
 		b[i] = 'x'
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+}
+
+// socket NAME makes a Unix socket NAME that listens until the script ends,
+// for what iopfit says when given one where a file belongs.
+func socketCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: socket NAME")
+	}
+	l, err := net.Listen("unix", ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Defer(func() { l.Close() })
 }
 
 // schema NAME checks that the last command's stdout is valid against the

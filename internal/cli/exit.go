@@ -87,12 +87,26 @@ func (e *SaveError) In(l i18n.Lang) string {
 	case errors.As(e.Err, &pe):
 		cause = pe.Err // "permission denied", without "open iopfit-….md: "
 	}
-	if e.Shown {
+	var taken *NamesTakenError
+	switch {
+	case errors.As(e.Err, &taken) && e.Shown:
+		// The folder can be written to: what stands in the way is the
+		// files already there.
+		return i18n.T(l, "cli.save_names_taken_shown", taken.Last)
+	case errors.As(e.Err, &taken):
+		return i18n.T(l, "cli.save_names_taken", taken.Last)
+	case e.Shown:
 		return i18n.T(l, "cli.save_failed_shown", cause)
 	}
 	return i18n.T(l, "cli.save_failed", cause)
 }
 func (e *SaveError) Unwrap() error { return e.Err }
+
+// NamesTakenError means every name a result of the day can be saved under
+// is taken, up to Last.
+type NamesTakenError struct{ Last string }
+
+func (e *NamesTakenError) Error() string { return "every name is taken, up to " + e.Last }
 
 // SignalError means iopfit was stopped by a signal.
 type SignalError struct {

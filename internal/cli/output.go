@@ -32,6 +32,15 @@ func (o *checkOptions) print(res assess.Result) error {
 			notes = o.note(i18n.T(i18n.Lang(o.Set.Lang), "cli.saved", safetext.OneLine(name)))
 		}
 	}
+	if len(notes) > 0 && !o.IO.OutTTY {
+		// Stdout is a pipe or a file, whose write can fail or end iopfit
+		// (SIGPIPE, | true) before anything follows it: say where the copy
+		// is now, above the recap (as lastScreen puts notes with no room).
+		if err := o.writeNotes(notes); err != nil {
+			return err
+		}
+		notes = nil
+	}
 	var buf bytes.Buffer
 	var err error
 	var recap string
@@ -69,6 +78,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		return err
 	}
 	if _, err = io.Copy(out, &buf); err != nil {
+		o.stdoutFailed(notes)
 		return outputErr(err)
 	}
 	if notesFirst {
@@ -78,6 +88,7 @@ func (o *checkOptions) print(res assess.Result) error {
 		notes = nil
 	}
 	if _, err := io.WriteString(out, recap); err != nil {
+		o.stdoutFailed(notes)
 		return outputErr(err)
 	}
 	if err := o.sayWritten(res, notes); err != nil {
@@ -110,6 +121,18 @@ func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n 
 	b.Reset()
 	err = report.Recap(&b, res, o.Set.Labels, opts)
 	return b.String(), true, err
+}
+
+// stdoutFailed tells a person on stderr, when the result could not be
+// written to stdout, where the copy they asked for was saved (notes), and,
+// when they answered at the terminal, where to get help: the result that
+// would have shown the help lines is not on their screen.
+func (o *checkOptions) stdoutFailed(notes []string) {
+	_ = o.writeNotes(notes)
+	if o.asked != askNone {
+		errOut, opts := textTo(o.IO, o.IO.ErrOut, o.IO.ErrTTY, o.IO.ErrWidth, 0)
+		_ = report.HelpLines(errOut, o.Set.Resources, o.Set.Labels, opts)
+	}
 }
 
 // writeNotes writes lines to stderr.
@@ -151,7 +174,7 @@ func (o *checkOptions) saveMarkdown(res assess.Result) (string, error) {
 			return "", &SaveError{Err: err}
 		}
 	}
-	return "", &SaveError{Err: i18n.Errorf("cli.save_names", name)}
+	return "", &SaveError{Err: &NamesTakenError{Last: name}}
 }
 
 // note is msg as lines for stderr, wrapped to its terminal's width.

@@ -24,6 +24,7 @@ import (
 	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
 	"github.com/iopfit/iopfit/internal/testmark"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // BugURL is where a person is asked to report a crash.
@@ -301,7 +302,13 @@ func (a *app) report(err error, code int) {
 		if errors.As(err, &l) {
 			text = l.In(a.lang)
 		}
-		fmt.Fprintln(a.io.ErrOut, "iopfit: "+safetext.OneLine(text))
+		line := "iopfit: " + safetext.OneLine(text)
+		if errors.As(err, new(*SaveError)) && a.io.ErrTTY && a.io.ErrWidth > 0 {
+			// It ends a screen of text wrapped to the window (the result,
+			// or its recap): wrapped alike, it is never cut mid-word.
+			line = strings.Join(wrap.Words(line, a.io.ErrWidth-1), "\n")
+		}
+		fmt.Fprintln(a.io.ErrOut, line)
 		if code == ExitInternal && !errors.As(err, new(*OutputError)) && !errors.As(err, new(*SaveError)) {
 			fmt.Fprintln(a.io.ErrOut, i18n.T(a.lang, "cli.bug", BugURL))
 		}

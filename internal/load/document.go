@@ -50,14 +50,14 @@ func (p *parser) document(data []byte, k Kind, empty i18n.Message) (*yaml.Node, 
 		if errors.Is(err, io.EOF) {
 			return nil, p.failAt(0, 0, empty)
 		}
-		return nil, fromYAML(p.file, syntax, err)
+		return nil, fromYAML(p.file, syntax, data, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
 		return nil, p.failAt(extra.Line, 0, i18n.M(k.texts().multiDoc))
 	case !errors.Is(err, io.EOF):
-		return nil, fromYAML(p.file, syntax, err)
+		return nil, fromYAML(p.file, syntax, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, p.failAt(0, 0, empty)

@@ -1,6 +1,9 @@
 package load
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"strconv"
 	"strings"
 
@@ -68,21 +71,96 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
-// fromYAML turns a syntax error from the YAML library into an Error. The
-// library reports the line only inside its message, so it is lifted out here
-// to keep every message in the same file:line form. id is the catalog message
-// that names the format ("yaml.invalid", "yaml.invalid_any"); the library's
-// own words follow it, in English.
-func fromYAML(file, id string, err error) *Error {
+// fromYAML turns a syntax error from the YAML library, found in data, into
+// an Error. The library reports the line only inside its message, so it is
+// lifted out here to keep every message in the same file:line form; and it
+// often names the line where the mapping or list around the fault starts
+// (line 14 for a fault at line 417), so the fault's own line is looked for
+// (see faultLine). id is the catalog message that names the format
+// ("yaml.invalid", "yaml.invalid_any"); the library's own words follow it,
+// in English.
+func fromYAML(file, id string, data []byte, err error) *Error {
 	msg := err.Error()
-	if n, problem, ok := yamlLine(msg); ok {
-		line, _ := strconv.Atoi(n)
-		if parserProblems[problem] {
-			line++
-		}
-		return &Error{File: file, Line: line, Msg: i18n.M(id, problem), Err: err}
+	n, problem, ok := yamlLine(msg)
+	if !ok {
+		return &Error{File: file, Msg: i18n.M(id, strings.TrimPrefix(msg, "yaml: ")), Err: err}
 	}
-	return &Error{File: file, Msg: i18n.M(id, strings.TrimPrefix(msg, "yaml: ")), Err: err}
+	line, _ := strconv.Atoi(n)
+	if parserProblems[problem] {
+		line++
+	}
+	col := 0
+	if at, ok := faultLine(data, problem); ok {
+		line = at
+		if parserProblems[problem] {
+			// The parser found a line it could not fit where it stands:
+			// where that line starts is the fault.
+			col = firstColumn(data, at)
+		}
+	}
+	return &Error{File: file, Line: line, Column: col, Msg: i18n.M(id, problem), Err: err}
+}
+
+// faultLine is the first line of data at which the YAML library meets
+// problem: the shortest run of whole lines from the start that fails with
+// that problem ends there. Lines before the fault parse (or fail with
+// another problem, such as a text cut off at the end), and every run that
+// holds the fault fails at it, so a binary search finds it in a few
+// parses, each bounded by the file's cap. ok is false when no run fails
+// with problem.
+func faultLine(data []byte, problem string) (line int, ok bool) {
+	ends := []int{} // ends[i] is the offset after line i+1
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(n int) bool {
+		_, p, ok := yamlLine(yamlProblem(data[:ends[n-1]]))
+		return ok && p == problem
+	}
+	lo, hi := 1, len(ends)
+	if !fails(hi) {
+		return 0, false
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, true
+}
+
+// yamlProblem is the YAML library's error for data, every document of it,
+// or "" when there is none.
+func yamlProblem(data []byte) string {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		switch err := dec.Decode(&n); {
+		case errors.Is(err, io.EOF):
+			return ""
+		case err != nil:
+			return err.Error()
+		}
+	}
+}
+
+// firstColumn is the column of the first character of line (1-based) of
+// data that is not a space: where a line out of place starts.
+func firstColumn(data []byte, line int) int {
+	text := string(data)
+	for range line - 1 {
+		_, text, _ = strings.Cut(text, "\n")
+	}
+	text, _, _ = strings.Cut(text, "\n")
+	return len(text) - len(strings.TrimLeft(text, " ")) + 1
 }
 
 // kindName names what a YAML node holds, in the words of error messages:

@@ -2,7 +2,9 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,9 +57,48 @@ func TestFromYAMLLines(t *testing.T) {
 		if err == nil {
 			t.Fatalf("%q parsed", tt.yaml)
 		}
-		got := fromYAML("f.yaml", "yaml.invalid", err)
+		got := fromYAML("f.yaml", "yaml.invalid", []byte(tt.yaml), err)
 		if got.Line != tt.line {
 			t.Errorf("%q: line %d, want %d (%v)", tt.yaml, got.Line, tt.line, got)
+		}
+	}
+}
+
+// TestFromYAMLFindsTheFault: the YAML library names the line where the
+// mapping or list around a fault starts (line 14 for a fault at line 417);
+// the error names the fault's own line, and for a line out of place, the
+// column where it starts.
+func TestFromYAMLFindsTheFault(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("schema: 1\nquestions:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "  - id: q%d\n    prompt: P\n    help: [H]\n    reasons:\n      yes: [Y]\n      no: [N]\n", i)
+	}
+	long := strings.Split(b.String(), "\n")
+	edit := func(line int, text string) string {
+		l := slices.Clone(long)
+		l[line-1] = text
+		return strings.Join(l, "\n")
+	}
+	tests := []struct {
+		name      string
+		yaml      string
+		line, col int
+	}{
+		{"a key indented one space too far", edit(417, "       no: [N]"), 417, 8},
+		{"a key indented one space too little", edit(415, "   reasons:"), 415, 4},
+		{"a key at the root indented", edit(600, " outcomes: x"), 600, 2},
+		{"a flow list left open deep down", edit(416, "      yes: [Y"), 416, 7},
+	}
+	for _, tt := range tests {
+		var n yaml.Node
+		err := yaml.Unmarshal([]byte(tt.yaml), &n)
+		if err == nil {
+			t.Fatalf("%s: parsed", tt.name)
+		}
+		got := fromYAML("f.yaml", "yaml.invalid", []byte(tt.yaml), err)
+		if got.Line != tt.line || got.Column != tt.col {
+			t.Errorf("%s: %d:%d, want %d:%d (%v; the library says %v)", tt.name, got.Line, got.Column, tt.line, tt.col, got, err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -27,6 +28,11 @@ func File(path string) Input {
 	return Input{Name: path, open: func() (io.ReadCloser, error) {
 		f, err := os.Open(path)
 		if err != nil {
+			if info, serr := os.Stat(path); serr == nil && info.Mode()&os.ModeSocket != 0 {
+				// Opening a socket fails with "no such device or address",
+				// which says nothing of what to give instead.
+				return nil, fmt.Errorf("%w: %w", errIsSocket, err)
+			}
 			return nil, err
 		}
 		info, err := f.Stat()
@@ -103,19 +109,21 @@ const (
 // file.cannot_read with the cause.
 type kindTexts struct {
 	missing, dir, terminal, tooLarge, multiDoc string
+	// socket is for a socket given where a file belongs.
+	socket string
 	// syntax introduces the YAML library's own words for a syntax error.
 	syntax string
 	limit  int64
 }
 
 var kinds = map[Kind]kindTexts{
-	KindQuestions: {"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "yaml.invalid", MaxQuestionsSize},
+	KindQuestions: {"questions.missing", "questions.dir", "questions.terminal", "questions.too_large", "questions.multi_doc", "questions.socket", "yaml.invalid", MaxQuestionsSize},
 	// Answers may be written as JSON too.
-	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "yaml.invalid_any", MaxAnswersSize},
+	KindAnswers:  {"answers.missing", "answers.dir", "answers.terminal", "answers.too_large", "answers.multi_doc", "answers.socket", "yaml.invalid_any", MaxAnswersSize},
 	KindTerminfo: {limit: MaxTerminfoSize},
 	KindZone:     {limit: MaxZoneSize},
 	// An earlier result is JSON, read by its own parser (earlier.go).
-	KindEarlier: {missing: "compare.missing", dir: "compare.dir", terminal: "compare.terminal", tooLarge: "compare.too_large", limit: MaxEarlierSize},
+	KindEarlier: {missing: "compare.missing", dir: "compare.dir", terminal: "compare.terminal", tooLarge: "compare.too_large", socket: "compare.socket", limit: MaxEarlierSize},
 }
 
 func (k Kind) texts() kindTexts { return kinds[k] }
@@ -128,6 +136,7 @@ func (k Kind) tooLarge() i18n.Message {
 
 var (
 	errIsTerminal = errors.New("is a terminal")
+	errIsSocket   = errors.New("is a socket")
 	errIsDir      = errors.New("is a directory")
 	errTooLarge   = errors.New("too large")
 	errNotRegular = errors.New("is not a regular file")
@@ -178,6 +187,8 @@ func readError(name string, k Kind, err error) error {
 		msg = i18n.M("file.denied")
 	case errors.Is(err, errIsDir) && t.dir != "":
 		msg = i18n.M(t.dir)
+	case errors.Is(err, errIsSocket) && t.socket != "":
+		msg = i18n.M(t.socket)
 	case errors.Is(err, errIsTerminal) && t.terminal != "":
 		msg = i18n.M(t.terminal)
 	case errors.Is(err, errTooLarge) && t.tooLarge != "":

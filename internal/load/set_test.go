@@ -92,7 +92,7 @@ func TestParseRejects(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", 1, 1, "the file must be a mapping of keys to values, not a list"},
 		{"two documents", minimal(t) + "---\nschema: 1\n", 45, 0, "more than one YAML document"},
 		{"syntax error", edit(t, "title: T", "title: [T"), 0, 0, "invalid YAML"},
-		{"tab indent", edit(t, "    prompt: P", "\tprompt: P"), 8, 0, "invalid YAML"},
+		{"tab indent", edit(t, "    prompt: P", "\tprompt: P"), 9, 0, "invalid YAML"},
 		{"misspelled key", edit(t, "    prompt: P", "    promt: P"), 9, 5, `questions[stable-home]: unknown key "promt"; did you mean "prompt"?`},
 		{"unknown top-level key", edit(t, "title: T", "title: T\ncolour: red"), 5, 1, `: unknown key "colour"; the keys here are schema, id,`},
 		{"duplicate key", edit(t, "title: T", "title: T\ntitle: U"), 5, 1, `has the key "title" twice (first on line 4)`},

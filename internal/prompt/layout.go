@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -75,14 +76,18 @@ func (p pen) on(text string) string {
 // choices draws a page's choices, each wrapped under its mark, with the
 // one under the cursor marked (none when cursor is noChoice), and says on
 // which lines that one starts and ends.
-func choices(st *huh.Styles, w int, texts []string, cursor int) (lines block, first, last int) {
+func choices(st *huh.Styles, w int, texts []string, cursor, most int) (lines block, first, last int) {
 	for i, text := range texts {
 		mark, style := "  ", st.Focused.UnselectedOption
 		if i == cursor {
 			mark, style = st.Focused.SelectSelector.Render("> "), st.Focused.SelectedOption
 			first = len(lines)
 		}
-		for j, l := range wrap.Words(text, max(w-2, 1)) {
+		wrapped := wrap.Words(text, max(w-2, 1))
+		if most > 0 {
+			wrapped = cutLines(wrapped, max(w-2, 1), most)
+		}
+		for j, l := range wrapped {
 			if j > 0 {
 				mark = "  "
 			}
@@ -93,6 +98,28 @@ func choices(st *huh.Styles, w int, texts []string, cursor int) (lines block, fi
 		}
 	}
 	return lines, first, last
+}
+
+// labelLines is how many lines a label of a set's own may take on a
+// question page (the notice after Enter with nothing chosen, an option):
+// however long a set writes it, the question and the key hints keep their
+// room.
+const labelLines = 2
+
+// heldLines is text wrapped to w, held to labelLines lines.
+func heldLines(text string, w int) []string {
+	return cutLines(wrap.Words(text, w), w, labelLines)
+}
+
+// cutLines is lines, of at most w columns, cut to n, the last of them ending
+// in an ellipsis when some were cut.
+func cutLines(lines []string, w, n int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = slices.Clone(lines[:n])
+	lines[n-1] = truncate(lines[n-1]+" …", w)
+	return lines
 }
 
 // keyBar says which keys do what, wrapped between items so that no item is
@@ -113,6 +140,8 @@ func packItems(items []string, w int) []string {
 	var lines []string
 	line := ""
 	for _, it := range items {
+		// A key's words from a set are held to one line.
+		it = truncate(it, w)
 		switch {
 		case line == "":
 			line = it

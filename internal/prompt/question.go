@@ -194,7 +194,7 @@ func (q *question) layout() page {
 	opts := q.options(st, w)
 	var notice block
 	if q.notice != "" {
-		notice = styled(st.Focused.ErrorMessage, wrap.Words(q.notice, w))
+		notice = styled(st.Focused.ErrorMessage, heldLines(q.notice, w))
 	}
 	help := styled(st.Focused.Description, wrap.Words(p.qs[q.i].Help, w))
 	keys := q.keys(st, w)
@@ -254,7 +254,7 @@ func (q *question) options(st *huh.Styles, w int) block {
 	for i, a := range assess.Answers {
 		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.qs[q.i].Option(q.p.labels, a)))
 	}
-	lines, _, _ := choices(st, w, texts, q.cursor)
+	lines, _, _ := choices(st, w, texts, q.cursor, labelLines)
 	return lines
 }
 

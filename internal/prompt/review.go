@@ -120,7 +120,8 @@ func (r *review) items(st *huh.Styles, w int) (lines block, first, last int) {
 	for i, q := range p.qs {
 		texts = append(texts, q.Option(p.labels, p.answers[i])+": "+q.Prompt)
 	}
-	return choices(st, w, texts, r.cursor)
+	// Every answer in full: the review page scrolls.
+	return choices(st, w, texts, r.cursor, 0)
 }
 
 // window is the n lines of items to show: all of them when they fit, else

@@ -39,7 +39,9 @@ func sinceLines(r assess.Result, labels assess.Labels) []string {
 // set, that its result is as the file records it (no rule of this version
 // could check it) and that a question only one version asks is left out;
 // "" for a result of today's version. The earlier version is named when
-// it reads as a version the loader takes: it comes from the file.
+// it reads as a version the loader takes: it comes from the file. A file
+// that names none, and one that names a version no set could have, are
+// told apart.
 func versionNote(r assess.Result) string {
 	s, l := r.Since, i18n.Lang(r.SetInfo.Lang)
 	switch {
@@ -47,6 +49,10 @@ func versionNote(r assess.Result) string {
 		return ""
 	case plainVersion(s.Version):
 		return i18n.T(l, "report.since_version", s.Version, r.SetInfo.Version)
+	case s.Version != "":
+		// Named, but not as a set can name it: never echoed, as it could
+		// hold anything.
+		return i18n.T(l, "report.since_version_unrecognised", r.SetInfo.Version)
 	}
 	return i18n.T(l, "report.since_version_unknown", r.SetInfo.Version)
 }

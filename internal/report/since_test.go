@@ -125,7 +125,9 @@ func TestSinceSaysTheVersion(t *testing.T) {
 		{"today's version", "0.1.0", "Fixture residential summary.\n\nNothing changed since last time.\n\nNext steps"},
 		{"another version", "0.0.9", "\n\nNothing changed since last time. " + note + "\n\nNext steps"},
 		{"no version", "", "\n\nNothing changed since last time. Last time's file does not say which version of these questions it used (today's is 0.1.0)"},
-		{"a version that is no version", "0.9\x1b[2J", "\n\nNothing changed since last time. Last time's file does not say which version"},
+		// Named, but not as iopfit writes a version: said so, without it.
+		{"a version that is no version", "0.9\x1b[2J", "\n\nNothing changed since last time. Last time's file names a version of these questions that iopfit does not recognise (today's is 0.1.0)"},
+		{"a version with a trailing space", "0.0.9 ", "\n\nNothing changed since last time. Last time's file names a version of these questions that iopfit does not recognise"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/iopfit/iopfit/internal/i18n"
+)
+
+// failing is a stdout that fails every write, like /dev/full.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestSaveSaysWhereWhenStdoutFails: when the result cannot be written to
+// stdout, the copy the person asked for is still kept, and stderr says
+// where it is, then the help lines.
+func TestSaveSaysWhereWhenStdoutFails(t *testing.T) {
+	dir := folder{}
+	o, _, errOut := saveOptions(t, dir.saveNew)
+	o.IO.Out = failing{}
+	err := o.print(fixtureResult(t, o.Set))
+	if !errors.As(err, new(*OutputError)) {
+		t.Fatalf("err = %v, want an OutputError", err)
+	}
+	if len(dir) != 1 {
+		t.Fatalf("files: %q", keys(dir))
+	}
+	for _, want := range []string{"Saved in this folder as iopfit-2026-12-01.md.", "Fixture Line", "911"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errOut.String())
+		}
+	}
+}
+
+// TestSaveNamesTakenSaysSo: with every name of the day taken, the error
+// says so and what to do, not that the folder cannot be written to.
+func TestSaveNamesTakenSaysSo(t *testing.T) {
+	full := folder{}
+	for i := 1; i <= maxSaveNames; i++ {
+		name := "iopfit-2026-12-01.md"
+		if i > 1 {
+			name = fmt.Sprintf("iopfit-2026-12-01-%d.md", i)
+		}
+		full[name] = nil
+	}
+	o, _, _ := saveOptions(t, full.saveNew)
+	err := o.print(fixtureResult(t, o.Set))
+	var se *SaveError
+	if !errors.As(err, &se) {
+		t.Fatalf("err = %v", err)
+	}
+	// The end of the advice for a folder that cannot be written to.
+	writable := map[i18n.Lang]string{i18n.English: "a folder you can write to", i18n.Spanish: "una carpeta donde pueda escribir"}
+	for _, l := range i18n.Langs {
+		msg := se.In(l)
+		if strings.Contains(msg, writable[l]) {
+			t.Errorf("%s: %q says to find a folder one can write to", l, msg)
+		}
+		if !strings.Contains(msg, "iopfit-2026-12-01-99.md") {
+			t.Errorf("%s: %q does not name the last name tried", l, msg)
+		}
+	}
+	if msg := se.In(i18n.English); !strings.Contains(msg, "move or delete") {
+		t.Errorf("%q does not say what to do", msg)
+	}
+}
+
+// TestSaveErrorIsWrapped: at a terminal, the save error after the recap is
+// wrapped to the window between words, as the recap is, never cut by the
+// terminal mid-word.
+func TestSaveErrorIsWrapped(t *testing.T) {
+	var errOut bytes.Buffer
+	a := &app{io: &Streams{ErrOut: &errOut, ErrTTY: true, ErrWidth: 40}, lang: i18n.English}
+	a.report(&SaveError{Err: errors.New("permission denied"), Shown: true}, ExitInternal)
+	lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("one line at 40 columns:\n%s", errOut.String())
+	}
+	for _, l := range lines {
+		if len(l) >= 40 {
+			t.Errorf("line %q is wider than the window", l)
+		}
+	}
+	if got := strings.Join(strings.Fields(errOut.String()), " "); !strings.HasPrefix(got, "iopfit: could not save a copy of your result") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// notedFirst is a stdout (a pipe) that records whether stderr already said
+// where the copy was saved when the result is written to it.
+type notedFirst struct {
+	errOut *bytes.Buffer
+	noted  bool
+}
+
+func (w *notedFirst) Write(p []byte) (int, error) {
+	w.noted = strings.Contains(w.errOut.String(), "Saved in this folder as")
+	return len(p), nil
+}
+
+// TestSaveSaysWhereBeforeAPipe: with stdout a pipe or a file, which can end
+// iopfit (SIGPIPE, as with | true) before anything follows it, stderr says
+// where the copy was saved before the result is written, and once.
+func TestSaveSaysWhereBeforeAPipe(t *testing.T) {
+	dir := folder{}
+	o, _, errOut := saveOptions(t, dir.saveNew)
+	pipe := &notedFirst{errOut: errOut}
+	o.IO.Out = pipe
+	if err := o.print(fixtureResult(t, o.Set)); err != nil {
+		t.Fatal(err)
+	}
+	if !pipe.noted {
+		t.Error("the result was written before stderr said where the copy is")
+	}
+	if n := strings.Count(errOut.String(), "Saved in this folder as"); n != 1 {
+		t.Errorf("said %d times:\n%s", n, errOut.String())
+	}
+}
