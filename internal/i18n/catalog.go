@@ -178,6 +178,7 @@ var catalog = map[string]map[Lang]string{
 	"label.review_show":   {English: "Show my result", Spanish: "Ver mi resultado"},
 	"label.review_hint":   {English: "Choose an answer to change it, or choose Show my result.", Spanish: "Elija una respuesta para cambiarla, o elija Ver mi resultado."},
 	"label.key_number":    {English: "answer", Spanish: "responder"},
+	"label.form_stop":     {English: "Stop and lose your answers? Press y to stop, n to go on.", Spanish: "¿Salir y perder sus respuestas? Oprima s para salir, n para seguir."},
 	"label.key_quit":      {English: "stop", Spanish: "salir"},
 	"label.urgent":        {English: "Right now", Spanish: "Ahora mismo"},
 	"label.because":       {English: "You got this result because of what you said about {topics}.", Spanish: "Obtuvo este resultado por lo que dijo sobre {topics}."},

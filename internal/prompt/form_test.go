@@ -479,3 +479,63 @@ func TestReviewChangesAnAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestEscAsksOnceAnswered: Esc stops at once while nothing is answered;
+// once something is, it asks first, and only y stops; n or Esc goes back
+// to the page, with the answers kept. Ctrl-C still stops at once.
+func TestEscAsksOnceAnswered(t *testing.T) {
+	ask := fixture(t).Labels.Get("form_stop")
+	d := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "enter"}, settled, step{key: "1"}, read)
+	d.do(step{key: "esc"}, wait(escWait))
+	if d.quit || !strings.Contains(d.screen(), ask[:20]) {
+		t.Fatalf("Esc after an answer stopped, or did not ask (quit %v):\n%s", d.quit, d.screen())
+	}
+	d.do(step{key: "2"})
+	if d.quit || d.answers()[1] != "" {
+		t.Fatalf("a key other than y or n did something while asking: quit %v, answers %q", d.quit, d.answers())
+	}
+	d.do(step{key: "n"}, read)
+	if d.quit || strings.Contains(d.screen(), ask[:20]) {
+		t.Fatalf("n did not go back to the page:\n%s", d.screen())
+	}
+	d.do(step{key: "2"}, read)
+	if want := []assess.Answer{"yes", "no", "", ""}; !slices.Equal(d.answers(), want) {
+		t.Fatalf("answers = %q, want %q: kept, and the page answers again", d.answers(), want)
+	}
+	d.do(step{key: "esc"}, wait(escWait), step{key: "y"})
+	if !d.quit || !d.h.p.aborted {
+		t.Fatalf("y did not stop: quit %v aborted %v", d.quit, d.h.p.aborted)
+	}
+
+	fresh := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "enter"}, settled, step{key: "esc"}, wait(escWait))
+	if !fresh.quit {
+		t.Fatal("Esc with nothing answered did not stop at once")
+	}
+	answered := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "enter"}, settled, step{key: "1"}, read, step{key: "ctrl+c"})
+	if !answered.quit || !answered.h.p.aborted {
+		t.Fatal("Ctrl-C after an answer did not stop at once")
+	}
+}
+
+// TestCursorFollowsTheChoice: the terminal's cursor is on the option under
+// the form's cursor, which a screen reader reads as the current line, and
+// on the question's line while none is.
+func TestCursorFollowsTheChoice(t *testing.T) {
+	d := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "enter"}, settled)
+	line := func() string {
+		v := d.h.View()
+		if v.Cursor == nil {
+			t.Fatal("no cursor")
+		}
+		return strings.Split(ansi.Strip(v.Content), "\n")[v.Cursor.Y]
+	}
+	if got := line(); !strings.Contains(got, "Is the fixture home steady?") {
+		t.Errorf("with nothing chosen, the cursor is on %q, want the question", got)
+	}
+	for _, c := range []struct{ key, want string }{{"down", "> 1. Yes"}, {"down", "> 2. No"}, {"up", "> 1. Yes"}} {
+		d.do(step{key: c.key})
+		if got := line(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("after %s the cursor is on %q, want %q", c.key, got, c.want)
+		}
+	}
+}

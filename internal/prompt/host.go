@@ -1,12 +1,16 @@
 package prompt
 
 import (
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/testmark"
 )
 
@@ -30,11 +34,20 @@ type host struct {
 	// Ctrl-C: the messages of keys typed before it may still be queued,
 	// and none of them may be handled first.
 	interrupted atomic.Bool
-	// frame is the last page drawn; stale says it must be drawn again.
-	// Bubble Tea asks for a frame after every message, and a key that
-	// changes nothing must not cost a layout of the page.
-	frame string
-	stale bool
+	// frame is the last page drawn, and cursor the line of it where the
+	// terminal's cursor goes; stale says it must be drawn again. Bubble
+	// Tea asks for a frame after every message, and a key that changes
+	// nothing must not cost a layout of the page.
+	frame  string
+	cursor int
+	stale  bool
+	// asking is true while the form asks whether to stop and lose the
+	// answers given: Esc throws them away only when the person says so.
+	asking bool
+	// shown is the page last drawn, to repaint the whole window when
+	// another page comes: a screen reader then hears the new page whole,
+	// top to bottom, not the pieces that differ from the last one.
+	shown int
 }
 
 // interrupt tells the host that Ctrl-C was typed. It is safe to call from
@@ -110,7 +123,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h, nil
 	case escCheckMsg:
 		if h.guard.escExpired(p.now()) {
-			return h.stop()
+			return h.askStop()
 		}
 		return h, nil
 	case tea.ResumeMsg:
@@ -136,15 +149,18 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	v, esc := h.guard.key(k, p.now())
 	switch {
 	case esc:
-		return h.stop()
+		return h.askStop()
 	case v == drop:
 		return h, nil
 	case v == hold:
 		return h, p.after(escWait, escCheckMsg{})
 	}
+	if h.asking {
+		return h.answerStop(k)
+	}
 	switch {
 	case k == "esc":
-		return h.stop()
+		return h.askStop()
 	case k == "ctrl+z":
 		return h, suspendSelf
 	case !p.settled || p.turning || !formKeys[k]:
@@ -171,7 +187,36 @@ func (h *host) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Back on the intro page (Shift+Tab from the first question).
 		cmd = tea.Batch(cmd, h.p.arriveIntro())
 	}
+	if h.p.focus != h.shown {
+		// Another page: draw it whole, top to bottom, for a screen reader
+		// that speaks what is written.
+		h.shown = h.p.focus
+		cmd = tea.Batch(cmd, tea.ClearScreen)
+	}
 	return h, cmd
+}
+
+// askStop is Esc: it stops at once while nothing is answered, and asks
+// first once something is, since stopping throws the answers away.
+func (h *host) askStop() (tea.Model, tea.Cmd) {
+	if !slices.ContainsFunc(h.p.answers, func(a assess.Answer) bool { return a != "" }) {
+		return h.stop()
+	}
+	testmark.Mark("ask stop")
+	h.asking, h.stale = true, true
+	return h, nil
+}
+
+// answerStop reads the answer to "stop and lose your answers?": y (or s,
+// sí) stops; n or Esc goes back to the page; any other key does nothing.
+func (h *host) answerStop(k string) (tea.Model, tea.Cmd) {
+	switch k {
+	case "y", "Y", "s", "S":
+		return h.stop()
+	case "n", "N", "esc":
+		h.asking, h.stale = false, true
+	}
+	return h, nil
 }
 
 func (h *host) stop() (tea.Model, tea.Cmd) {
@@ -194,11 +239,47 @@ func (h *host) View() tea.View {
 		h.frame, h.stale = "", false
 		if !h.p.done && !h.p.aborted {
 			h.frame = h.form.View()
+			if h.asking {
+				h.frame = h.withStopQuestion(h.frame)
+			}
 		}
+		h.cursor = cursorLine(h.frame)
 	}
 	v.SetContent(h.frame)
+	// The terminal's cursor sits on the option chosen, or on the page's
+	// first line when none is: a screen reader's "read this line" and a
+	// magnifier follow it.
+	v.Cursor = tea.NewCursor(0, h.cursor)
 	// The form runs on the alternate screen, so that it leaves the person's
 	// terminal exactly as it was, whether they finish, stop, or are stopped.
 	v.AltScreen = true
 	return v
+}
+
+// withStopQuestion puts the question whether to stop on the page's last
+// line, where it is seen whatever the window's size.
+func (h *host) withStopQuestion(frame string) string {
+	ask := h.p.labels.Get("form_stop")
+	lines := strings.Split(frame, "\n")
+	if len(lines) >= h.p.height {
+		lines = lines[:max(h.p.height-1, 0)]
+	}
+	return strings.Join(append(lines, truncate(ask, h.p.textWidth())), "\n")
+}
+
+// cursorLine is the line of frame where the terminal's cursor belongs: the
+// option or item under the form's cursor (marked "> "), else the first
+// line with text, the question's.
+func cursorLine(frame string) int {
+	first := -1
+	for i, l := range strings.Split(frame, "\n") {
+		plain := ansi.Strip(l)
+		if strings.HasPrefix(plain, "> ") {
+			return i
+		}
+		if first < 0 && strings.TrimSpace(plain) != "" {
+			first = i
+		}
+	}
+	return max(first, 0)
 }
