@@ -664,3 +664,36 @@ func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	goldenfile.Check(t, path, got, *update, "go test . -update")
 }
+
+// TestQuestionsStayWholeInSmallWindows: at every size from 30×10 up, in
+// each language, every question's page shows the whole question and, where
+// its help opens with it, the 988 line whole: a magnifier's large text, a
+// phone's terminal. A question cut
+// short would turn its meaning around ("Can your health needs … be met"
+// without "without care day and night").
+func TestQuestionsStayWholeInSmallWindows(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		for _, size := range [][2]int{{30, 10}, {34, 10}, {40, 12}, {50, 14}, {80, 24}} {
+			for i, q := range set.Questions {
+				page, err := prompt.QuestionPage(set, i, size[0], size[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				flat := strings.Join(strings.Fields(page), " ")
+				wants := []string{q.Prompt}
+				if first := report.FirstSentence(q.Help); strings.Contains(first, "988") {
+					wants = append(wants, first)
+				}
+				for _, want := range wants {
+					if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
+						t.Errorf("%s %s at %dx%d: %q is not whole on screen:\n%s", l, q.ID, size[0], size[1], want, page)
+					}
+				}
+				if n := len(strings.Split(page, "\n")); n > size[1] {
+					t.Errorf("%s %s at %dx%d: %d lines", l, q.ID, size[0], size[1], n)
+				}
+			}
+		}
+	}
+}

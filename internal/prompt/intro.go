@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/wrap"
@@ -77,4 +78,18 @@ func IntroFits(set *assess.Set, w, h int) bool {
 	f.h.p.resize(w, h)
 	fillNote(f.h.note, f.h.p, f.h.p.intro)
 	return f.h.p.introFits()
+}
+
+// QuestionPage is the text of question i's page of set, as the form draws
+// it at w×h with nothing chosen yet: for the content's contract tests,
+// which hold a question's meaning whole at every size.
+func QuestionPage(set *assess.Set, i, w, h int) (string, error) {
+	f, err := NewForm(set, set.IDs(), FormIO{})
+	if err != nil {
+		return "", err
+	}
+	p := f.h.p
+	p.resize(w, h)
+	p.focus = i
+	return ansi.Strip(newQuestion(p, i).View()), nil
 }

@@ -117,6 +117,9 @@ func cutLines(lines []string, w, n int) []string {
 	if len(lines) <= n {
 		return lines
 	}
+	if n <= 0 {
+		return nil
+	}
 	lines = slices.Clone(lines[:n])
 	lines[n-1] = truncate(lines[n-1]+" …", w)
 	return lines

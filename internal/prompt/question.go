@@ -3,6 +3,7 @@ package prompt
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -176,13 +177,16 @@ type page struct {
 	cut bool
 }
 
-// layout fits the page to the window. The options and a notice are always
-// shown, and the question's first line; then, as room allows and in this
-// order, the first two lines of its help (where a question puts what is
-// urgent, such as 988), the key hints, the rest of the question, the rest
-// of the help, the set's title on the first page when there was no room
-// for the intro, and blank lines. When anything is cut, a line says how to
-// read it all, and takes its room first.
+// layout fits the page to the window, keeping its meaning whole whatever
+// the window's size. First, each option's first line, the question's first
+// line, the help's first line, the rest of the question, the rest of the
+// help's first sentence (where a question puts what is urgent, such as
+// 988), and a notice; then, as room allows and in this order, the
+// options' second lines, the line that says how to read it all (when
+// anything is cut), the key hints, the rest of the help, the set's title
+// on the first page when there was no room for the intro, and blank lines.
+// A text cut short ends in "…". At 30×10 the health question, its options
+// and its 988 line are all on screen: the key hints give way first.
 func (q *question) layout() page {
 	p, st := q.p, q.theme.Theme(false)
 	w := p.textWidth()
@@ -190,71 +194,93 @@ func (q *question) layout() page {
 	if len(p.qs) > 1 {
 		prompt = fmt.Sprintf("(%d/%d) %s", q.i+1, len(p.qs), prompt)
 	}
-	head := styled(st.Focused.Title, wrap.Words(prompt, w))
-	opts := q.options(st, w)
+	head := wrap.Words(prompt, w)
+	full, tight := q.options(st, w, labelLines), q.options(st, w, 1)
 	var notice block
 	if q.notice != "" {
 		notice = styled(st.Focused.ErrorMessage, heldLines(q.notice, w))
 	}
-	help := styled(st.Focused.Description, wrap.Words(p.qs[q.i].Help, w))
+	help := wrap.Words(p.qs[q.i].Help, w)
+	first := linesOf(help, assess.FirstSentence(p.qs[q.i].Help))
 	keys := q.keys(st, w)
 	title := 0
 	if q.i == 0 && !p.introShown {
 		title = 1
 	}
-	// The question's first line comes before anything else, the cue too:
-	// without it nobody knows what the options answer.
-	room := p.height - len(opts) - len(notice)
-	first := max(min(len(head), 1, room), 0)
-	room -= first
+
+	// Each option's first line, then a line kept for the hint on how to
+	// read it all, then the question's first line, the help's first
+	// sentence and the rest of the question: however long a set writes its
+	// question, the options and the 988 line stay.
+	room := p.height - len(notice)
+	must := grant(room, len(tight), 1, min(len(head), 1), min(first, 1), max(len(head)-1, 0), max(first-1, 0))
+	room -= must[0] + must[2] + must[3] + must[4] + must[5]
+	opts := tight
+	if extra := len(full) - len(tight); extra <= room-must[1] {
+		opts, room = full, room-extra
+	}
+	shownHead, shownHelp := must[2]+must[4], must[3]+must[5]
 	fit := func(room int) []int {
-		// help, keys, rest of head, rest of help, title, three gaps
-		return grant(room, min(len(help), 2), len(keys), max(len(head)-1, 0),
-			max(len(help)-2, 0), title, 1, min(len(help), 1), 1)
+		// keys, rest of help, title, three gaps
+		return grant(room, len(keys), len(help)-shownHelp, title, 1, 1, 1)
 	}
 	g := fit(room)
-	shownHead, shownHelp := first+g[2], g[0]+g[3]
-	cut := shownHead < len(head) || shownHelp < len(help)
+	cut := shownHead < len(head) || shownHelp+g[1] < len(help) || len(opts) < len(full)
 	var more block
 	if cut {
 		more = styled(st.Help.ShortDesc, wrap.Words("▼ "+p.labels.Get("form_more"), w))
 		more = more[:min(len(more), max(room, 0))]
 		g = fit(room - len(more))
-		shownHead, shownHelp = first+g[2], g[0]+g[3]
 	}
+	shownHelp += g[1]
 
 	var b []string
-	if g[4] > 0 {
+	if g[2] > 0 {
 		b = append(b, st.Focused.Title.Render(truncate(p.title, w)))
 	}
-	b = append(b, head[:shownHead]...)
-	if g[5] > 0 {
+	b = append(b, styled(st.Focused.Title, cutLines(head, w, shownHead))...)
+	if g[3] > 0 {
 		b = append(b, "")
 	}
-	b = append(b, opts...)
+	b = append(b, opts[:min(len(opts), must[0]+len(opts)-len(tight))]...)
 	b = append(b, notice...)
-	if g[6] > 0 {
+	if g[4] > 0 && shownHelp > 0 {
 		b = append(b, "")
 	}
-	b = append(b, help[:shownHelp]...)
+	b = append(b, styled(st.Focused.Description, cutLines(help, w, shownHelp))...)
 	b = append(b, more...)
-	if g[1] > 0 {
-		if g[7] > 0 {
+	if g[0] > 0 {
+		if g[5] > 0 {
 			b = append(b, "")
 		}
-		b = append(b, keys[:g[1]]...)
+		b = append(b, keys[:g[0]]...)
 	}
 	return page{lines: b, cut: cut}
 }
 
+// linesOf is how many of lines, wrapped from a text, hold its beginning
+// prefix: the lines to show for a text's first sentence to be read whole.
+func linesOf(lines []string, prefix string) int {
+	want := len(strings.Fields(prefix))
+	words := 0
+	for i, l := range lines {
+		words += len(strings.Fields(l))
+		if words >= want {
+			return i + 1
+		}
+	}
+	return len(lines)
+}
+
 // options draws the three answers, numbered, with the option under the
-// cursor marked. No option is marked until the person moves the cursor.
-func (q *question) options(st *huh.Styles, w int) block {
+// cursor marked, each held to most lines. No option is marked until the
+// person moves the cursor.
+func (q *question) options(st *huh.Styles, w, most int) block {
 	var texts []string
 	for i, a := range assess.Answers {
 		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.qs[q.i].Option(q.p.labels, a)))
 	}
-	lines, _, _ := choices(st, w, texts, q.cursor, labelLines)
+	lines, _, _ := choices(st, w, texts, q.cursor, most)
 	return lines
 }
 
