@@ -1323,3 +1323,24 @@ func TestFormCtrlBackslash(t *testing.T) {
 	}
 	s.restored()
 }
+
+// TestFormSwitchesToPlainPrompts: p in the form leaves it for plain
+// prompts, which ask only what is still unanswered; the answer given in
+// the form counts, and the result is written for the ear.
+func TestFormSwitchesToPlainPrompts(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, sessionOpts{stdoutTTY: true, rows: 60}, "check")
+	s.begin()
+	s.answer("(1/4)", "2")
+	s.answer("(2/4)", "p")
+	s.waitFor("Question 1 of 3: Are the fixture needs")
+	s.send("1\r", "1\r", "1\r")
+	s.waitFor("Press Enter to see your result")
+	s.send("\r")
+	if code := s.exit(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, s.text())
+	}
+	if text := s.text(); !strings.Contains(text, "Fixture home headline for no.") || !strings.Contains(text, "Help now:") {
+		t.Errorf("the home's no from the form does not count, or the result is not for the ear:\n%s", text)
+	}
+}

@@ -173,7 +173,7 @@ var OptionalLabels = []string{
 	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
 	"urgent", "because", "list_and", "outcome_about", "sources", "handout",
 	"plain_back", "form_choose", "form_more", "form_read", "form_read_end", "recap_above", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
-	"not_saved", "stay_safe", "ask", "form_stop",
+	"not_saved", "stay_safe", "ask", "form_stop", "key_plain",
 	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
 }
 

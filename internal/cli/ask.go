@@ -47,18 +47,7 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 	}
 	switch mode {
 	case askPlain:
-		pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
-		if o.IO.ErrTTY {
-			pio.Width = o.IO.ErrWidth
-		}
-		if f, ok := o.IO.In.(*os.File); ok && o.IO.InTTY {
-			// A terminal that has been hung up can no longer even say how
-			// it is set.
-			pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
-		}
-		given, err := prompt.AskPlain(ctx, pio, o.Set, missing)
-		o.save = given.Save
-		return given.Answers, err
+		return o.askPlain(ctx, missing)
 	case askForm:
 		form, err := prompt.NewForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
 		if err != nil {
@@ -66,7 +55,48 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 		}
 		given, err := form.Run(ctx)
 		o.save = given.Save
-		return given.Answers, err
+		if err != nil || !given.Plain {
+			return given.Answers, err
+		}
+		// The person asked for plain prompts part way: they ask the rest,
+		// and what follows is written for the ear.
+		o.asked = askPlain
+		var ids []string
+		for _, id := range missing {
+			if given.Answers[id] == "" {
+				ids = append(ids, id)
+			}
+		}
+		rest, err := o.askPlain(ctx, ids)
+		return merge(given.Answers, rest), err
 	}
 	return nil, missingError(missing, why, fix)
+}
+
+// askPlain asks ids with plain prompts.
+func (o *checkOptions) askPlain(ctx context.Context, ids []string) (map[string]assess.Answer, error) {
+	pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
+	if o.IO.ErrTTY {
+		pio.Width = o.IO.ErrWidth
+	}
+	if f, ok := o.IO.In.(*os.File); ok && o.IO.InTTY {
+		// A terminal that has been hung up can no longer even say how it
+		// is set.
+		pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
+	}
+	given, err := prompt.AskPlain(ctx, pio, o.Set, ids)
+	o.save = given.Save
+	return given.Answers, err
+}
+
+// merge is a and b in one map, b's answer where both have one.
+func merge(a, b map[string]assess.Answer) map[string]assess.Answer {
+	out := make(map[string]assess.Answer, len(a)+len(b))
+	for id, v := range a {
+		out[id] = v
+	}
+	for id, v := range b {
+		out[id] = v
+	}
+	return out
 }

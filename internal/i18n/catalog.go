@@ -158,7 +158,8 @@ var catalog = map[string]map[Lang]string{
 	"prompt.unexpected":   {English: "the form stopped unexpectedly: %v", Spanish: "el formulario se detuvo de forma inesperada: %v"},
 
 	// Labels a question set may leave out, by label key.
-	"label.form_hint":     {English: "Choose with ↑ and ↓, then press Enter, or press 1, 2 or 3. Shift+Tab goes back. Press Esc to stop at any time.", Spanish: "Elija con ↑ y ↓ y luego oprima Enter, u oprima 1, 2 o 3. Shift+Tab vuelve atrás. Oprima Esc para salir cuando quiera."},
+	"label.form_hint":     {English: "Choose with ↑ and ↓, then press Enter, or press 1, 2 or 3. Shift+Tab goes back. Press Esc to stop at any time. With a screen reader, press p for plain prompts.", Spanish: "Elija con ↑ y ↓ y luego oprima Enter, u oprima 1, 2 o 3. Shift+Tab vuelve atrás. Oprima Esc para salir cuando quiera. Con un lector de pantalla, oprima p para preguntas en texto simple."},
+	"label.key_plain":     {English: "screen reader", Spanish: "lector de pantalla"},
 	"label.plain_hint":    {English: "Type the number or the word of your answer, then press Enter.", Spanish: "Escriba el número o la palabra de su respuesta y oprima Enter."},
 	"label.plain_retry":   {English: "That is not one of the choices.", Spanish: "Esa no es una de las opciones."},
 	"label.source":        {English: "Source", Spanish: "Fuente"},

@@ -40,6 +40,9 @@ type Given struct {
 	Answers map[string]assess.Answer
 	// Save is true when they chose to keep a copy of their result.
 	Save bool
+	// Plain is true when they asked, in the form, for plain prompts: the
+	// questions Answers lacks are to be asked that way.
+	Plain bool
 }
 
 // Form asks a person the questions that are still unanswered, one per page,
@@ -147,6 +150,15 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 		return Given{}, &i18n.Error{Msg: i18n.M("prompt.unexpected", err), Err: err}
 	case st.aborted:
 		return Given{}, ErrCancelled
+	case st.plain:
+		// The answers given so far are kept; plain prompts ask the rest.
+		got := map[string]assess.Answer{}
+		for i, q := range st.qs {
+			if st.answers[i] != "" {
+				got[q.ID] = st.answers[i]
+			}
+		}
+		return Given{Answers: got, Plain: true}, nil
 	case !st.done:
 		return Given{}, errors.New("the form ended before it was finished")
 	}

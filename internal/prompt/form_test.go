@@ -539,3 +539,19 @@ func TestCursorFollowsTheChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainKeySwitches: p, on any page, ends the form for plain prompts,
+// keeping the answers given; it answers nothing itself.
+func TestPlainKeySwitches(t *testing.T) {
+	d := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "enter"}, settled, step{key: "1"}, read, step{key: "p"})
+	if !d.quit || !d.h.p.plain || d.h.p.aborted || d.h.p.done {
+		t.Fatalf("quit %v plain %v aborted %v done %v; want the form ended for plain prompts", d.quit, d.h.p.plain, d.h.p.aborted, d.h.p.done)
+	}
+	if want := []assess.Answer{"yes", "", "", ""}; !slices.Equal(d.answers(), want) {
+		t.Errorf("answers = %q, want %q", d.answers(), want)
+	}
+	intro := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "p"})
+	if !intro.quit || !intro.h.p.plain {
+		t.Error("p on the intro page did not switch")
+	}
+}

@@ -54,6 +54,9 @@ type host struct {
 // any goroutine.
 func (h *host) interrupt() { h.interrupted.Store(true) }
 
+// plainKey switches from the form to plain prompts, on any page.
+const plainKey = "p"
+
 // formKeys are the keys some page of the form acts on (see question.key,
 // question.readKey and review.Update). Any other key is dropped before huh
 // sees it: huh lays the page out again for every key it is given.
@@ -163,6 +166,12 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return h.askStop()
 	case k == "ctrl+z":
 		return h, suspendSelf
+	case k == plainKey && p.settled && !p.turning:
+		// Plain prompts, for a screen reader: the form ends, keeping the
+		// answers given, and the rest are asked line by line.
+		testmark.Mark("plain")
+		h.stale, p.plain = true, true
+		return h, tea.Quit
 	case !p.settled || p.turning || !formKeys[k]:
 		return h, nil
 	case p.focus == introPage:
@@ -237,7 +246,7 @@ func (h *host) View() tea.View {
 	var v tea.View
 	if h.stale {
 		h.frame, h.stale = "", false
-		if !h.p.done && !h.p.aborted {
+		if !h.p.done && !h.p.aborted && !h.p.plain {
 			h.frame = h.form.View()
 			if h.asking {
 				h.frame = h.withStopQuestion(h.frame)

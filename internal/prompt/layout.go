@@ -130,7 +130,7 @@ func cutLines(lines []string, w, n int) []string {
 // window too narrow for it on one line, the arrows and numbers are shown
 // as compact, without their words, which saves a line for the question.
 func keyBar(st *huh.Styles, l assess.Labels, w int, full, compact []string) block {
-	rest := []string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit")}
+	rest := []string{"enter " + l.Get("key_select"), "shift+tab " + l.Get("key_back"), "esc " + l.Get("key_quit"), plainKey + " " + l.Get("key_plain")}
 	lines := packItems(append(full, rest...), w)
 	if len(lines) > 1 {
 		lines = packItems(append(compact, rest...), w)

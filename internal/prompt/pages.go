@@ -71,6 +71,8 @@ type pages struct {
 	// done, aborted and save say how the form ended: the person asked for
 	// their result (and to keep a copy of it), or stopped.
 	done, aborted, save bool
+	// plain is true when the person asked for plain prompts instead.
+	plain bool
 	// gone is why the terminal could no longer be read, if it went away.
 	gone error
 
