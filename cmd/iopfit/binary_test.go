@@ -19,7 +19,14 @@ var allAnswers = []string{"check", "--stable-home", "yes", "--manageable-needs",
 // once per test run and removed when the run ends (see cleanupM).
 var buildDir string
 
-var builds sync.Map // tags -> *buildResult
+// buildDirOnce makes buildDir, for the first build of a run; parallel tests
+// build at once.
+var (
+	buildDirOnce sync.Once
+	buildDirErr  error
+)
+
+var builds sync.Map // binary's name -> *buildResult
 
 type buildResult struct {
 	once sync.Once
@@ -36,25 +43,47 @@ const testHooks = "iopfit_testhook"
 // what a person sees.
 func binary(t *testing.T, tags string) string {
 	t.Helper()
-	v, _ := builds.LoadOrStore(tags, &buildResult{})
+	var args []string
+	if tags != "" {
+		args = []string{"-tags", tags}
+	}
+	return build(t, "iopfit"+tags, args...)
+}
+
+// scriptsVersion is the version and commit the scripts' iopfit reports.
+const scriptsVersion = "-X main.version=v0.0.0-test -X main.commit=0000000"
+
+// scriptsBinary is iopfit as the scripts in testdata/script run it, with a
+// fixed version and commit, in a folder of its own to put on their PATH.
+func scriptsBinary(t *testing.T) string {
+	t.Helper()
+	return build(t, filepath.Join("scripts", "iopfit"), "-ldflags", scriptsVersion)
+}
+
+// build runs go build with args once per run, into name under buildDir,
+// and returns the binary's path.
+//
+// Built without -race, even when the tests run with it: under the race
+// detector, every signal during a form reports a race inside Bubble Tea's
+// input reader (cancelreader closes its file while its own read goroutine
+// polls it), which iopfit cannot change; and a race-built iopfit takes ten
+// times as long to start, which the scripts, starting it hundreds of times,
+// paid in minutes.
+func build(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	v, _ := builds.LoadOrStore(name, &buildResult{})
 	b := v.(*buildResult)
 	b.once.Do(func() {
-		if buildDir == "" {
-			buildDir, b.err = os.MkdirTemp("", "iopfit-test-")
-			if b.err != nil {
-				return
-			}
+		buildDirOnce.Do(func() { buildDir, buildDirErr = os.MkdirTemp("", "iopfit-test-") })
+		if b.err = buildDirErr; b.err != nil {
+			return
 		}
-		b.path = filepath.Join(buildDir, "iopfit"+tags)
-		// Built without -race, even when the tests run with it: under the
-		// race detector, every signal during a form reports a race inside
-		// Bubble Tea's input reader (cancelreader closes its file while its
-		// own read goroutine polls it), which iopfit cannot change.
-		args := []string{"build", "-o", b.path}
-		if tags != "" {
-			args = append(args, "-tags", tags)
+		b.path = filepath.Join(buildDir, name)
+		if b.err = os.MkdirAll(filepath.Dir(b.path), 0o755); b.err != nil {
+			return
 		}
-		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
+		cmd := append(append([]string{"build", "-o", b.path}, args...), ".")
+		out, err := exec.Command("go", cmd...).CombinedOutput()
 		if err != nil {
 			b.err = errors.New(string(out))
 		}

@@ -44,8 +44,9 @@ func watchSignals(parent context.Context, exit func(int)) (ctx context.Context, 
 			return
 		}
 		s := sig.(syscall.Signal)
-		cancel(&SignalError{Signal: s})
+		// Marked before it acts: once cancelled, iopfit may end at once.
 		testmark.Mark("signal %d", int(s))
+		cancel(&SignalError{Signal: s})
 		select {
 		case <-done:
 		case <-time.After(graceTime):

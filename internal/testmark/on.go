@@ -8,6 +8,9 @@ import (
 	"sync"
 )
 
+// enabled: this is a test build.
+const enabled = true
+
 // In test builds only, IOPFIT_TEST_MARKS=N sends the marks to file
 // descriptor N, one line each. A descriptor the test opened, rather than a
 // path iopfit would open, keeps the privacy tests' traces as they are: no
