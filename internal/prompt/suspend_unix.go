@@ -73,16 +73,26 @@ func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, d
 	}
 }
 
-// stillStopping reads the signals queued on ch without waiting, and says
-// whether the last of them leaves a stop to make: true unless a SIGCONT
-// came after the last SIGTSTP.
+// signalQuiet is how long stillStopping waits, after the last signal it
+// read, for more: Go's runtime hands a signal on to ch a moment after the
+// kernel delivered it, and on a busy machine that moment grows. A SIGCONT
+// that reached iopfit before it stops itself, but not ch, would leave it
+// stopped with nothing to wake it. A person's Ctrl-Z waits this long more.
+const signalQuiet = 50 * time.Millisecond
+
+// stillStopping reads the signals on ch until none has come for
+// signalQuiet, and says whether the last of them leaves a stop to make:
+// true unless a SIGCONT came after the last SIGTSTP.
 func stillStopping(ch <-chan os.Signal) bool {
 	stopping := true
+	quiet := time.NewTimer(signalQuiet)
+	defer quiet.Stop()
 	for {
 		select {
 		case sig := <-ch:
 			stopping = sig == syscall.SIGTSTP
-		default:
+			quiet.Reset(signalQuiet)
+		case <-quiet.C:
 			return stopping
 		}
 	}
