@@ -697,3 +697,20 @@ func TestQuestionsStayWholeInSmallWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroIsSeenAt40x12: in a window of 40×12 (large text, a small
+// terminal) the intro page still comes before the first question, with its
+// key facts: what IOP is, that nothing is saved, and 988.
+func TestIntroIsSeenAt40x12(t *testing.T) {
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		if !prompt.IntroFits(set, 40, 12) {
+			t.Errorf("%s: no intro fits 40x12, so the form would start without it", l)
+		}
+		for _, fact := range []string{"(IOP)", "988"} {
+			if !strings.Contains(set.IntroShort, fact) {
+				t.Errorf("%s: the short intro does not say %q: %s", l, fact, set.IntroShort)
+			}
+		}
+	}
+}

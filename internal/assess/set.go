@@ -10,13 +10,16 @@ import (
 
 // Set is a validated question set: every word of the assessment a person reads.
 type Set struct {
-	ID        string
-	Version   string
-	Title     string
-	Intro     string
-	Source    string
-	Questions []Question
-	Outcomes  map[Recommendation]Outcome
+	ID      string
+	Version string
+	Title   string
+	Intro   string
+	// IntroShort is the intro's key facts, for a window too small for the
+	// intro: what IOP is, that nothing is saved, where to turn in a crisis.
+	IntroShort string
+	Source     string
+	Questions  []Question
+	Outcomes   map[Recommendation]Outcome
 	// About says what IOP involves; the handout carries it.
 	About []string
 	// Emergency is the line under the headline of a result with nothing
@@ -173,7 +176,7 @@ var OptionalLabels = []string{
 	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
 	"urgent", "because", "list_and", "outcome_about", "sources", "handout",
 	"plain_back", "form_choose", "form_more", "form_read", "form_read_end", "recap_above", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
-	"not_saved", "stay_safe", "ask", "form_stop", "key_plain",
+	"not_saved", "stay_safe", "ask", "form_stop", "key_plain", "form_hint_short",
 	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
 }
 

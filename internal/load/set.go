@@ -22,7 +22,7 @@ var (
 	setKeys = []string{"schema", "id", "version", "title", "intro", "source", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "sources", "labels"}
 	// optionalSetKeys are the texts of the answer added in schema 1 after
 	// its first release: a set written before them still loads.
-	optionalSetKeys = []string{"emergency", "stay_safe", "keep_in_mind", "ask"}
+	optionalSetKeys = []string{"intro_short", "emergency", "stay_safe", "keep_in_mind", "ask"}
 	questionKeys    = []string{"id", "prompt", "help", "topic", "decides", "reasons", "urgent", "steps", "headline", "options", "outcome_about"}
 	reasonKeys      = []string{"yes", "no", "unsure"}
 	outcomeNames    = []string{"iop", "residential"}
@@ -147,7 +147,7 @@ func (p *parser) setField(s *assess.Set, key string, n *yaml.Node) (err error) {
 // textField stores one of the texts a translation gives too; path names it
 // in errors.
 func (p *parser) textField(s *assess.Set, key, path string, n *yaml.Node) (err error) {
-	texts := map[string]*string{"title": &s.Title, "intro": &s.Intro, "source": &s.Source, "disclaimer": &s.Disclaimer, "emergency": &s.Emergency}
+	texts := map[string]*string{"title": &s.Title, "intro": &s.Intro, "intro_short": &s.IntroShort, "source": &s.Source, "disclaimer": &s.Disclaimer, "emergency": &s.Emergency}
 	lists := map[string]*[]string{"about": &s.About, "caveats": &s.Caveats, "stay_safe": &s.StaySafe, "keep_in_mind": &s.KeepInMind, "ask": &s.Ask}
 	switch {
 	case texts[key] != nil:

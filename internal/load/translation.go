@@ -56,7 +56,7 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 	}
 	// The answer's texts are there in the translation when they are in
 	// the set, so that no part of a result is left in the set's language.
-	given := map[string]bool{"emergency": base.Emergency != "", "stay_safe": base.StaySafe != nil, "keep_in_mind": base.KeepInMind != nil, "ask": base.Ask != nil}
+	given := map[string]bool{"intro_short": base.IntroShort != "", "emergency": base.Emergency != "", "stay_safe": base.StaySafe != nil, "keep_in_mind": base.KeepInMind != nil, "ask": base.Ask != nil}
 	for _, key := range optionalSetKeys {
 		_, has := f.vals[key]
 		switch {

@@ -60,7 +60,7 @@ type Form struct {
 // NewForm makes the form for the questions ids of set, in that order.
 func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 	p := &pages{
-		labels: set.Labels, title: set.Title, intro: set.Intro,
+		labels: set.Labels, title: set.Title, intro: set.Intro, introShort: set.IntroShort,
 		profile: fio.Profile, jump: -1, focus: introPage,
 		after: tick, now: time.Now,
 	}

@@ -31,9 +31,29 @@ func newNote(p *pages) *huh.Note {
 // not fit the window, it goes without its blank lines before it is left out.
 func fillNote(n *huh.Note, p *pages, intro string) {
 	w := p.textWidth()
+	// The intro and the full key hint; then, in a smaller window, the
+	// intro's key facts and the short hint, so that what IOP is, that
+	// nothing is saved, how to answer and where to turn in a crisis are
+	// read before the first question even at 40×12.
+	type text struct{ intro, hint string }
+	texts := []text{{intro, p.labels.Get("form_hint")}}
+	if p.introShort != "" {
+		texts = append(texts, text{p.introShort, p.labels.Get("form_hint_short")})
+	}
+	for _, t := range texts {
+		if fillNoteWith(n, p, w, t.intro, t.hint) {
+			return
+		}
+	}
+}
+
+// fillNoteWith sets the note's text to intro and hint, with blank lines
+// between them and the title when they fit, and says whether the page fits
+// the window.
+func fillNoteWith(n *huh.Note, p *pages, w int, intro, hint string) bool {
 	for _, tight := range []bool{false, true} {
 		var desc []string
-		for _, para := range []string{intro, p.labels.Get("form_hint")} {
+		for _, para := range []string{intro, hint} {
 			if len(desc) > 0 && !tight {
 				desc = append(desc, "")
 			}
@@ -47,9 +67,10 @@ func fillNote(n *huh.Note, p *pages, intro string) {
 		n.Description(noteEscaper.Replace(strings.Join(desc, "\n")))
 		n.WithWidth(w)
 		if p.noteHeight = lipgloss.Height(n.View()); p.noteHeight <= p.height {
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // noteEscaper escapes what huh's note would turn into italics, bold or a

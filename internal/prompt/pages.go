@@ -40,6 +40,8 @@ type pages struct {
 	labels assess.Labels
 	title  string
 	intro  string
+	// introShort is the intro's key facts, for a window too small for it.
+	introShort string
 	qs     []*assess.Question
 	// answers holds what the person chose, by question; "" until then.
 	answers []assess.Answer
