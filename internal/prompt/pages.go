@@ -42,7 +42,7 @@ type pages struct {
 	intro  string
 	// introShort is the intro's key facts, for a window too small for it.
 	introShort string
-	qs     []*assess.Question
+	qs         []*assess.Question
 	// answers holds what the person chose, by question; "" until then.
 	answers []assess.Answer
 
