@@ -344,7 +344,9 @@ func traceArgs(strace, trace string) []string {
 // a copy of their result: a new file, named for the day, in the working
 // directory, created with O_EXCL (never over another) and readable by its
 // owner alone.
-var savedOpen = regexp.MustCompile(`\bopenat\(AT_FDCWD, "(iopfit-\d{4}-\d{2}-\d{2}(-\d+)?\.md)", O_WRONLY\|O_CREAT\|O_EXCL\|O_CLOEXEC, 0600\)`)
+// With -f, strace may split a call another thread interrupts: its line then
+// ends "<unfinished ...>", and a later one says "<... openat resumed>".
+var savedOpen = regexp.MustCompile(`\bopenat\(AT_FDCWD, "(iopfit-\d{4}-\d{2}-\d{2}(-\d+)?\.md)", O_WRONLY\|O_CREAT\|O_EXCL\|O_CLOEXEC, 0600(\)| <unfinished \.\.\.>)`)
 
 // checkTrace fails on anything in an strace log that would break iopfit's
 // privacy: a second program, the network, a change to the file system, a

@@ -55,9 +55,11 @@ type session struct {
 	// marks is the file the test build writes its marks to (see
 	// internal/testmark); nil for the shipped binary.
 	marks *os.File
-	// lastKey is the last key sent, at lastAt: see send.
-	lastKey string
-	lastAt  time.Time
+	// lastKey is the last key sent, at lastAt, when the form had marked
+	// sentMarks presses of it: see send.
+	lastKey   string
+	lastAt    time.Time
+	sentMarks int
 }
 
 type sessionOpts struct {
@@ -288,13 +290,59 @@ func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
 		if k == s.lastKey {
+			s.heard(k)
 			time.Sleep(sameKeyGap - time.Since(s.lastAt))
 		}
-		s.lastKey, s.lastAt = k, time.Now()
+		s.lastKey, s.lastAt, s.sentMarks = k, time.Now(), s.keyMarks(keyName(k))
 		if _, err := s.ptmx.Write([]byte(k)); err != nil {
 			s.t.Fatal(err)
 		}
 	}
+}
+
+// keyName is the name the form marks a key by, or "" for one it may not
+// mark (an escape sequence, a line for plain prompts).
+func keyName(k string) string {
+	switch k {
+	case keyEnter:
+		return "enter"
+	case keyDown:
+		return "down"
+	}
+	if len([]rune(k)) == 1 && k >= " " {
+		return k
+	}
+	return ""
+}
+
+// keyMarks counts the marks of the key named name.
+func (s *session) keyMarks(name string) int {
+	if s.marks == nil || name == "" {
+		return 0
+	}
+	n := 0
+	for _, m := range readMarks(s.t, s.marks) {
+		if m == "key "+name {
+			n++
+		}
+	}
+	return n
+}
+
+// heard waits, in the test build, until the form has handled the key k
+// last sent, and counts the gap to the next press from then: on a busy
+// machine a key may be read late, and two presses of one key read closer
+// together than they were sent would be taken for a held key.
+func (s *session) heard(k string) {
+	name := keyName(k)
+	if s.marks == nil || name == "" {
+		return
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for s.keyMarks(name) <= s.sentMarks && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	s.lastAt = time.Now()
 }
 
 // answer waits for page to be on screen and settled, then sends keys.
@@ -1349,5 +1397,45 @@ func TestFormSwitchesToPlainPrompts(t *testing.T) {
 	}
 	if text := s.text(); !strings.Contains(text, "Fixture home headline for no.") || !strings.Contains(text, "Help now:") {
 		t.Errorf("the home's no from the form does not count, or the result is not for the ear:\n%s", text)
+	}
+}
+
+// TestShippedFormInSmallWindows: the built-in set in both languages, in the
+// real terminal: at 40×12 the intro's key facts come before question 1, and
+// at 30×10 and 40×12 the health question and its 988 line are whole on
+// screen.
+func TestShippedFormInSmallWindows(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lang            string
+		cols, rows      uint16
+		intro, q2, l988 string
+	}{
+		{"en", 40, 12, "Nothing is saved", "be met without care day and night?", "If you have thoughts of suicide, call or text 988 now."},
+		{"en", 30, 10, "", "be met without care day and night?", "If you have thoughts of suicide, call or text 988 now."},
+		{"es", 40, 12, "No se guarda nada", "sin atención de día y de noche?", "Si piensa en el suicidio, llame o envíe AYUDA al 988."},
+		{"es", 30, 10, "", "sin atención de día y de noche?", "Si piensa en el suicidio, llame o envíe AYUDA al 988."},
+	} {
+		t.Run(fmt.Sprintf("%s %dx%d", c.lang, c.cols, c.rows), func(t *testing.T) {
+			t.Parallel()
+			s := startSession(t, sessionOpts{cols: c.cols, rows: c.rows, env: []string{"IOPFIT_QUESTIONS="}}, "check", "--lang", c.lang, "-q")
+			if c.intro != "" {
+				s.waitFor("(IOP)")
+				s.waitFor(c.intro)
+				s.waitFor("988")
+			}
+			s.begin()
+			s.answer("(1/4)", "1")
+			s.waitFor("(2/4)")
+			s.waitSettled()
+			flat := strings.Join(strings.Fields(s.view.String()), " ")
+			for _, want := range []string{c.q2, c.l988} {
+				if !strings.Contains(flat, want) {
+					t.Errorf("%q is not whole on screen:\n%s", want, s.view.String())
+				}
+			}
+			s.send(keyCtrlC)
+			s.exit()
+		})
 	}
 }

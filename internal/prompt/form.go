@@ -81,6 +81,10 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 		// Its text goes in once its group is made: huh's group draws its
 		// fields as it is made, and the note's text is the costliest to draw.
 		h.note = newNote(p)
+		// The form's theme, before the note is measured: huh's default
+		// theme draws it with a border, narrower and taller, and a note
+		// measured so would be left out of a window it fits.
+		h.note.WithTheme(p.theme())
 		groups = append(groups, huh.NewGroup(h.note).WithHideFunc(func() bool {
 			return p.jump >= 0 || !p.introFits()
 		}))
