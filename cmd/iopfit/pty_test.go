@@ -259,8 +259,9 @@ func (v *view) resize(cols, rows int) {
 }
 
 // sameKeyGap is how long a person takes to press a key again: longer than
-// the form's holdDelay, within which the same key is a held key's repeat.
-const sameKeyGap = 750 * time.Millisecond
+// the form's holdDelay (0.7 s), within which the same key is a held key's
+// repeat, by a margin for a busy machine, where a key may be handled late.
+const sameKeyGap = time.Second
 
 func (s *session) send(keys ...string) {
 	s.t.Helper()

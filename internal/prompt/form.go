@@ -112,11 +112,15 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 	var prog *tea.Program
 	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() {
-			// The flag stops the form at its next message, however many
-			// keys are queued before this one.
-			f.h.interrupt()
-			prog.Send(interruptMsg{})
+		tea.WithInput(watchInput(f.fio.In, inputWatch{
+			gone: func(err error) { prog.Send(goneMsg{err}) },
+			interrupt: func() {
+				// The flag stops the form at its next message, however
+				// many keys are queued before this one.
+				f.h.interrupt()
+				prog.Send(interruptMsg{})
+			},
+			flood: f.h.flood,
 		})),
 		// Bubble Tea sizes its screen from the terminal it writes to. Given
 		// a writer it cannot ask, it draws at the size iopfit gives it,
@@ -196,11 +200,10 @@ type interruptMsg struct{}
 // reader would otherwise keep without bound.
 type ttyIn struct {
 	*os.File
-	once      sync.Once
-	gone      func(error)
-	interrupt func()
-	pastes    pasteFilter
-	raw       []byte
+	once   sync.Once
+	watch  inputWatch
+	pastes pasteFilter
+	raw    []byte
 }
 
 func (t *ttyIn) Read(b []byte) (int, error) {
@@ -221,28 +224,44 @@ func (t *ttyIn) Read(b []byte) (int, error) {
 	return t.pastes.filter(b, t.raw[:n]), err
 }
 
-// check looks at what a read of the terminal gave: Ctrl-C in it, or its
-// failure.
+// check looks at what a read of the terminal gave: Ctrl-C in it, a flood,
+// or its failure.
 func (t *ttyIn) check(read []byte, err error) {
 	if bytes.IndexByte(read, ctrlC) >= 0 {
-		t.interrupt()
+		t.watch.interrupt()
+	}
+	if len(read) >= floodBytes {
+		t.watch.flood()
 	}
 	if err != nil {
-		t.once.Do(func() { t.gone(err) })
+		t.once.Do(func() { t.watch.gone(err) })
 	}
 }
 
 // ctrlC is the byte a terminal in raw mode sends for Ctrl-C.
 const ctrlC = 0x03
 
-// watchInput is in, told to call gone when a read of the terminal fails or
-// ends, and interrupt when Ctrl-C is typed.
-func watchInput(in io.Reader, gone func(error), interrupt func()) io.Reader {
+// inputWatch is what the terminal's reader tells: that a read failed or
+// ended (gone), that Ctrl-C was typed (interrupt), and that a read brought
+// more than a person types at once (flood).
+type inputWatch struct {
+	gone      func(error)
+	interrupt func()
+	flood     func()
+}
+
+// watchInput is in, telling w what it sees.
+func watchInput(in io.Reader, w inputWatch) io.Reader {
 	if f, ok := in.(*os.File); ok {
-		return &ttyIn{File: f, gone: gone, interrupt: interrupt}
+		return &ttyIn{File: f, watch: w}
 	}
 	return in
 }
+
+// floodBytes is more than a person types between two reads of the
+// terminal: the reader waits for each key, and a key is at most a few
+// bytes. Terminal replies are longer, but are no keys either.
+const floodBytes = 64
 
 // tick is msg after d, as Bubble Tea's timers give it.
 func tick(d time.Duration, msg tea.Msg) tea.Cmd {

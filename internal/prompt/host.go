@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -28,6 +29,10 @@ type host struct {
 	// Ctrl-C: the messages of keys typed before it may still be queued,
 	// and none of them may be handled first.
 	interrupted atomic.Bool
+	// floodAt is when (in Unix nanoseconds) the terminal's reader last
+	// read more at once than a person types between two reads: see
+	// flooding.
+	floodAt atomic.Int64
 	// frame is the last page drawn; stale says it must be drawn again.
 	// Bubble Tea asks for a frame after every message, and a key that
 	// changes nothing must not cost a layout of the page.
@@ -38,6 +43,20 @@ type host struct {
 // interrupt tells the host that Ctrl-C was typed. It is safe to call from
 // any goroutine.
 func (h *host) interrupt() { h.interrupted.Store(true) }
+
+// flood tells the host that the terminal's reader just read more bytes at
+// once than a person types (see floodBytes). It is safe to call from any
+// goroutine.
+func (h *host) flood() { h.floodAt.Store(h.p.now().UnixNano()) }
+
+// flooding is true within pasteGap of a flood: keys then were typed ahead
+// in bulk, or pasted without a paste's markers, and are no one's answer.
+// Dropped before huh sees them, they cost no layout either, so that a
+// Ctrl-C behind a hundred thousand of them comes at once.
+func (h *host) flooding() bool {
+	at := h.floodAt.Load()
+	return at != 0 && h.p.now().Sub(time.Unix(0, at)) < pasteGap
+}
 
 // formKeys are the keys some page of the form acts on (see question.key,
 // question.readKey and review.Update). Any other key is dropped before huh
@@ -139,7 +158,7 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return h.stop()
 	case k == "ctrl+z":
 		return h, suspendSelf
-	case !p.settled || p.turning || !formKeys[k]:
+	case !p.settled || p.turning || !formKeys[k] || h.flooding():
 		return h, nil
 	case p.focus == introPage:
 		// huh's note turns the page on any key; only Enter means to.

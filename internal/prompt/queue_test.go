@@ -54,3 +54,20 @@ func TestDroppedKeysCostNoLayout(t *testing.T) {
 		t.Error("down did not move the cursor")
 	}
 }
+
+// TestFloodedKeysAnswerNothing: keys that come in a read larger than any
+// person types between two reads (typed ahead, or pasted without a paste's
+// markers) answer nothing and cost no layout; a key after the flood counts.
+func TestFloodedKeysAnswerNothing(t *testing.T) {
+	d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
+	before := d.h.View().Content
+	d.h.flood()
+	d.do(press("j", "j", "1", "enter", "3")...)
+	if want := []assess.Answer{"", "", "", ""}; !slices.Equal(d.answers(), want) || d.h.View().Content != before {
+		t.Fatalf("flooded keys acted: answers %q, screen:\n%s", d.answers(), d.screen())
+	}
+	d.do(wait(pasteGap), step{key: "2"})
+	if want := []assess.Answer{assess.No, "", "", ""}; !slices.Equal(d.answers(), want) {
+		t.Errorf("a key after the flood: answers %q", d.answers())
+	}
+}
