@@ -82,10 +82,15 @@ func (h *host) Init() tea.Cmd {
 func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p := h.p
 	if h.interrupted.Load() {
-		if p.aborted {
-			return h, nil // stopped already: the rest is what was queued
+		// Stopped: nothing queued counts, and the page is cleared at once.
+		// The program ends at the Ctrl-C key itself, which the terminal's
+		// reader passes on after every key queued before it (see ttyIn).
+		h.stale = h.stale || !p.aborted
+		p.aborted = true
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+			return h, tea.Quit
 		}
-		return h.stop()
+		return h, nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -132,8 +137,6 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case goneMsg:
 		p.gone = msg.err
 		return h, tea.Quit
-	case interruptMsg:
-		return h.stop()
 	}
 	return h.forward(msg)
 }
