@@ -368,6 +368,8 @@ func TestFormCtrlCAfterTypedAhead(t *testing.T) {
 	}
 	start := time.Now()
 	waitDone(t, s.done, "iopfit after Ctrl-C", 10*time.Second)
+	// 16 s in the report, 3.8 s on a quiet machine before, 25 ms now; the
+	// bound is loose for a busy machine.
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("Ctrl-C took %v", took)
 	}

@@ -279,8 +279,9 @@ func (v *view) resize(cols, rows int) {
 }
 
 // sameKeyGap is how long a person takes to press a key again: longer than
-// the form's holdDelay, within which the same key is a held key's repeat.
-const sameKeyGap = 750 * time.Millisecond
+// the form's holdDelay (0.7 s), within which the same key is a held key's
+// repeat, by a margin for a busy machine, where a key may be handled late.
+const sameKeyGap = time.Second
 
 // send types keys, as fast as the terminal takes them: they reach iopfit
 // in one read or several, as a person's fast typing does; the same key

@@ -112,11 +112,12 @@ func (f *Form) Run(ctx context.Context) (Given, error) {
 	var prog *tea.Program
 	p := tea.NewProgram(f.h,
 		tea.WithContext(ctx),
-		tea.WithInput(watchInput(f.fio.In, func(err error) { prog.Send(goneMsg{err}) }, func() {
+		tea.WithInput(watchInput(f.fio.In, inputWatch{
+			gone: func(err error) { prog.Send(goneMsg{err}) },
 			// The flag stops the form at its next message, however many
-			// keys are queued before this one.
-			f.h.interrupt()
-			prog.Send(interruptMsg{})
+			// keys are queued before the Ctrl-C.
+			interrupt: f.h.interrupt,
+			flood:     f.h.flood,
 		})),
 		// Bubble Tea sizes its screen from the terminal it writes to. Given
 		// a writer it cannot ask, it draws at the size iopfit gives it,
@@ -185,9 +186,6 @@ var mouseOff = ansi.ResetMode(ansi.ModeMouseX10, ansi.ModeMouseNormal, ansi.Mode
 // goneMsg says a read of the terminal failed or ended.
 type goneMsg struct{ err error }
 
-// interruptMsg says Ctrl-C was typed, read from the terminal's bytes.
-type interruptMsg struct{}
-
 // ttyIn is the terminal the form reads, telling gone the first time a read
 // fails or ends. A terminal in raw mode never ends of itself (Ctrl-D is a
 // byte like any other), so the end of its input, or an I/O error, means it
@@ -197,19 +195,19 @@ type interruptMsg struct{}
 // still puts the terminal in raw mode and can cancel its reads.
 //
 // It also sees Ctrl-C as the byte the terminal sends (0x03), which no reply
-// or key sequence contains: Bubble Tea's reader swallows every key after
-// the start of a paste until the paste ends, and a start that never ends (a
-// crafted paste) would otherwise leave no way to stop.
+// or key sequence contains, as soon as it reads it: the form stops then,
+// whatever is queued before it. Bubble Tea's reader swallows every key
+// after the start of a paste until the paste ends, and a start that never
+// ends (a crafted paste) would otherwise leave no way to stop.
 //
 // And it drops the text of pastes (see pasteFilter), which Bubble Tea's
 // reader would otherwise keep without bound.
 type ttyIn struct {
 	*os.File
-	once      sync.Once
-	gone      func(error)
-	interrupt func()
-	pastes    pasteFilter
-	raw       []byte
+	once   sync.Once
+	watch  inputWatch
+	pastes pasteFilter
+	raw    []byte
 }
 
 func (t *ttyIn) Read(b []byte) (int, error) {
@@ -226,32 +224,65 @@ func (t *ttyIn) Read(b []byte) (int, error) {
 		t.raw = make([]byte, room)
 	}
 	n, err := t.File.Read(t.raw[:room])
-	t.check(t.raw[:n], err)
+	if t.check(t.raw[:n], err) {
+		// The form stopped at the interrupt; it ends the program at the
+		// Ctrl-C key, which comes after every key queued before it. Only
+		// that key is passed on (after the end of a paste that never
+		// ended, inside which Bubble Tea would swallow it): ending the
+		// program while keys were still on their way into it would hold
+		// its exit up for half a second, as its reader waits that long for
+		// a key nobody takes.
+		w := 0
+		if t.pastes.inPaste {
+			w = copy(b, pasteEnd)
+			t.pastes = pasteFilter{}
+		}
+		b[w] = ctrlC
+		return w + 1, err
+	}
 	return t.pastes.filter(b, t.raw[:n]), err
 }
 
-// check looks at what a read of the terminal gave: Ctrl-C in it, or its
-// failure.
-func (t *ttyIn) check(read []byte, err error) {
+// check looks at what a read of the terminal gave: Ctrl-C in it, a flood,
+// or its failure. It returns true when the read held Ctrl-C.
+func (t *ttyIn) check(read []byte, err error) (interrupted bool) {
 	if bytes.IndexByte(read, ctrlC) >= 0 {
-		t.interrupt()
+		t.watch.interrupt()
+		interrupted = true
+	}
+	if len(read) >= floodBytes {
+		t.watch.flood()
 	}
 	if err != nil {
-		t.once.Do(func() { t.gone(err) })
+		t.once.Do(func() { t.watch.gone(err) })
 	}
+	return interrupted
 }
 
 // ctrlC is the byte a terminal in raw mode sends for Ctrl-C.
 const ctrlC = 0x03
 
-// watchInput is in, told to call gone when a read of the terminal fails or
-// ends, and interrupt when Ctrl-C is typed.
-func watchInput(in io.Reader, gone func(error), interrupt func()) io.Reader {
+// inputWatch is what the terminal's reader tells: that a read failed or
+// ended (gone), that Ctrl-C was typed (interrupt), and that a read brought
+// more than a person types at once (flood).
+type inputWatch struct {
+	gone      func(error)
+	interrupt func()
+	flood     func()
+}
+
+// watchInput is in, telling w what it sees.
+func watchInput(in io.Reader, w inputWatch) io.Reader {
 	if f, ok := in.(*os.File); ok {
-		return &ttyIn{File: f, gone: gone, interrupt: interrupt}
+		return &ttyIn{File: f, watch: w}
 	}
 	return in
 }
+
+// floodBytes is more than a person types between two reads of the
+// terminal: the reader waits for each key, and a key is at most a few
+// bytes. Terminal replies are longer, but are no keys either.
+const floodBytes = 64
 
 // tick is msg after d, as Bubble Tea's timers give it.
 func tick(d time.Duration, msg tea.Msg) tea.Cmd {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -34,6 +35,10 @@ type host struct {
 	// Ctrl-C: the messages of keys typed before it may still be queued,
 	// and none of them may be handled first.
 	interrupted atomic.Bool
+	// floodAt is when (in Unix nanoseconds) the terminal's reader last
+	// read more at once than a person types between two reads: see
+	// flooding.
+	floodAt atomic.Int64
 	// frame is the last page drawn, and cursor the line of it where the
 	// terminal's cursor goes; stale says it must be drawn again. Bubble
 	// Tea asks for a frame after every message, and a key that changes
@@ -56,6 +61,20 @@ func (h *host) interrupt() { h.interrupted.Store(true) }
 
 // plainKey switches from the form to plain prompts, on any page.
 const plainKey = "p"
+
+// flood tells the host that the terminal's reader just read more bytes at
+// once than a person types (see floodBytes). It is safe to call from any
+// goroutine.
+func (h *host) flood() { h.floodAt.Store(h.p.now().UnixNano()) }
+
+// flooding is true within pasteGap of a flood: keys then were typed ahead
+// in bulk, or pasted without a paste's markers, and are no one's answer.
+// Dropped before huh sees them, they cost no layout either, so that a
+// Ctrl-C behind a hundred thousand of them comes at once.
+func (h *host) flooding() bool {
+	at := h.floodAt.Load()
+	return at != 0 && h.p.now().Sub(time.Unix(0, at)) < pasteGap
+}
 
 // formKeys are the keys some page of the form acts on (see question.key,
 // question.readKey and review.Update). Any other key is dropped before huh
@@ -82,10 +101,15 @@ func (h *host) Init() tea.Cmd {
 func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p := h.p
 	if h.interrupted.Load() {
-		if p.aborted {
-			return h, nil // stopped already: the rest is what was queued
+		// Stopped: nothing queued counts, and the page is cleared at once.
+		// The program ends at the Ctrl-C key itself, which the terminal's
+		// reader passes on after every key queued before it (see ttyIn).
+		h.stale = h.stale || !p.aborted
+		p.aborted = true
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+			return h, tea.Quit
 		}
-		return h.stop()
+		return h, nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -136,8 +160,6 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case goneMsg:
 		p.gone = msg.err
 		return h, tea.Quit
-	case interruptMsg:
-		return h.stop()
 	}
 	return h.forward(msg)
 }
@@ -166,13 +188,13 @@ func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return h.askStop()
 	case k == "ctrl+z":
 		return h, suspendSelf
-	case k == plainKey && p.settled && !p.turning:
+	case k == plainKey && p.settled && !p.turning && !h.flooding():
 		// Plain prompts, for a screen reader: the form ends, keeping the
 		// answers given, and the rest are asked line by line.
 		testmark.Mark("plain")
 		h.stale, p.plain = true, true
 		return h, tea.Quit
-	case !p.settled || p.turning || !formKeys[k]:
+	case !p.settled || p.turning || !formKeys[k] || h.flooding():
 		return h, nil
 	case p.focus == introPage:
 		// huh's note turns the page on any key; only Enter means to.

@@ -9,20 +9,26 @@ import (
 
 // TestCtrlCOvertakesQueuedKeys: Ctrl-C read from the terminal stops the
 // form at the next message, ahead of every key typed before it and still
-// waiting to be handled: none of them answers.
+// waiting to be handled: none of them answers, and the page is cleared at
+// once. The program ends at the Ctrl-C key, which comes after them.
 func TestCtrlCOvertakesQueuedKeys(t *testing.T) {
 	d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
 	// What the terminal reader does when it reads 0x03, behind 1,000 keys
 	// it has already handed on.
 	d.h.interrupt()
-	for range 250 {
-		d.do(press("down", "2", "enter", "x")...)
+	d.do(press("down")...)
+	if !d.h.p.aborted || d.screen() != "" {
+		t.Fatalf("the form did not stop at the next key (aborted %v):\n%s", d.h.p.aborted, d.screen())
 	}
-	if !d.quit || !d.h.p.aborted {
-		t.Fatalf("the form did not stop (quit %v, aborted %v)", d.quit, d.h.p.aborted)
+	for range 250 {
+		d.do(press("2", "enter", "x", "down")...)
 	}
 	if want := []assess.Answer{"", "", "", ""}; !slices.Equal(d.answers(), want) {
 		t.Errorf("answers = %q, want none", d.answers())
+	}
+	d.do(press("ctrl+c")...)
+	if !d.quit {
+		t.Fatal("the Ctrl-C key did not end the program")
 	}
 }
 
@@ -52,5 +58,22 @@ func TestDroppedKeysCostNoLayout(t *testing.T) {
 	d.do(press("down")...)
 	if d.h.View().Content == before {
 		t.Error("down did not move the cursor")
+	}
+}
+
+// TestFloodedKeysAnswerNothing: keys that come in a read larger than any
+// person types between two reads (typed ahead, or pasted without a paste's
+// markers) answer nothing and cost no layout; a key after the flood counts.
+func TestFloodedKeysAnswerNothing(t *testing.T) {
+	d := newDriver(t, fixture(t), 40, 12).do(settled, step{key: "enter"}, read)
+	before := d.h.View().Content
+	d.h.flood()
+	d.do(press("j", "j", "1", "enter", "3")...)
+	if want := []assess.Answer{"", "", "", ""}; !slices.Equal(d.answers(), want) || d.h.View().Content != before {
+		t.Fatalf("flooded keys acted: answers %q, screen:\n%s", d.answers(), d.screen())
+	}
+	d.do(wait(pasteGap), step{key: "2"})
+	if want := []assess.Answer{assess.No, "", "", ""}; !slices.Equal(d.answers(), want) {
+		t.Errorf("a key after the flood: answers %q", d.answers())
 	}
 }
