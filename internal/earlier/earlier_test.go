@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/report"
@@ -85,12 +86,12 @@ const (
 	minimalJSON = `{"schema_version": 1, "question_set": {"id": "fixture", "version": "0.0.9"},
   "answers": [{"id": "stable-home", "answer": "no"}, {"id": "can-commit", "answer": "yes"}],
   "recommendation": "residential"}`
-	answerSystem = `"system": "` + report.AnswerSystem + `"`
-	resultSystem = `"system": "` + report.RecommendationSystem + `"`
+	answerSystem = `"system": "` + fhirid.AnswerSystem + `"`
+	resultSystem = `"system": "` + fhirid.RecommendationSystem + `"`
 	resultItem   = `{"linkId": "iopfit:result", "answer": [{"valueCoding": {` + resultSystem + `, "code": "residential"}}]}`
 	homeItem     = `{"linkId": "stable-home", "answer": [{"valueCoding": {` + answerSystem + `, "code": "no"}}]}`
 	minimalFHIR  = `{"resourceType": "QuestionnaireResponse",
-  "questionnaire": "` + report.FHIRBase + `/Questionnaire/fixture-en|0.0.9", "status": "completed",
+  "questionnaire": "` + fhirid.Base + `/Questionnaire/fixture-en|0.0.9", "status": "completed",
   "item": [` + homeItem + `, ` + resultItem + `]}`
 )
 
@@ -106,7 +107,7 @@ func TestParseAccepts(t *testing.T) {
 		edit(&e)
 		return e
 	}
-	extension := `"extension": [{"url": "` + report.RecommendationExtension + `", "valueCoding": {` + resultSystem + `, "code": "residential"}}]`
+	extension := `"extension": [{"url": "` + fhirid.RecommendationExtension + `", "valueCoding": {` + resultSystem + `, "code": "residential"}}]`
 	tests := []struct {
 		name, data string
 		want       assess.Earlier
@@ -123,7 +124,7 @@ func TestParseAccepts(t *testing.T) {
 		{"an answer to a question today's set lacks", strings.Replace(minimalJSON, `"answers": [`, `"answers": [{"id": "old-question", "answer": "unsure"}, `, 1), with(fromJSON, func(e *assess.Earlier) { e.Answers["old-question"] = assess.Unsure })},
 		{"a FHIR response", minimalFHIR, fromFHIR},
 		{"a Spanish response", strings.Replace(minimalFHIR, "fixture-en", "fixture-es", 1), fromFHIR},
-		{"the canonical before one per language", strings.Replace(minimalFHIR, report.FHIRBase+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/fixture", 1), fromFHIR},
+		{"the canonical before one per language", strings.Replace(minimalFHIR, fhirid.Base+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/fixture", 1), fromFHIR},
 		{"an escaped version", strings.Replace(minimalFHIR, "|0.0.9", "|0.0.9~a", 1), with(fromFHIR, func(e *assess.Earlier) { e.Version = "0.0.9~a" })},
 		{"the result in the extension alone", strings.Replace(strings.Replace(minimalFHIR, ", "+resultItem, "", 1), `"item"`, extension+`, "item"`, 1), fromFHIR},
 		{"an unanswered result and the extension", strings.Replace(strings.Replace(minimalFHIR, resultItem, `{"linkId": "iopfit:result"}`, 1), `"item"`, extension+`, "item"`, 1), fromFHIR},
@@ -211,9 +212,9 @@ func TestParseRejects(t *testing.T) {
 		{"a Questionnaire", `{"resourceType": "Questionnaire"}`, `earlier.json: is a FHIR "Questionnaire", not a QuestionnaireResponse; give --compare a result saved with check -o fhir`},
 		{"a resourceType that is not text", `{"resourceType": ["QuestionnaireResponse"]}`, "earlier.json: resourceType: is a list, where an iopfit result has text"},
 		{"another set's response", f("fixture-en", "other-es"), `earlier.json: is a result of the question set "other", not of "fixture"`},
-		{"another set's response, before one per language", f(report.FHIRBase+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/other"), `earlier.json: is a result of the question set "other", not of "fixture"`},
-		{"someone else's Questionnaire", f(report.FHIRBase+"/Questionnaire/fixture-en|0.0.9", "http://example.org/Q|1"), `earlier.json: answers the Questionnaire "http://example.org/Q", which is not iopfit's`},
-		{"no questionnaire", f(`"questionnaire": "`+report.FHIRBase+`/Questionnaire/fixture-en|0.0.9",`, ""), "earlier.json: is missing questionnaire"},
+		{"another set's response, before one per language", f(fhirid.Base+"/Questionnaire/fixture-en", "https://github.com/iopfit/iopfit/fhir/Questionnaire/other"), `earlier.json: is a result of the question set "other", not of "fixture"`},
+		{"someone else's Questionnaire", f(fhirid.Base+"/Questionnaire/fixture-en|0.0.9", "http://example.org/Q|1"), `earlier.json: answers the Questionnaire "http://example.org/Q", which is not iopfit's`},
+		{"no questionnaire", f(`"questionnaire": "`+fhirid.Base+`/Questionnaire/fixture-en|0.0.9",`, ""), "earlier.json: is missing questionnaire"},
 		{"the set in a language iopfit does not speak", f("fixture-en", "fixture-fr"), `earlier.json: answers the question set "fixture" in the language "fr", which iopfit does not speak; compare with a result saved in en or es (check -o fhir --lang LANG)`},
 		{"the set in a language with a region", f("fixture-en", "fixture-pt-BR"), `earlier.json: answers the question set "fixture" in the language "pt-BR"`},
 		{"another set, not a language", f("fixture-en", "fixture-extended"), `earlier.json: is a result of the question set "fixture-extended", not of "fixture"`},
@@ -224,16 +225,16 @@ func TestParseRejects(t *testing.T) {
 		{"a status that is not text", f(`"completed"`, `1`), "earlier.json: status: is a number, where an iopfit result has text"},
 		{"invalid UTF-8 in a key", j(`"recommendation"`, "\"summ\xff\xfe\": 1, \"recommendation\""), "earlier.json:3:8: is not valid UTF-8, as every result iopfit writes is; the file was changed or damaged: compare with another result"},
 		{"invalid UTF-8 in a text", f(`"completed"`, "\"compl\xe9ted\""), "earlier.json:2:128: is not valid UTF-8"},
-		{"another code system", f(answerSystem, `"system": "http://loinc.org"`), `earlier.json: item[stable-home].answer[0].valueCoding.system: is "http://loinc.org", not iopfit's code system ` + report.AnswerSystem},
+		{"another code system", f(answerSystem, `"system": "http://loinc.org"`), `earlier.json: item[stable-home].answer[0].valueCoding.system: is "http://loinc.org", not iopfit's code system ` + fhirid.AnswerSystem},
 		{"an answer code", f(`"code": "no"`, `"code": "maybe"`), `earlier.json: item[stable-home].answer[0].valueCoding.code: "maybe" is not yes, no or unsure`},
 		{"two answers", f(`"answer": [{"valueCoding": {`+answerSystem+`, "code": "no"}}]`, `"answer": [{"valueCoding": {`+answerSystem+`, "code": "no"}}, {"valueCoding": {`+answerSystem+`, "code": "yes"}}]`), "earlier.json: item[stable-home].answer: holds 2 answers to one question"},
 		{"an answer that is text", f(`{"valueCoding": {`+answerSystem+`, "code": "no"}}`, `{"valueString": "no"}`), "earlier.json: item[stable-home].answer[0]: is missing valueCoding"},
 		{"a question twice", f(homeItem, homeItem+", "+homeItem), `earlier.json: item[stable-home]: answers "stable-home" twice`},
 		{"no result", f(", "+resultItem, ""), "earlier.json: holds no result: no answered iopfit:result item and no recommendation extension"},
 		{"a result code", f(`"code": "residential"`, `"code": "inpatient"`), `earlier.json: item[iopfit:result].answer[0].valueCoding.code: "inpatient" is not iop or residential`},
-		{"a result in another system", f(resultSystem, answerSystem), `earlier.json: item[iopfit:result].answer[0].valueCoding.system: is "https://raw.githubusercontent.com/iopfit…", not iopfit's code system ` + report.RecommendationSystem},
+		{"a result in another system", f(resultSystem, answerSystem), `earlier.json: item[iopfit:result].answer[0].valueCoding.system: is "https://raw.githubusercontent.com/iopfit…", not iopfit's code system ` + fhirid.RecommendationSystem},
 		{"the result twice", f(resultItem, resultItem+", "+resultItem), "earlier.json: item[iopfit:result]: holds the result twice"},
-		{"an extension that disagrees", f(`"item"`, `"extension": [{"url": "`+report.RecommendationExtension+`", "valueCoding": {`+resultSystem+`, "code": "iop"}}], "item"`), "earlier.json: says residential in its iopfit:result item but iop in its recommendation extension"},
+		{"an extension that disagrees", f(`"item"`, `"extension": [{"url": "`+fhirid.RecommendationExtension+`", "valueCoding": {`+resultSystem+`, "code": "iop"}}], "item"`), "earlier.json: says residential in its iopfit:result item but iop in its recommendation extension"},
 		{"items that are not a list", f(`"item": [`+homeItem+`, `+resultItem+`]`, `"item": {}`), "earlier.json: item: is an object, where an iopfit result has a list"},
 		{"an item without a linkId", f(`"linkId": "stable-home", `, ""), "earlier.json: item[0]: is missing linkId"},
 	}
@@ -347,7 +348,7 @@ func TestTodaysVersionFollowsTodaysRule(t *testing.T) {
 			"earlier.json: extension[0].valueCoding.code: is iop, but its own answers give residential"},
 		{"an answer to a question the version does not ask", edit("json", `"id":"can-commit"`, `"id":"old-question"`),
 			`earlier.json: answers "old-question", which version 0.1.0 of the question set does not ask, though the file names that version`},
-		{"an answer left out", edit("fhir", `{"valueCoding":{"system":"`+report.AnswerSystem+`",`+needs+`}}`, ""),
+		{"an answer left out", edit("fhir", `{"valueCoding":{"system":"`+fhirid.AnswerSystem+`",`+needs+`}}`, ""),
 			"earlier.json: does not answer manageable-needs, though a result of version 0.1.0 of the question set answers every question; the file was changed or is unfinished"},
 		{"a display that says yes to an unsure code", edit("fhir", needs, `"code":"unsure","display":"Yes"`),
 			`earlier.json: item[manageable-needs].answer[0].valueCoding.display: "Yes" is iopfit's text for yes, but the code beside it is unsure; the file was changed: compare with another result`},

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
-	"github.com/iopfit/iopfit/internal/report"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -61,7 +61,7 @@ func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earli
 		}
 		path := itemPath("item", i, link)
 		switch {
-		case link == report.ResultLinkID:
+		case link == fhirid.ResultLinkID:
 			if fromItem.result != "" {
 				return e, s, p.fail(path, i18n.M("compare.result_twice"))
 			}
@@ -72,7 +72,7 @@ func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earli
 			if _, dup := e.Answers[link]; dup {
 				return e, s, p.fail(path, i18n.M("compare.twice", safetext.Quote(link)))
 			}
-			c, err := p.answerCode(item, path, report.AnswerSystem)
+			c, err := p.answerCode(item, path, fhirid.AnswerSystem)
 			if err != nil {
 				return e, s, err
 			}
@@ -90,9 +90,9 @@ func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earli
 	}
 	switch {
 	case fromItem.result == "" && fromExtension.result == "":
-		return e, s, p.fail("", i18n.M("compare.no_result", report.ResultLinkID))
+		return e, s, p.fail("", i18n.M("compare.no_result", fhirid.ResultLinkID))
 	case fromItem.result != "" && fromExtension.result != "" && fromItem.result != fromExtension.result:
-		return e, s, p.fail("", i18n.M("compare.results_differ", string(fromItem.result), report.ResultLinkID, string(fromExtension.result)))
+		return e, s, p.fail("", i18n.M("compare.results_differ", string(fromItem.result), fhirid.ResultLinkID, string(fromExtension.result)))
 	case fromItem.result != "":
 		e.Recommendation, s.resultAt = fromItem.result, fromItem.path+".code"
 	default:
@@ -145,7 +145,7 @@ type coded struct {
 func (p *parser) questionnaire(canonical, setID string) (version, lang string, err error) {
 	ref, version, named := strings.Cut(canonical, "|")
 	if v, err := url.PathUnescape(version); err == nil {
-		version = v // as report.QuestionnaireCanonical escapes it
+		version = v // as fhirid.QuestionnaireCanonical escapes it
 	}
 	// iopfit always names the version, as the loader allows it: without
 	// one, or with one iopfit could not have written (a second |, a
@@ -163,12 +163,12 @@ func (p *parser) questionnaire(canonical, setID string) (version, lang string, e
 		return ours("")
 	}
 	for _, l := range i18n.Langs {
-		if ref == report.QuestionnaireURL(assess.SetInfo{ID: setID, Lang: string(l)}) {
+		if ref == fhirid.QuestionnaireURL(assess.SetInfo{ID: setID, Lang: string(l)}) {
 			return ours(string(l))
 		}
 	}
 	other, ok := strings.CutPrefix(ref, legacyQuestionnaireBase)
-	if rest, isNew := strings.CutPrefix(ref, report.FHIRBase+"/Questionnaire/"); isNew {
+	if rest, isNew := strings.CutPrefix(ref, fhirid.Base+"/Questionnaire/"); isNew {
 		other, ok = rest, true
 		known := false
 		for _, l := range i18n.Langs {
@@ -277,7 +277,7 @@ func (p *parser) coding(obj map[string]any, path, system string) (coded, error) 
 
 // recommendationCoding reads the answer of the iopfit:result item.
 func (p *parser) recommendationCoding(item map[string]any, path string) (coded, error) {
-	c, err := p.answerCode(item, path, report.RecommendationSystem)
+	c, err := p.answerCode(item, path, fhirid.RecommendationSystem)
 	if err != nil || !c.given {
 		return coded{}, err
 	}
@@ -303,13 +303,13 @@ func (p *parser) recommendationExtension(obj map[string]any) (coded, error) {
 		if !ok {
 			return coded{}, p.fail(path, i18n.M("compare.kind", jsonKind(x), i18n.M("kind.object")))
 		}
-		if u, _ := ext["url"].(string); u != report.RecommendationExtension {
+		if u, _ := ext["url"].(string); u != fhirid.RecommendationExtension {
 			continue
 		}
 		if rec.result != "" {
 			return coded{}, p.fail(path, i18n.M("compare.result_twice"))
 		}
-		if rec, err = p.coding(ext, path, report.RecommendationSystem); err != nil {
+		if rec, err = p.coding(ext, path, fhirid.RecommendationSystem); err != nil {
 			return coded{}, err
 		}
 		if rec.result, err = p.recommendation(rec.code, rec.path+".code"); err != nil {

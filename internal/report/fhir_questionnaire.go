@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 )
 
 type fhirAnswerOption struct {
@@ -65,11 +66,11 @@ func QuestionnaireFHIR(w io.Writer, s *assess.Set) error {
 	intro := fhirIntro(s.Intro, s.Labels.Get("not_saved"))
 	q := fhirQuestionnaire{
 		ResourceType: "Questionnaire",
-		ID:           QuestionnaireID(info),
+		ID:           fhirid.QuestionnaireID(info),
 		Language:     s.Lang,
 		Text:         questionnaireNarrative(s, intro),
-		URL:          QuestionnaireURL(info),
-		Version:      fhirVersion(s.Version),
+		URL:          fhirid.QuestionnaireURL(info),
+		Version:      fhirid.Version(s.Version),
 		Name:         computableName(s.ID),
 		Title:        s.Title,
 		Status:       "active",
@@ -82,7 +83,7 @@ func QuestionnaireFHIR(w io.Writer, s *assess.Set) error {
 		Copyright:   s.Disclaimer,
 	}
 	if intro != "" {
-		q.Item = append(q.Item, fhirItem{LinkID: IntroLinkID, Text: intro, Type: "display"})
+		q.Item = append(q.Item, fhirItem{LinkID: fhirid.IntroLinkID, Text: intro, Type: "display"})
 	}
 	if len(s.Resources) > 0 {
 		q.Item = append(q.Item, helpNowItem(s))
@@ -124,9 +125,9 @@ func lastChecked(sources []assess.Source) string {
 // helpNowItem shows the set's help lines (the 988 line among them) as
 // text on the form itself, not behind a help button.
 func helpNowItem(s *assess.Set) fhirItem {
-	g := fhirItem{LinkID: HelpNowLinkID, Text: s.Labels.Get("resources"), Type: "group"}
+	g := fhirItem{LinkID: fhirid.HelpNowLinkID, Text: s.Labels.Get("resources"), Type: "group"}
 	for i, r := range s.Resources {
-		g.Item = append(g.Item, fhirItem{LinkID: HelpNowLinkID + ":" + strconv.Itoa(i+1), Text: r.Name + ": " + r.Contact, Type: "display"})
+		g.Item = append(g.Item, fhirItem{LinkID: fhirid.HelpNowLinkID + ":" + strconv.Itoa(i+1), Text: r.Name + ": " + r.Contact, Type: "display"})
 	}
 	return g
 }
@@ -134,9 +135,9 @@ func helpNowItem(s *assess.Set) fhirItem {
 func questionItem(sq assess.Question, labels assess.Labels) fhirItem {
 	decides := sq.Decides
 	item := fhirItem{
-		Extension: []fhirExtension{{URL: DecidesExtension, ValueBoolean: &decides}, control("radio-button", "Radio Button")},
+		Extension: []fhirExtension{{URL: fhirid.DecidesExtension, ValueBoolean: &decides}, control("radio-button", "Radio Button")},
 		LinkID:    sq.ID,
-		Code:      []fhirCoding{{System: QuestionSystem, Code: sq.ID}},
+		Code:      []fhirCoding{{System: fhirid.QuestionSystem, Code: sq.ID}},
 		Text:      sq.Prompt,
 		Type:      "choice",
 		Required:  true,
@@ -160,8 +161,8 @@ func resultItem(s *assess.Set) fhirItem {
 	yes := true
 	item := fhirItem{
 		Extension:      []fhirExtension{calculated(resultExpression(s)), control("radio-button", "Radio Button")},
-		LinkID:         ResultLinkID,
-		Code:           []fhirCoding{{System: ItemSystem, Code: "result"}},
+		LinkID:         fhirid.ResultLinkID,
+		Code:           []fhirCoding{{System: fhirid.ItemSystem, Code: "result"}},
 		Text:           s.Title,
 		Type:           "choice",
 		EnableBehavior: "all",
@@ -187,8 +188,8 @@ func urgentItem(s *assess.Set) (fhirItem, bool) {
 	}
 	item := fhirItem{
 		Extension:      []fhirExtension{calculated(expr)},
-		LinkID:         UrgentLinkID,
-		Code:           []fhirCoding{{System: ItemSystem, Code: "urgent"}},
+		LinkID:         fhirid.UrgentLinkID,
+		Code:           []fhirCoding{{System: fhirid.ItemSystem, Code: "urgent"}},
 		Text:           s.Labels.Get("urgent"),
 		Type:           "text",
 		EnableBehavior: "any",
@@ -198,7 +199,7 @@ func urgentItem(s *assess.Set) (fhirItem, bool) {
 	for _, q := range s.Questions {
 		for _, a := range assess.Answers {
 			if len(q.Urgent[a]) > 0 {
-				c := fhirCoding{System: AnswerSystem, Code: string(a)}
+				c := fhirCoding{System: fhirid.AnswerSystem, Code: string(a)}
 				item.EnableWhen = append(item.EnableWhen, fhirEnableWhen{Question: q.ID, Operator: "=", AnswerCoding: &c})
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 )
 
 type fhirAnswer struct {
@@ -36,23 +37,23 @@ type fhirResponse struct {
 // that use it. The response holds nothing the person did not give: no
 // time, no subject, no author.
 func ResponseFHIR(w io.Writer, r assess.Result, s *assess.Set) error {
-	headline := fhirCoding{System: RecommendationSystem, Code: string(r.Recommendation), Display: r.Headline}
+	headline := fhirCoding{System: fhirid.RecommendationSystem, Code: string(r.Recommendation), Display: r.Headline}
 	result := recommendationCoding(r.Recommendation, s)
 	resp := fhirResponse{
 		ResourceType:  "QuestionnaireResponse",
 		Language:      r.SetInfo.Lang,
 		Text:          responseNarrative(r, s.Labels),
-		Extension:     []fhirExtension{{URL: RecommendationExtension, ValueCoding: &headline}},
-		Questionnaire: QuestionnaireCanonical(r.SetInfo),
+		Extension:     []fhirExtension{{URL: fhirid.RecommendationExtension, ValueCoding: &headline}},
+		Questionnaire: fhirid.QuestionnaireCanonical(r.SetInfo),
 		Status:        "completed",
 	}
 	for _, a := range r.Answers {
-		c := fhirCoding{System: AnswerSystem, Code: string(a.Answer), Display: a.Option}
+		c := fhirCoding{System: fhirid.AnswerSystem, Code: string(a.Answer), Display: a.Option}
 		resp.Item = append(resp.Item, fhirResponseItem{LinkID: a.ID, Text: a.Question, Answer: []fhirAnswer{{ValueCoding: &c}}})
 	}
-	resp.Item = append(resp.Item, fhirResponseItem{LinkID: ResultLinkID, Text: s.Title, Answer: []fhirAnswer{{ValueCoding: &result}}})
+	resp.Item = append(resp.Item, fhirResponseItem{LinkID: fhirid.ResultLinkID, Text: s.Title, Answer: []fhirAnswer{{ValueCoding: &result}}})
 	if len(r.Urgent) > 0 {
-		urgent := fhirResponseItem{LinkID: UrgentLinkID, Text: s.Labels.Get("urgent")}
+		urgent := fhirResponseItem{LinkID: fhirid.UrgentLinkID, Text: s.Labels.Get("urgent")}
 		for _, u := range r.Urgent {
 			urgent.Answer = append(urgent.Answer, fhirAnswer{ValueString: u})
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/google/fhir/go/jsonformat"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
 )
@@ -200,7 +201,7 @@ func TestFHIRIsValidR4(t *testing.T) {
 				if resp.Questionnaire != qq.URL+"|"+qq.Version || resp.Language != set.Lang {
 					t.Fatalf("the response names %q in %q, want %s|%s in %s", resp.Questionnaire, resp.Language, qq.URL, qq.Version, set.Lang)
 				}
-				if resp.Extension[0].URL != RecommendationExtension || resp.Extension[0].ValueCoding.Code != string(res.Recommendation) || resp.Extension[0].ValueCoding.Display != res.Headline {
+				if resp.Extension[0].URL != fhirid.RecommendationExtension || resp.Extension[0].ValueCoding.Code != string(res.Recommendation) || resp.Extension[0].ValueCoding.Display != res.Headline {
 					t.Errorf("the extension does not carry the result: %+v", resp.Extension)
 				}
 				checkResponseItems(t, set, res, resp)
@@ -225,13 +226,13 @@ func checkResponseItems(t *testing.T, set *assess.Set, res assess.Result, resp t
 	}
 	for i, q := range set.Questions {
 		it := resp.Item[i]
-		if it.LinkID != q.ID || len(it.Answer) != 1 || it.Answer[0].ValueCoding == nil || it.Answer[0].ValueCoding.Code != string(res.Answers[i].Answer) || it.Answer[0].ValueCoding.System != AnswerSystem {
+		if it.LinkID != q.ID || len(it.Answer) != 1 || it.Answer[0].ValueCoding == nil || it.Answer[0].ValueCoding.Code != string(res.Answers[i].Answer) || it.Answer[0].ValueCoding.System != fhirid.AnswerSystem {
 			t.Errorf("item %d = %+v, want %s answered %s", i, it, q.ID, res.Answers[i].Answer)
 		}
 	}
 	r := resp.Item[len(set.Questions)]
-	if r.LinkID != ResultLinkID || len(r.Answer) != 1 || *r.Answer[0].ValueCoding != recommendationCoding(res.Recommendation, set) {
-		t.Errorf("result item = %+v, want %s coded %s", r, ResultLinkID, res.Recommendation)
+	if r.LinkID != fhirid.ResultLinkID || len(r.Answer) != 1 || *r.Answer[0].ValueCoding != recommendationCoding(res.Recommendation, set) {
+		t.Errorf("result item = %+v, want %s coded %s", r, fhirid.ResultLinkID, res.Recommendation)
 	}
 	if len(res.Urgent) == 0 {
 		return
@@ -241,8 +242,8 @@ func checkResponseItems(t *testing.T, set *assess.Set, res assess.Result, resp t
 	for _, a := range u.Answer {
 		got = append(got, a.ValueString)
 	}
-	if u.LinkID != UrgentLinkID || strings.Join(got, "\n") != strings.Join(res.Urgent, "\n") {
-		t.Errorf("urgent item = %+v, want %s with %q", u, UrgentLinkID, res.Urgent)
+	if u.LinkID != fhirid.UrgentLinkID || strings.Join(got, "\n") != strings.Join(res.Urgent, "\n") {
+		t.Errorf("urgent item = %+v, want %s with %q", u, fhirid.UrgentLinkID, res.Urgent)
 	}
 }
 
@@ -254,11 +255,11 @@ func TestFHIRQuestionnaireItems(t *testing.T) {
 	set := fixture(t, i18n.English)
 	q := decode[testQuestionnaire](t, questionnaire(t, set))
 	items := q.Item
-	if items[0].LinkID != IntroLinkID || items[0].Type != "display" || items[0].Text != "Fixture intro." {
+	if items[0].LinkID != fhirid.IntroLinkID || items[0].Type != "display" || items[0].Text != "Fixture intro." {
 		t.Errorf("first item = %+v, want the intro without its not-saved sentence", items[0])
 	}
 	help := items[1]
-	if help.LinkID != HelpNowLinkID || help.Type != "group" || len(help.Item) != len(set.Resources) {
+	if help.LinkID != fhirid.HelpNowLinkID || help.Type != "group" || len(help.Item) != len(set.Resources) {
 		t.Fatalf("second item = %+v, want the help lines", help)
 	}
 	for i, r := range set.Resources {
@@ -284,10 +285,10 @@ func TestFHIRQuestionnaireItems(t *testing.T) {
 			t.Errorf("%s = %+v, want read-only and calculated", it.LinkID, it)
 		}
 	}
-	if res.LinkID != ResultLinkID || res.Type != "choice" || res.EnableBehavior != "all" || len(res.EnableWhen) != len(set.Questions) {
+	if res.LinkID != fhirid.ResultLinkID || res.Type != "choice" || res.EnableBehavior != "all" || len(res.EnableWhen) != len(set.Questions) {
 		t.Errorf("result item = %+v", res)
 	}
-	if urgent.LinkID != UrgentLinkID || urgent.Type != "text" || urgent.Text != set.Labels.Get("urgent") || urgent.EnableBehavior != "any" || len(urgent.EnableWhen) != 2 {
+	if urgent.LinkID != fhirid.UrgentLinkID || urgent.Type != "text" || urgent.Text != set.Labels.Get("urgent") || urgent.EnableBehavior != "any" || len(urgent.EnableWhen) != 2 {
 		t.Errorf("urgent item = %+v", urgent)
 	}
 	if len(items) != 4+len(set.Questions) {
@@ -371,7 +372,7 @@ func TestFHIRLanguagesSideBySide(t *testing.T) {
 		for _, q := range []testQuestionnaire{qen, qes} {
 			// The README's load command puts each at its id; the
 			// canonical ends with it, as FHIR's own do.
-			if !strings.HasSuffix(q.URL, "/Questionnaire/"+q.ID) || !isFHIRID(q.ID) {
+			if !strings.HasSuffix(q.URL, "/Questionnaire/"+q.ID) || !fhirid.IsID(q.ID) {
 				t.Errorf("id %q and url %q do not match", q.ID, q.URL)
 			}
 		}
@@ -395,12 +396,12 @@ func TestFHIRCanonicalEscapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		info := assess.SetInfo{ID: tt.id, Version: tt.version, Lang: "en"}
-		got := QuestionnaireCanonical(info)
-		id := QuestionnaireID(info)
-		if !strings.HasSuffix(got, tt.wantCanonicalTail) || strings.Count(got, "|") != 1 || strings.ContainsAny(got, " ") || !isFHIRID(id) {
+		got := fhirid.QuestionnaireCanonical(info)
+		id := fhirid.QuestionnaireID(info)
+		if !strings.HasSuffix(got, tt.wantCanonicalTail) || strings.Count(got, "|") != 1 || strings.ContainsAny(got, " ") || !fhirid.IsID(id) {
 			t.Errorf("set %q version %q: canonical %q, id %q", tt.id, tt.version, got, id)
 		}
-		if other := QuestionnaireID(assess.SetInfo{ID: tt.id, Version: tt.version, Lang: "es"}); other == id {
+		if other := fhirid.QuestionnaireID(assess.SetInfo{ID: tt.id, Version: tt.version, Lang: "es"}); other == id {
 			t.Errorf("set %q: English and Spanish share the id %q", tt.id, id)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
@@ -29,7 +30,7 @@ type definition struct {
 
 // definitions reads and validates every file in fhir/, by canonical URL.
 // Each is valid R4, named <resourceType>-<id>.json, and its url is the
-// address of that file under FHIRBase, so the URL serves the definition.
+// address of that file under fhirid.Base, so the URL serves the definition.
 func definitions(t *testing.T) map[string]definition {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(fhirDir, "*.json"))
@@ -48,7 +49,7 @@ func definitions(t *testing.T) map[string]definition {
 		}
 		validR4(t, f, data, d.ResourceType)
 		name := filepath.Base(f)
-		if name != d.ResourceType+"-"+d.ID+".json" || d.URL != FHIRBase+"/"+name || d.Status != "active" {
+		if name != d.ResourceType+"-"+d.ID+".json" || d.URL != fhirid.Base+"/"+name || d.Status != "active" {
 			t.Errorf("%s: resourceType %s, id %s, url %s, status %s; want it named <resourceType>-<id>.json, served at its url, and active", f, d.ResourceType, d.ID, d.URL, d.Status)
 		}
 		if d.ResourceType == "StructureDefinition" {
@@ -109,7 +110,7 @@ func TestFHIRUsesDefinedURLs(t *testing.T) {
 				}
 			}
 		}, func(s string) {
-			if strings.HasPrefix(s, FHIRBase+"/") && !strings.HasPrefix(s, FHIRBase+"/Questionnaire/") {
+			if strings.HasPrefix(s, fhirid.Base+"/") && !strings.HasPrefix(s, fhirid.Base+"/Questionnaire/") {
 				if _, ok := defs[s]; !ok {
 					t.Errorf("%s: %s is not defined in fhir/", what, s)
 				}
@@ -117,7 +118,7 @@ func TestFHIRUsesDefinedURLs(t *testing.T) {
 		})
 	}
 	for url := range defs {
-		data, err := os.ReadFile(filepath.Join(fhirDir, strings.TrimPrefix(url, FHIRBase+"/")))
+		data, err := os.ReadFile(filepath.Join(fhirDir, strings.TrimPrefix(url, fhirid.Base+"/")))
 		if err != nil {
 			t.Fatal(err)
 		}

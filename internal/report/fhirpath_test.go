@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/fhirid"
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
@@ -96,25 +97,25 @@ func TestFHIRPathFollowsTheRule(t *testing.T) {
 				sheet := answerSheet(res)
 				full, partial := got[2*i], got[2*i+1]
 				want, _ := json.Marshal(recommendationCoding(res.Recommendation, set))
-				if len(full[ResultLinkID]) != 1 || !bytes.Equal(full[ResultLinkID][0], want) {
-					t.Errorf("%v: result %s, want %s", sheet, full[ResultLinkID], want)
+				if len(full[fhirid.ResultLinkID]) != 1 || !bytes.Equal(full[fhirid.ResultLinkID][0], want) {
+					t.Errorf("%v: result %s, want %s", sheet, full[fhirid.ResultLinkID], want)
 				}
-				if r := partial[ResultLinkID]; len(r) != 0 {
+				if r := partial[fhirid.ResultLinkID]; len(r) != 0 {
 					t.Errorf("%v without %s: result %s, want none", sheet, set.Questions[0].ID, r)
 				}
-				if got := strings1(t, full[UrgentLinkID]); !slices.Equal(got, res.Urgent) {
+				if got := strings1(t, full[fhirid.UrgentLinkID]); !slices.Equal(got, res.Urgent) {
 					t.Errorf("%v: urgent %q, want %q", sheet, got, res.Urgent)
 				}
-				if got, want := strings1(t, partial[UrgentLinkID]), urgentWithout(set, sheet, set.Questions[0].ID); !slices.Equal(got, want) {
+				if got, want := strings1(t, partial[fhirid.UrgentLinkID]), urgentWithout(set, sheet, set.Questions[0].ID); !slices.Equal(got, want) {
 					t.Errorf("%v without %s: urgent %q, want %q", sheet, set.Questions[0].ID, got, want)
 				}
 				for _, it := range items {
 					switch it.LinkID {
-					case ResultLinkID:
+					case fhirid.ResultLinkID:
 						if !enabled(it, sheet) || enabled(it, without(sheet, set.Questions[0].ID)) {
 							t.Errorf("%v: the result is not shown exactly when every question is answered", sheet)
 						}
-					case UrgentLinkID:
+					case fhirid.UrgentLinkID:
 						if enabled(it, sheet) != (len(res.Urgent) > 0) {
 							t.Errorf("%v: the urgent item is shown = %v with urgent texts %q", sheet, enabled(it, sheet), res.Urgent)
 						}
@@ -208,7 +209,7 @@ func enabled(it testItem, sheet map[string]assess.Answer) bool {
 		case "exists":
 			ok = answered == *ew.AnswerBoolean
 		case "=":
-			ok = answered && ew.AnswerCoding.System == AnswerSystem && ew.AnswerCoding.Code == string(a)
+			ok = answered && ew.AnswerCoding.System == fhirid.AnswerSystem && ew.AnswerCoding.Code == string(a)
 		}
 		any = any || ok
 		all = all && ok
