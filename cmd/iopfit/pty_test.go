@@ -30,6 +30,7 @@ import (
 const (
 	keyEnter = "\r"
 	keyDown  = "\x1b[B"
+	keyUp    = "\x1b[A"
 	keyEsc   = "\x1b"
 	keyCtrlC = "\x03"
 	keyCtrlD = "\x04"
@@ -270,6 +271,13 @@ func (v *view) String() string {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.em.String()
+}
+
+// CursorY is the row the terminal's cursor is on.
+func (v *view) CursorY() int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.em.CursorPosition().Y
 }
 
 func (v *view) resize(cols, rows int) {
@@ -1439,4 +1447,38 @@ func TestShippedFormInSmallWindows(t *testing.T) {
 			s.exit()
 		})
 	}
+}
+
+// TestFormPageTurnRepaintsAndPlacesTheCursor: a new page is written whole
+// after a clear, top to bottom, so that a screen reader that speaks what is
+// written hears all of it; and the terminal's cursor is on the chosen
+// option's row.
+func TestFormPageTurnRepaintsAndPlacesTheCursor(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, sessionOpts{}, "check", "-q")
+	s.begin()
+	s.answer("(1/4)", "1")
+	mark := len(s.screen.String())
+	s.waitFor("(2/4)")
+	s.waitSettled()
+	turn := s.screen.String()[mark:]
+	clear := strings.LastIndex(turn, "\x1b[2J")
+	if clear < 0 {
+		t.Fatalf("the page turn did not clear the screen: %q", turn)
+	}
+	for _, want := range []string{"(2/4) Are the fixture needs manageable?", "1. Yes", "2. No", "3. Not sure", "Needs help line."} {
+		if !strings.Contains(ansi.Strip(turn[clear:]), want) {
+			t.Errorf("after the clear, %q was not written: %q", want, turn[clear:])
+		}
+	}
+	s.send(keyDown)
+	s.send(keyDown)
+	s.send(keyUp)
+	s.waitView("the cursor on 1. Yes", func(v string) bool {
+		lines := strings.Split(v, "\n")
+		y := s.view.CursorY()
+		return y >= 0 && y < len(lines) && strings.HasPrefix(lines[y], "> 1. Yes")
+	})
+	s.send(keyCtrlC)
+	s.exit()
 }
