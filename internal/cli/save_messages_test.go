@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -39,14 +38,7 @@ func TestSaveSaysWhereWhenStdoutFails(t *testing.T) {
 // TestSaveNamesTakenSaysSo: with every name of the day taken, the error
 // says so and what to do, not that the folder cannot be written to.
 func TestSaveNamesTakenSaysSo(t *testing.T) {
-	full := folder{}
-	for i := 1; i <= maxSaveNames; i++ {
-		name := "iopfit-2026-12-01.md"
-		if i > 1 {
-			name = fmt.Sprintf("iopfit-2026-12-01-%d.md", i)
-		}
-		full[name] = nil
-	}
+	full := fullFolder()
 	o, _, _ := saveOptions(t, full.saveNew)
 	err := o.print(fixtureResult(t, o.Set))
 	var se *SaveError

@@ -90,14 +90,7 @@ func TestSaveKeepsOneNewFile(t *testing.T) {
 // TestSaveFailureShowsTheResult: when the copy cannot be saved, the result
 // is still shown, and the error says so, with exit 1 and no bug line.
 func TestSaveFailureShowsTheResult(t *testing.T) {
-	full := folder{}
-	for i := 1; i <= maxSaveNames; i++ {
-		name := "iopfit-2026-12-01.md"
-		if i > 1 {
-			name = fmt.Sprintf("iopfit-2026-12-01-%d.md", i)
-		}
-		full[name] = nil
-	}
+	full := fullFolder()
 	for name, save := range map[string]func(string, []byte) error{
 		"denied":       func(string, []byte) error { return fs.ErrPermission },
 		"no name left": full.saveNew,
@@ -122,4 +115,18 @@ func keys(m folder) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// fullFolder is a folder that holds every name a save of 2026-12-01 may
+// take.
+func fullFolder() folder {
+	full := folder{}
+	for i := 1; i <= maxSaveNames; i++ {
+		name := "iopfit-2026-12-01.md"
+		if i > 1 {
+			name = fmt.Sprintf("iopfit-2026-12-01-%d.md", i)
+		}
+		full[name] = nil
+	}
+	return full
 }
