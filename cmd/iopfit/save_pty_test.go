@@ -39,3 +39,31 @@ func TestFormSaveWhenStdoutFails(t *testing.T) {
 		}
 	}
 }
+
+// TestFormResultToAClosedPipe: with stdout a pipe nobody reads (| true),
+// writing the result ends iopfit (SIGPIPE); the person still sees where
+// their copy was saved, and the help lines, first.
+func TestFormResultToAClosedPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	defer w.Close()
+	dir := t.TempDir()
+	s := startSession(t, sessionOpts{stdoutFile: w, dir: dir}, "check")
+	s.begin()
+	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
+		s.answer(q, "1")
+	}
+	s.answer("Show and save my result", keyDown, keyEnter)
+	if code := s.exit(); code != 141 {
+		t.Fatalf("exit %d; screen:\n%s", code, s.text())
+	}
+	after := strings.Join(strings.Fields(s.afterForm()), " ")
+	for _, want := range []string{"Saved in this folder as iopfit-", "Fixture Line", "911"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("after the form, no %q: %q", want, after)
+		}
+	}
+}

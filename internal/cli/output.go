@@ -77,8 +77,15 @@ func (o *checkOptions) print(res assess.Result) error {
 	if err != nil {
 		return err
 	}
+	// With stdout a pipe or a file, the recap for a person at the terminal
+	// goes to stderr first: the write to stdout can end iopfit (SIGPIPE,
+	// | true), and the help lines must be on screen whatever happens.
+	after, recapShown, err := o.sayWritten(res, notes)
+	if err != nil {
+		return err
+	}
 	if _, err = io.Copy(out, &buf); err != nil {
-		o.stdoutFailed(notes)
+		o.stdoutFailed(notes, recapShown)
 		return outputErr(err)
 	}
 	if notesFirst {
@@ -88,10 +95,13 @@ func (o *checkOptions) print(res assess.Result) error {
 		notes = nil
 	}
 	if _, err := io.WriteString(out, recap); err != nil {
-		o.stdoutFailed(notes)
+		o.stdoutFailed(notes, recapShown)
 		return outputErr(err)
 	}
-	if err := o.sayWritten(res, notes); err != nil {
+	if after == nil {
+		after = func() error { return o.writeNotes(notes) }
+	}
+	if err := after(); err != nil {
 		return err
 	}
 	var se *SaveError
@@ -126,10 +136,11 @@ func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n 
 // stdoutFailed tells a person on stderr, when the result could not be
 // written to stdout, where the copy they asked for was saved (notes), and,
 // when they answered at the terminal, where to get help: the result that
-// would have shown the help lines is not on their screen.
-func (o *checkOptions) stdoutFailed(notes []string) {
+// would have shown the help lines is not on their screen (unless the recap
+// on stderr, recapShown, holds them).
+func (o *checkOptions) stdoutFailed(notes []string, recapShown bool) {
 	_ = o.writeNotes(notes)
-	if o.asked != askNone {
+	if o.asked != askNone && !recapShown {
 		errOut, opts := textTo(o.IO, o.IO.ErrOut, o.IO.ErrTTY, o.IO.ErrWidth, 0)
 		_ = report.HelpLines(errOut, o.Set.Resources, o.Set.Labels, opts)
 	}
@@ -192,9 +203,15 @@ func (o *checkOptions) note(msg string) []string {
 // sees still holds the answer, what to do now and where to get help (with
 // -q they asked for the key alone). notes follow, or come first when the
 // window has no room for both.
-func (o *checkOptions) sayWritten(res assess.Result, notes []string) error {
+//
+// It is called before the result is written, and writes the recap then,
+// when it comes first (recapShown): writing the result can end iopfit
+// (SIGPIPE). after writes the rest once the result is written: the line
+// that says where it went and the notes, or all of it when the notes come
+// first. Anywhere else, after is nil: the notes alone follow the result.
+func (o *checkOptions) sayWritten(res assess.Result, notes []string) (after func() error, recapShown bool, err error) {
 	if o.asked == askNone || !o.IO.ErrTTY || o.IO.OutTTY {
-		return o.writeNotes(notes)
+		return nil, false, nil
 	}
 	l := i18n.Lang(o.Set.Lang)
 	path := ""
@@ -210,23 +227,28 @@ func (o *checkOptions) sayWritten(res assess.Result, notes []string) error {
 	var recap string
 	notesFirst := false
 	if !o.Quiet {
-		var err error
 		// A blank line sets the notes apart from the recap.
 		if recap, notesFirst, err = o.lastScreen(res, opts, len(notes)+1); err != nil {
+			return nil, false, err
+		}
+	}
+	write := func(text string) func() error {
+		return func() error {
+			_, err := io.WriteString(errOut, text)
 			return err
 		}
 	}
-	var buf bytes.Buffer
 	switch {
 	case o.Quiet:
-		buf.WriteString(strings.Join(notes, "\n") + "\n")
+		return write(strings.Join(notes, "\n") + "\n"), false, nil
 	case notesFirst:
-		buf.WriteString(strings.Join(notes, "\n") + "\n" + recap)
-	default:
-		buf.WriteString(recap + "\n" + strings.Join(notes, "\n") + "\n")
+		// The recap must end the screen: all of it waits for the result.
+		return write(strings.Join(notes, "\n") + "\n" + recap), false, nil
 	}
-	_, err := io.Copy(errOut, &buf)
-	return err
+	if err := write(recap)(); err != nil {
+		return nil, false, err
+	}
+	return write("\n" + strings.Join(notes, "\n") + "\n"), true, nil
 }
 
 // textTo says how text for w may look: wrapped, styled and with links when

@@ -112,3 +112,36 @@ func TestSaveSaysWhereBeforeAPipe(t *testing.T) {
 		t.Errorf("said %d times:\n%s", n, errOut.String())
 	}
 }
+
+// helpFirst is a stdout (a pipe) that records whether stderr already shows
+// the help lines when the result is written to it.
+type helpFirst struct {
+	errOut *bytes.Buffer
+	shown  bool
+}
+
+func (w *helpFirst) Write(p []byte) (int, error) {
+	w.shown = strings.Contains(w.errOut.String(), "Fixture Line")
+	return len(p), nil
+}
+
+// TestRecapBeforeAPipe: for a person who answered at the terminal, with
+// stdout a pipe (| true, which ends iopfit with SIGPIPE as it writes), the
+// recap with the help lines is on the terminal before the result is
+// written; the line that says where the result went follows it, once.
+func TestRecapBeforeAPipe(t *testing.T) {
+	o, _, errOut := saveOptions(t, folder{}.saveNew)
+	o.IO.ErrTTY, o.IO.ErrWidth = true, 80
+	pipe := &helpFirst{errOut: errOut}
+	o.IO.Out = pipe
+	if err := o.print(fixtureResult(t, o.Set)); err != nil {
+		t.Fatal(err)
+	}
+	if !pipe.shown {
+		t.Error("the result was written before the help lines were on the terminal")
+	}
+	got := errOut.String()
+	if strings.Count(got, "Fixture Line") != 1 || strings.Count(got, "Your result was") != 1 || strings.Index(got, "Fixture Line") > strings.Index(got, "Your result was") {
+		t.Errorf("stderr:\n%s", got)
+	}
+}

@@ -94,9 +94,11 @@ func c1Reply(k string) (replyKind, bool) {
 // alt+[ key, or an unknown sequence, and the rest as one key per character:
 // the digits would answer questions and the Esc would stop the form. The
 // guard knows the shapes a reply's pieces take, so it needs no guess about
-// timing for any key but Esc. It also drops the repeats of a held key, and
-// keys that come with a paste: neither is a key anyone pressed on the page
-// on screen.
+// timing for any key but Esc. The same goes for replies in 8-bit controls
+// (a C1 introducer sent as UTF-8, read as a key of its own) and for the
+// three raw bytes of an X10 mouse report. It also drops the repeats of a
+// held key, and keys that come with a paste: neither is a key anyone
+// pressed on the page on screen.
 type keyGuard struct {
 	// held is an Esc kept back since heldAt, as it may start a reply.
 	held   bool
@@ -118,8 +120,8 @@ type keyGuard struct {
 }
 
 // unknown is told of a sequence the reader could not read, which is how the
-// first piece of a split reply can come.
-// It is also how a byte of a mouse report that is no character comes.
+// first piece of a split reply can come, and a byte of a mouse report that
+// is no character.
 func (g *keyGuard) unknown(seq string, now time.Time) {
 	if g.reply == mouseReply && now.Sub(g.last) <= replyGap {
 		g.mouse(len(seq), now)

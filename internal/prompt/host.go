@@ -106,7 +106,14 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// reader passes on after every key queued before it (see ttyIn).
 		h.stale = h.stale || !p.aborted
 		p.aborted = true
-		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+		switch msg := msg.(type) {
+		case tea.KeyPressMsg:
+			if msg.String() == "ctrl+c" {
+				return h, tea.Quit
+			}
+		case goneMsg:
+			// The terminal went before the Ctrl-C key came through.
+			p.gone = msg.err
 			return h, tea.Quit
 		}
 		return h, nil
