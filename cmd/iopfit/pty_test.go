@@ -881,7 +881,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 		s.send("?\r")
 		s.waitFor("Your answer, 1, 2 or 3: ?")
 		s.send("3\r")
-		s.waitFor("2. Not sure: Are the fixture needs")
+		s.waitFor("2. Not sure. Are the fixture needs")
 		s.send("save\r")
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d:\n%s", code, s.text())

@@ -2,11 +2,14 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/iopfit/iopfit/internal/assess"
+	"github.com/iopfit/iopfit/internal/ear"
+	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/prompt"
 )
 
@@ -67,6 +70,7 @@ func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]as
 				ids = append(ids, id)
 			}
 		}
+		o.sayKept(given.Answers, missing)
 		rest, err := o.askPlain(ctx, ids)
 		return merge(given.Answers, rest), err
 	}
@@ -99,4 +103,16 @@ func merge(a, b map[string]assess.Answer) map[string]assess.Answer {
 		out[id] = v
 	}
 	return out
+}
+
+// sayKept tells a person who switched to plain prompts which answers the
+// form kept, so that nothing given is out of their hearing.
+func (o *checkOptions) sayKept(kept map[string]assess.Answer, ids []string) {
+	l := i18n.Lang(o.Set.Lang)
+	for _, id := range ids {
+		if a := kept[id]; a != "" {
+			q, _ := o.Set.Question(id)
+			fmt.Fprintln(o.IO.ErrOut, ear.Text(i18n.T(l, "prompt.kept", q.Option(o.Set.Labels, a), q.Prompt)))
+		}
+	}
 }

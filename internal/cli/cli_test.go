@@ -239,3 +239,19 @@ func TestCheckFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainStopIsForTheEar: a person who stops at plain prompts hears where
+// to get help as the prompts say it: numbers to dial digit by digit, no
+// bullets.
+func TestPlainStopIsForTheEar(t *testing.T) {
+	var out, errOut bytes.Buffer
+	s := &Streams{In: strings.NewReader("1\nstop\n"), Out: &out, ErrOut: &errOut, InTTY: true, ErrTTY: true, ErrWidth: 80}
+	code := Run(context.Background(), []string{"check", "--accessible"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+	got := errOut.String()
+	if code != ExitCancelled || out.Len() != 0 {
+		t.Fatalf("code %d, stdout %q", code, out.String())
+	}
+	if !strings.Contains(got, "9\u00a01\u00a01") || strings.Contains(got, "911") || strings.Contains(got, "•") {
+		t.Errorf("the help lines after a stop are not for the ear:\n%s", got)
+	}
+}

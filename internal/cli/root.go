@@ -289,8 +289,10 @@ func (a *app) report(err error, code int) {
 		fmt.Fprintln(a.io.ErrOut, msg)
 		if a.set != nil && a.io.ErrTTY {
 			// A person who stops part way at a terminal still sees where
-			// to get help.
+			// to get help; at plain prompts, hears it.
 			errOut, opts := textTo(a.io, a.io.ErrOut, true, a.io.ErrWidth, 0)
+			var ear interface{ Ear() bool }
+			opts.Ear = errors.As(err, &ear) && ear.Ear()
 			_ = report.HelpLines(errOut, a.set.Resources, a.set.Labels, opts)
 		}
 	case code > 128:

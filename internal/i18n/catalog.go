@@ -142,7 +142,8 @@ var catalog = map[string]map[Lang]string{
 	"flag.syntax":          {English: "bad flag syntax: %s", Spanish: "opción mal escrita: %s"},
 
 	// Prompts.
-	"prompt.keys":         {English: "Type the number or the word of your answer, then press Enter. Type ? to hear a question again, or stop to stop at any time.", Spanish: "Escriba el número o la palabra de su respuesta y oprima Enter. Escriba ? para oír otra vez una pregunta, o la palabra salir para terminar cuando quiera."},
+	"prompt.keys":         {English: "Type the number or the word of your answer, then press Enter. Type the word repeat to hear a question again, or the word stop to stop at any time.", Spanish: "Escriba el número o la palabra de su respuesta y oprima Enter. Escriba la palabra repetir para oír otra vez una pregunta, o la palabra salir para terminar cuando quiera."},
+	"prompt.kept":         {English: "Kept from the form: %s. %s", Spanish: "Guardado del formulario: %s. %s"},
 	"prompt.question_n":   {English: "Question %d of %d: %s", Spanish: "Pregunta %d de %d: %s"},
 	"prompt.your_answer":  {English: "Your answer, 1, 2 or 3: ", Spanish: "Su respuesta, 1, 2 o 3: "},
 	"prompt.your_choice":  {English: "Your choice: ", Spanish: "Su elección: "},

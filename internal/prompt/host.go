@@ -13,6 +13,7 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/testmark"
+	"github.com/iopfit/iopfit/internal/wrap"
 )
 
 // escCheckMsg comes escWait after an Esc was held.
@@ -294,15 +295,15 @@ func (h *host) View() tea.View {
 	return v
 }
 
-// withStopQuestion puts the question whether to stop on the page's last
-// line, where it is seen whatever the window's size.
+// withStopQuestion puts the question whether to stop, whole, on the page's
+// last lines, where it is seen whatever the window's size.
 func (h *host) withStopQuestion(frame string) string {
-	ask := h.p.labels.Get("form_stop")
+	ask := wrap.Words(h.p.labels.Get("form_stop"), h.p.textWidth())
 	lines := strings.Split(frame, "\n")
-	if len(lines) >= h.p.height {
-		lines = lines[:max(h.p.height-1, 0)]
+	if keep := h.p.height - len(ask); len(lines) > keep {
+		lines = lines[:max(keep, 0)]
 	}
-	return strings.Join(append(lines, truncate(ask, h.p.textWidth())), "\n")
+	return strings.Join(append(lines, ask...), "\n")
 }
 
 // cursorLine is the line of frame where the terminal's cursor belongs: the

@@ -25,6 +25,18 @@ import (
 // ErrCancelled means the person chose to stop (Ctrl-C or Esc in the form).
 var ErrCancelled error = cancelled{}
 
+// errPlainCancelled is a stop at plain prompts: ErrCancelled, by someone
+// who listens, so that what is said after it is written for the ear.
+var errPlainCancelled error = plainCancelled{}
+
+type plainCancelled struct{ cancelled }
+
+// Is makes a stop at plain prompts an ErrCancelled.
+func (plainCancelled) Is(target error) bool { return target == ErrCancelled }
+
+// Ear marks what follows the stop as for the ear.
+func (plainCancelled) Ear() bool { return true }
+
 type cancelled struct{}
 
 func (cancelled) Error() string { return "cancelled" }
@@ -214,7 +226,7 @@ type PlainIO struct {
 var (
 	backWords   = map[string]bool{"back": true, "b": true, "atras": true, "volver": true}
 	stopWords   = map[string]bool{"stop": true, "quit": true, "exit": true, "salir": true, "parar": true}
-	repeatWords = map[string]bool{"?": true, "repeat": true, "again": true, "repetir": true, "otra vez": true}
+	repeatWords = map[string]bool{"?": true, "repeat": true, "again": true, "help": true, "repetir": true, "otra vez": true, "ayuda": true}
 	saveWords   = map[string]bool{"save": true, "guardar": true}
 )
 
@@ -250,9 +262,20 @@ func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (
 		}
 	}
 	if !pio.Terminal {
+		// A blank line sets the answers apart from what follows.
+		fmt.Fprintln(pio.Out)
 		return Given{Answers: a.got}, nil
 	}
 	return a.review(ctx)
+}
+
+// sentence ends s with a full stop, unless it ends a sentence already: a
+// screen reader runs a line without one into the next ("Yes two").
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
 
 // plainAsk is one run of plain prompts: what was asked and answered.
@@ -276,7 +299,7 @@ func (a *plainAsk) question(ctx context.Context, i int) (back bool, err error) {
 		fmt.Fprintln(a.pio.Out)
 		a.pio.print(i18n.T(a.lang, "prompt.question_n", i+1, len(a.ids), q.Prompt), q.Help)
 		for n, ans := range assess.Answers {
-			a.pio.print(fmt.Sprintf("%d. %s", n+1, q.Option(labels, ans)))
+			a.pio.print(fmt.Sprintf("%d. %s", n+1, sentence(q.Option(labels, ans))))
 		}
 		if before, ok := a.got[q.ID]; ok {
 			a.pio.print(i18n.T(a.lang, "prompt.earlier", q.Option(labels, before)))
@@ -313,7 +336,7 @@ func (a *plainAsk) review(ctx context.Context) (Given, error) {
 		a.pio.print(labels.Get("your_answers") + ":")
 		for i, id := range a.ids {
 			q, _ := a.set.Question(id)
-			a.pio.print(fmt.Sprintf("%d. %s: %s", i+1, q.Option(labels, a.got[id]), q.Prompt))
+			a.pio.print(fmt.Sprintf("%d. %s. %s", i+1, q.Option(labels, a.got[id]), q.Prompt))
 		}
 		a.pio.print(i18n.T(a.lang, "prompt.review"))
 		line, err := a.readLine(ctx)
@@ -328,7 +351,7 @@ func (a *plainAsk) review(ctx context.Context) (Given, error) {
 		case saveWords[word]:
 			return Given{Answers: a.got, Save: true}, nil
 		case stopWords[word]:
-			return Given{}, ErrCancelled
+			return Given{}, errPlainCancelled
 		case numErr == nil && n >= 1 && n <= len(a.ids):
 			if _, err := a.question(ctx, n-1); err != nil {
 				return Given{}, err
@@ -353,7 +376,7 @@ func (a *plainAsk) readLine(ctx context.Context) (string, error) {
 		if a.pio.Gone != nil && a.pio.Gone() {
 			return "", &GoneError{Err: err}
 		}
-		return "", ErrCancelled
+		return "", errPlainCancelled
 	case err != nil && ctx.Err() != nil:
 		return "", err
 	case err != nil:
@@ -405,7 +428,7 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 					return "", actAnswer, &GoneError{Err: err}
 				}
 				// Ctrl-D at a terminal is the person stopping.
-				return "", actAnswer, ErrCancelled
+				return "", actAnswer, errPlainCancelled
 			}
 			return "", actAnswer, &EndOfInputError{ID: q.ID}
 		}
@@ -431,7 +454,7 @@ func askOne(ctx context.Context, pio PlainIO, q *assess.Question, labels assess.
 			case repeatWords[word]:
 				return "", actRepeat, nil
 			case stopWords[word]:
-				return "", actAnswer, ErrCancelled
+				return "", actAnswer, errPlainCancelled
 			}
 		}
 		last = line

@@ -77,7 +77,7 @@ func TestAskPlainShowsEachQuestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	set := fixture(t)
-	for _, want := range []string{set.Title, set.Intro, "Question 1 of 4: " + set.Questions[0].Prompt, set.Questions[3].Help, "\n1. Yes\n2. No\n3. Not sure\n", set.Labels["plain_hint"], "Your answer, 1, 2 or 3: 2\n"} {
+	for _, want := range []string{set.Title, set.Intro, "Question 1 of 4: " + set.Questions[0].Prompt, set.Questions[3].Help, "\n1. Yes.\n2. No.\n3. Not sure.\n", set.Labels["plain_hint"], "Your answer, 1, 2 or 3: 2\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -315,11 +315,11 @@ func TestAskPlainAtATerminal(t *testing.T) {
 		says  []string
 	}{
 		{"Enter on the review shows the result", "1\n2\n3\n1\n\n", []assess.Answer{"yes", "no", "unsure", "yes"}, false, nil,
-			[]string{"Your answer: Not sure.", "Your answers:\n1. Yes: Is the fixture home steady?\n2. No: Are the fixture needs", "Press Enter to see your result."}},
+			[]string{"Your answer: Not sure.", "Your answers:\n1. Yes. Is the fixture home steady?\n2. No. Are the fixture needs", "Press Enter to see your result."}},
 		{"save on the review", "1\n2\n3\n1\nsave\n", []assess.Answer{"yes", "no", "unsure", "yes"}, true, nil, nil},
 		{"guardar on the review", "1\n2\n3\n1\nGuardar\n", []assess.Answer{"yes", "no", "unsure", "yes"}, true, nil, nil},
 		{"a number on the review changes that answer", "1\n2\n3\n1\n2\n1\n\n", []assess.Answer{"yes", "yes", "unsure", "yes"}, false, nil,
-			[]string{"Your answer before: No.", "2. Yes: Are the fixture needs"}},
+			[]string{"Your answer before: No.", "2. Yes. Are the fixture needs"}},
 		{"a number out of range on the review", "1\n2\n3\n1\n9\n\n", []assess.Answer{"yes", "no", "unsure", "yes"}, false, nil,
 			[]string{"That is not one of the choices: press Enter, type save, or type a number from 1 to 4."}},
 		{"back says the answer given", "1\n2\nback\n3\n3\n1\n\n", []assess.Answer{"yes", "unsure", "unsure", "yes"}, false, nil,
