@@ -22,63 +22,87 @@ const (
 	askForm
 )
 
-// choosePrompt follows the README's order: the first rule that applies wins.
-// For askNone, why and fix are the catalog IDs that explain it.
-func choosePrompt(o *checkOptions) (mode promptMode, why, fix string) {
-	switch {
-	case o.NoInput:
-		return askNone, "cli.why_no_input", "cli.fix_flags"
-	case o.AnswersFile == "-":
-		return askNone, "cli.why_stdin", "cli.fix_stdin"
-	case o.Accessible:
-		return askPlain, "", ""
-	case o.IO.InTTY && o.IO.Getenv("TERM") == "dumb":
-		return askPlain, "", ""
-	case o.IO.CanPrompt():
-		return askForm, "", ""
-	}
-	return askNone, "cli.why_no_tty", "cli.fix_tty"
+// askedAnswers is what asking the person gave: their answers, how they
+// were asked (plain prompts where the person switched to them part way),
+// and whether they chose to keep a copy of their result.
+type askedAnswers struct {
+	answers map[string]assess.Answer
+	mode    promptMode
+	save    bool
 }
 
-func (o *checkOptions) ask(ctx context.Context, missing []string) (map[string]assess.Answer, error) {
-	mode, why, fix := choosePrompt(o)
-	o.asked = mode
-	if mode != askNone {
-		// The result is laid out for the window as it is once the person
-		// has answered, not as it was when they started.
-		defer o.IO.remeasure()
+// asker asks a person the questions ids, still unanswered: with the form,
+// with plain prompts, or not at all (an error that says what to pass
+// instead). check depends on this alone, so a test can give its own.
+type asker interface {
+	ask(ctx context.Context, ids []string) (askedAnswers, error)
+}
+
+// chooseAsker follows the README's order: the first rule that applies wins.
+func chooseAsker(o *checkOptions) asker {
+	switch {
+	case o.NoInput:
+		return noAsker{"cli.why_no_input", "cli.fix_flags"}
+	case o.AnswersFile == "-":
+		return noAsker{"cli.why_stdin", "cli.fix_stdin"}
+	case o.Accessible:
+		return plainAsker{o}
+	case o.IO.InTTY && o.IO.Getenv("TERM") == "dumb":
+		return plainAsker{o}
+	case o.IO.CanPrompt():
+		return formAsker{o}
 	}
-	switch mode {
-	case askPlain:
-		return o.askPlain(ctx, missing)
-	case askForm:
-		form, err := prompt.NewForm(o.Set, missing, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
-		if err != nil {
-			return nil, err
-		}
-		given, err := form.Run(ctx)
-		o.save = given.Save
-		if err != nil || !given.Plain {
-			return given.Answers, err
-		}
-		// The person asked for plain prompts part way: they ask the rest,
-		// and what follows is written for the ear.
-		o.asked = askPlain
-		var ids []string
-		for _, id := range missing {
-			if given.Answers[id] == "" {
-				ids = append(ids, id)
-			}
-		}
-		o.sayKept(given.Answers, missing)
-		rest, err := o.askPlain(ctx, ids)
-		return merge(given.Answers, rest), err
+	return noAsker{"cli.why_no_tty", "cli.fix_tty"}
+}
+
+// noAsker is no way to ask: why and fix are the catalog IDs that say why
+// not, and what to pass instead.
+type noAsker struct{ why, fix string }
+
+func (n noAsker) ask(_ context.Context, ids []string) (askedAnswers, error) {
+	return askedAnswers{}, missingError(ids, n.why, n.fix)
+}
+
+// plainAsker asks with plain prompts, line by line.
+type plainAsker struct{ o *checkOptions }
+
+func (p plainAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) {
+	// The result is laid out for the window as it is once the person has
+	// answered, not as it was when they started.
+	defer p.o.IO.remeasure()
+	return p.o.askPlain(ctx, ids)
+}
+
+// formAsker asks with the full-screen form.
+type formAsker struct{ o *checkOptions }
+
+func (f formAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) {
+	o := f.o
+	defer o.IO.remeasure()
+	form, err := prompt.NewForm(o.Set, ids, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
+	if err != nil {
+		return askedAnswers{}, err
 	}
-	return nil, missingError(missing, why, fix)
+	given, err := form.Run(ctx)
+	if err != nil || !given.Plain {
+		return askedAnswers{answers: given.Answers, mode: askForm, save: given.Save}, err
+	}
+	// The person asked for plain prompts part way: they ask the rest, and
+	// what follows is written for the ear.
+	var rest []string
+	for _, id := range ids {
+		if given.Answers[id] == "" {
+			rest = append(rest, id)
+		}
+	}
+	o.sayKept(given.Answers, ids)
+	plain, err := o.askPlain(ctx, rest)
+	plain.answers = merge(given.Answers, plain.answers)
+	return plain, err
 }
 
 // askPlain asks ids with plain prompts.
-func (o *checkOptions) askPlain(ctx context.Context, ids []string) (map[string]assess.Answer, error) {
+func (o *checkOptions) askPlain(ctx context.Context, ids []string) (askedAnswers, error) {
 	pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
 	if o.IO.ErrTTY {
 		pio.Width = o.IO.ErrWidth
@@ -89,20 +113,7 @@ func (o *checkOptions) askPlain(ctx context.Context, ids []string) (map[string]a
 		pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
 	}
 	given, err := prompt.AskPlain(ctx, pio, o.Set, ids)
-	o.save = given.Save
-	return given.Answers, err
-}
-
-// merge is a and b in one map, b's answer where both have one.
-func merge(a, b map[string]assess.Answer) map[string]assess.Answer {
-	out := make(map[string]assess.Answer, len(a)+len(b))
-	for id, v := range a {
-		out[id] = v
-	}
-	for id, v := range b {
-		out[id] = v
-	}
-	return out
+	return askedAnswers{answers: given.Answers, mode: askPlain, save: given.Save}, err
 }
 
 // sayKept tells a person who switched to plain prompts which answers the
@@ -115,4 +126,16 @@ func (o *checkOptions) sayKept(kept map[string]assess.Answer, ids []string) {
 			fmt.Fprintln(o.IO.ErrOut, ear.Text(i18n.T(l, "prompt.kept", q.Option(o.Set.Labels, a), q.Prompt)))
 		}
 	}
+}
+
+// merge is a and b in one map, b's answer where both have one.
+func merge(a, b map[string]assess.Answer) map[string]assess.Answer {
+	out := make(map[string]assess.Answer, len(a)+len(b))
+	for id, v := range a {
+		out[id] = v
+	}
+	for id, v := range b {
+		out[id] = v
+	}
+	return out
 }

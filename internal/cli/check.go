@@ -31,13 +31,19 @@ type checkOptions struct {
 	Accessible bool
 	NoInput    bool
 
-	// asked is how the missing answers were asked, once they were.
+	// ask asks the answers still missing; nil chooses by the flags and the
+	// terminal (see chooseAsker). Tests give their own.
+	ask asker
+}
+
+// checkRun is one run of check: its options, and what gathering the
+// answers learned, which decides how the result is shown.
+type checkRun struct {
+	*checkOptions
+	// asked is how the missing answers were asked, if they were.
 	asked promptMode
-	// save is true when the person chose, in the form, to keep a copy of
-	// their result.
+	// save is true when the person chose to keep a copy of their result.
 	save bool
-	// earlier is the result read from Compare, once it was.
-	earlier *assess.Earlier
 }
 
 // checkExample shows the active set's own flags, so that the examples work
@@ -144,52 +150,68 @@ var checkHook func()
 // runCheck gathers the answers (file, then flags, then prompts for what is
 // still missing), evaluates them and prints the result.
 func runCheck(ctx context.Context, o *checkOptions) error {
-	got, err := o.gather(ctx)
+	g, err := o.gather(ctx)
 	if err != nil {
 		return err
 	}
 	if checkHook != nil {
 		checkHook()
 	}
-	res, err := assess.Evaluate(o.Set, got)
+	res, err := assess.Evaluate(o.Set, g.answers)
 	if err != nil {
 		return fmt.Errorf("evaluating the answers: %w", err)
 	}
-	if o.earlier != nil {
-		res.Since = assess.Compare(o.Set, res, *o.earlier)
+	if g.earlier != nil {
+		res.Since = assess.Compare(o.Set, res, *g.earlier)
 	}
-	return o.print(res)
+	run := &checkRun{checkOptions: o, asked: g.asked.mode, save: g.asked.save}
+	return run.print(res)
 }
 
-func (o *checkOptions) gather(ctx context.Context) (map[string]assess.Answer, error) {
-	got := map[string]assess.Answer{}
+// gathered is what gathering the answers learned: every answer, the
+// earlier result to compare with (if any), and how the missing answers
+// were asked.
+type gathered struct {
+	answers map[string]assess.Answer
+	earlier *assess.Earlier
+	asked   askedAnswers
+}
+
+// gather collects the answers: from the file, then the flags, then, for
+// what is still missing, from the person.
+func (o *checkOptions) gather(ctx context.Context) (gathered, error) {
+	g := gathered{answers: map[string]assess.Answer{}}
 	if o.AnswersFile != "" {
 		fromFile, err := readAnswers(ctx, o.IO, o.AnswersFile, o.Set)
 		if err != nil {
-			return nil, err
+			return gathered{}, err
 		}
-		got = fromFile
+		g.answers = fromFile
 	}
 	for id, a := range o.Given {
-		got[id] = a
+		g.answers[id] = a
 	}
-	missing := assess.Missing(o.Set, got)
+	missing := assess.Missing(o.Set, g.answers)
 	// The earlier result is read before anything is asked, so that a
 	// wrong file is said at once, not after the person has answered.
-	if err := o.readEarlier(ctx, len(missing) > 0); err != nil {
-		return nil, err
+	var err error
+	if g.earlier, err = o.readEarlier(ctx, len(missing) > 0); err != nil {
+		return gathered{}, err
 	}
 	if len(missing) == 0 {
-		return got, nil
+		return g, nil
 	}
-	asked, err := o.ask(ctx, missing)
-	if err != nil {
-		return nil, err
+	ask := o.ask
+	if ask == nil {
+		ask = chooseAsker(o)
 	}
-	for id, a := range asked {
-		got[id] = a
+	if g.asked, err = ask.ask(ctx, missing); err != nil {
+		return gathered{}, err
 	}
-	return got, nil
+	for id, a := range g.asked.answers {
+		g.answers[id] = a
+	}
+	return g, nil
 }
 
 // missingError names the flags that would supply the missing answers; why

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -20,7 +21,20 @@ import (
 	"github.com/iopfit/iopfit/internal/prompt"
 )
 
-func TestChoosePrompt(t *testing.T) {
+// modeOf is the way an asker asks, and why not for one that cannot.
+func modeOf(a asker) (promptMode, string) {
+	switch a := a.(type) {
+	case formAsker:
+		return askForm, ""
+	case plainAsker:
+		return askPlain, ""
+	case noAsker:
+		return askNone, a.why
+	}
+	return -1, ""
+}
+
+func TestChooseAsker(t *testing.T) {
 	tests := []struct {
 		name                string
 		noInput, accessible bool
@@ -46,9 +60,9 @@ func TestChoosePrompt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &Streams{InTTY: tt.inTTY, ErrTTY: tt.errTTY, Environ: []string{"TERM=" + tt.term}}
 			o := &checkOptions{IO: s, NoInput: tt.noInput, Accessible: tt.accessible, AnswersFile: tt.answers}
-			got, why, _ := choosePrompt(o)
+			got, why := modeOf(chooseAsker(o))
 			if got != tt.want || !strings.Contains(why, tt.whyContains) {
-				t.Errorf("choosePrompt = %v, %q; want %v, %q", got, why, tt.want, tt.whyContains)
+				t.Errorf("chooseAsker = %v, %q; want %v, %q", got, why, tt.want, tt.whyContains)
 			}
 		})
 	}
@@ -253,5 +267,42 @@ func TestPlainStopIsForTheEar(t *testing.T) {
 	}
 	if !strings.Contains(got, "9\u00a01\u00a01") || strings.Contains(got, "911") || strings.Contains(got, "•") {
 		t.Errorf("the help lines after a stop are not for the ear:\n%s", got)
+	}
+}
+
+// fakeAsker answers every question it is asked with yes, as plain prompts
+// would, and says it was asked to keep a copy when save is set.
+type fakeAsker struct {
+	asked []string
+	save  bool
+}
+
+func (f *fakeAsker) ask(_ context.Context, ids []string) (askedAnswers, error) {
+	f.asked = ids
+	got := map[string]assess.Answer{}
+	for _, id := range ids {
+		got[id] = assess.Yes
+	}
+	return askedAnswers{answers: got, mode: askPlain, save: f.save}, nil
+}
+
+// TestCheckAsksThroughItsAsker: check asks what is missing through the
+// asker it is given, and shows the result as that way of asking needs (for
+// the ear, after plain prompts).
+func TestCheckAsksThroughItsAsker(t *testing.T) {
+	var out bytes.Buffer
+	fake := &fakeAsker{}
+	o := &checkOptions{
+		IO:  &Streams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard},
+		Set: fixtureSet(t), Given: map[string]assess.Answer{"stable-home": assess.No}, Output: formatText, ask: fake,
+	}
+	if err := runCheck(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"manageable-needs", "can-commit", "responsibilities"}; !slices.Equal(fake.asked, want) {
+		t.Errorf("asked %q, want %q", fake.asked, want)
+	}
+	if !strings.Contains(out.String(), "Help now:\nFixture Line:") {
+		t.Errorf("the result after plain prompts is not for the ear:\n%s", out.String())
 	}
 }

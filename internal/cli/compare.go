@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/earlier"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
@@ -35,17 +36,17 @@ func (o *checkOptions) compareIsStdin() bool {
 // readEarlier reads the earlier result --compare names, if any. From
 // stdin it is refused when stdin is a terminal, or when asking (there are
 // answers missing) would read the answers from it.
-func (o *checkOptions) readEarlier(ctx context.Context, asking bool) error {
+func (o *checkOptions) readEarlier(ctx context.Context, asking bool) (*assess.Earlier, error) {
 	if o.Compare == "" {
-		return nil
+		return nil, nil
 	}
 	in := load.File(o.Compare)
 	if o.compareIsStdin() {
 		if o.Compare == "-" && o.IO.InTTY {
-			return usagef("cli.compare_tty")
+			return nil, usagef("cli.compare_tty")
 		}
-		if mode, _, _ := choosePrompt(o); asking && mode == askPlain {
-			return usagef("cli.compare_prompts", safetext.Path(o.Compare))
+		if _, plain := chooseAsker(o).(plainAsker); asking && plain {
+			return nil, usagef("cli.compare_prompts", safetext.Path(o.Compare))
 		}
 	}
 	if o.Compare == "-" {
@@ -55,10 +56,9 @@ func (o *checkOptions) readEarlier(ctx context.Context, asking bool) error {
 	e, err := earlier.Read(ctx, in, o.Set)
 	stop()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	o.earlier = &e
-	return nil
+	return &e, nil
 }
 
 // compareWait is how long reading the earlier result may take before a

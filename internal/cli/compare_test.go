@@ -49,15 +49,16 @@ func TestCompareFromStdin(t *testing.T) {
 func compareOrRefuse(t *testing.T, o *checkOptions, asking bool, want string) {
 	t.Helper()
 	err := o.compareFlags(true)
+	var e *assess.Earlier
 	if err == nil {
-		err = o.readEarlier(context.Background(), asking)
+		e, err = o.readEarlier(context.Background(), asking)
 	}
 	var ue *UsageError
 	switch {
 	case want == "" && err != nil:
 		t.Fatalf("refused: %v", err)
-	case want == "" && (o.earlier == nil || o.earlier.Answers["stable-home"] != assess.No):
-		t.Fatalf("read %+v", o.earlier)
+	case want == "" && (e == nil || e.Answers["stable-home"] != assess.No):
+		t.Fatalf("read %+v", e)
 	case want != "" && (!errors.As(err, &ue) || ue.Msg.ID != want):
 		t.Fatalf("got %v, want %s", err, want)
 	case want != "" && exitCode(err) != ExitUsage:

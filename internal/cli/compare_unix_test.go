@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/load"
 )
 
@@ -44,7 +45,12 @@ func TestCompareSaysWhatItWaitsFor(t *testing.T) {
 		stderr := make(notes, 10)
 		o := &checkOptions{IO: &Streams{In: strings.NewReader(""), ErrOut: stderr, ErrTTY: errTTY}, Set: set, Compare: fifo}
 		done := make(chan error, 1)
-		go func() { done <- o.readEarlier(context.Background(), false) }()
+		var e *assess.Earlier
+		go func() {
+			var err error
+			e, err = o.readEarlier(context.Background(), false)
+			done <- err
+		}()
 		want := "iopfit is waiting for the earlier result from " + fifo + " (--compare); press Ctrl-C to stop.\n"
 		if errTTY {
 			select {
@@ -69,7 +75,7 @@ func TestCompareSaysWhatItWaitsFor(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Fatalf("stderr a terminal %v: %v", errTTY, err)
 		}
-		if o.earlier == nil {
+		if e == nil {
 			t.Fatal("not read")
 		}
 		if len(stderr) > 0 {

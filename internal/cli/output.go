@@ -21,7 +21,7 @@ import (
 // print renders res in the chosen format and writes it to stdout in one
 // write, so that a failed write (a full disk) is caught and nothing half-done
 // is mistaken for a result.
-func (o *checkOptions) print(res assess.Result) error {
+func (o *checkRun) print(res assess.Result) error {
 	// A copy the person asked for is saved first, so that the line that
 	// says where it went can end the screen.
 	var notes []string
@@ -116,7 +116,7 @@ func (o *checkOptions) print(res assess.Result) error {
 // before it instead. The recap shrinks to leave them room; when even its
 // smallest form cannot, they go above it, since what could hurt the person
 // now is what must stay in view.
-func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n int) (recap string, notesFirst bool, err error) {
+func (o *checkRun) lastScreen(res assess.Result, opts report.TextOptions, n int) (recap string, notesFirst bool, err error) {
 	var b bytes.Buffer
 	room := opts
 	if room.Height > 0 {
@@ -138,7 +138,7 @@ func (o *checkOptions) lastScreen(res assess.Result, opts report.TextOptions, n 
 // when they answered at the terminal, where to get help: the result that
 // would have shown the help lines is not on their screen (unless the recap
 // on stderr, recapShown, holds them).
-func (o *checkOptions) stdoutFailed(notes []string, recapShown bool) {
+func (o *checkRun) stdoutFailed(notes []string, recapShown bool) {
 	_ = o.writeNotes(notes)
 	if o.asked != askNone && !recapShown {
 		errOut, opts := textTo(o.IO, o.IO.ErrOut, o.IO.ErrTTY, o.IO.ErrWidth, 0)
@@ -161,7 +161,7 @@ const maxSaveNames = 99
 // saveMarkdown keeps a copy of res, as markdown, in a new file in the
 // current directory named for the day: iopfit-2026-12-01.md, or -2, -3 and
 // on when that name is taken. It never overwrites a file.
-func (o *checkOptions) saveMarkdown(res assess.Result) (string, error) {
+func (o *checkRun) saveMarkdown(res assess.Result) (string, error) {
 	if o.IO.SaveNew == nil {
 		return "", &SaveError{Err: errors.New("this run cannot write files")}
 	}
@@ -209,7 +209,7 @@ func (o *checkOptions) note(msg string) []string {
 // (SIGPIPE). after writes the rest once the result is written: the line
 // that says where it went and the notes, or all of it when the notes come
 // first. Anywhere else, after is nil: the notes alone follow the result.
-func (o *checkOptions) sayWritten(res assess.Result, notes []string) (after func() error, recapShown bool, err error) {
+func (o *checkRun) sayWritten(res assess.Result, notes []string) (after func() error, recapShown bool, err error) {
 	if o.asked == askNone || !o.IO.ErrTTY || o.IO.OutTTY {
 		return nil, false, nil
 	}
