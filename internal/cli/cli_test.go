@@ -306,3 +306,19 @@ func TestCheckAsksThroughItsAsker(t *testing.T) {
 		t.Errorf("the result after plain prompts is not for the ear:\n%s", out.String())
 	}
 }
+
+// TestRunLeavesItsStreamsAlone: Run works on a copy of the streams it is
+// given: the caller's stdout is still its own after the run.
+func TestRunLeavesItsStreamsAlone(t *testing.T) {
+	var out bytes.Buffer
+	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}
+	for range 2 {
+		Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+		if s.Out != io.Writer(&out) {
+			t.Fatalf("Run replaced the caller's stdout with %T", s.Out)
+		}
+	}
+	if out.String() != "iop\niop\n" {
+		t.Errorf("stdout = %q", out.String())
+	}
+}

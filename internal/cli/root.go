@@ -71,7 +71,12 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	// Every command's output, cobra's help and completion scripts included,
 	// goes through out, which remembers a failed write.
 	out := &outWriter{w: s.Out}
-	s.Out = out
+	// A copy of the caller's streams, so that Run leaves its arguments
+	// alone: a caller that runs iopfit twice with the same streams gets
+	// the same result twice.
+	run := *s
+	run.Out = out
+	s = &run
 
 	a, err := newApp(ctx, s, build, args)
 	lang = a.lang

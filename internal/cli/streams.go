@@ -46,9 +46,6 @@ type Streams struct {
 	// what follows is laid out for the window they have. Nil keeps the
 	// sizes given.
 	Measure func() (outW, outH, errW, errH int)
-
-	profileOnce sync.Once
-	profile     colorprofile.Profile
 }
 
 // SystemStreams returns the process's own streams.
@@ -126,10 +123,7 @@ func (s *Streams) CanPrompt() bool {
 // way the library does looks the user up (nscd over a socket in a cgo
 // build); iopfit starts no program, and tmux sets TERM=tmux-256color.
 func (s *Streams) ColorProfile() colorprofile.Profile {
-	s.profileOnce.Do(func() {
-		s.profile = colorprofile.Env(s.Environ)
-	})
-	return s.profile
+	return colorprofile.Env(s.Environ)
 }
 
 // saveNew writes data to the new file name, readable and writable by its
