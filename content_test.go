@@ -351,7 +351,8 @@ func TestRecapTextsAreShort(t *testing.T) {
 }
 
 // The answer's limits (DESIGN, "The result"): what a scared, tired person
-// can take in on one or two screens.
+// can take in on one or two screens. They are counted as `wc -w` counts, every
+// run of non-space (a bullet too), the strictest reading of the limit.
 var maxAnswerWords = map[i18n.Lang]int{i18n.English: 400, i18n.Spanish: 480}
 
 const (
@@ -380,7 +381,7 @@ func TestEveryAnswerFitsTheRules(t *testing.T) {
 			res := evaluate(t, set, answers)
 			where := fmt.Sprint(l, " ", answers)
 			answer, _ := layers(t, set, res, report.TextOptions{Width: answerWidth})
-			if n := len(answerWord.FindAllString(answer, -1)); n > maxAnswerWords[l] {
+			if n := len(strings.Fields(answer)); n > maxAnswerWords[l] {
 				t.Errorf("%s: the answer is %d words, more than %d", where, n, maxAnswerWords[l])
 			} else if n > most {
 				most, mostAt = n, where
@@ -591,7 +592,7 @@ var contentFacts = map[i18n.Lang][]fact{
 		{"the health answers", needsOption, []string{"Sí: no tengo ninguna de las señales", "No: tengo una señal del No", "No sé: quiero que me revise un médico"}},
 		{"the health help", needsHelp, []string{"988", "AYUDA", "hospital o en un programa donde usted vive", "Cualquiera de estas señales quiere decir No:", "- una convulsión o delirium tremens", "un plan para quitarse la vida, o un intento", "dosis altas de benzodiacepinas", "tan serio que alguien del equipo médico tiene que verle todos los días", "quiere decir No sé", "temblores, sudores o malestar", "pastillas para dormir todos los días", "espera un bebé", "pero no tiene un plan", "Siga tomando las medicinas"}},
 		{"the health needs' yes", needsYes, []string{"consulte a un médico", "convulsión", "delirium tremens", "pastillas para dormir", "espera un bebé", "suicidio", "no está bajo control", "cuando eso es cierto"}},
-		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "Si bebe, o toma benzodiacepinas", "no lo deje de golpe por su cuenta", "pastillas para dormir", "No junte por su cuenta benzodiacepinas con alcohol u opioides", "Si le recetan ambos, siga como le dijeron", "naloxona (Narcan)", "respira muy lento, tiene los labios morados o no despierta", "otra persona debe dársela. Luego debe quedarse a su lado", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? No deje los opioides por su cuenta", "déjelos solo con ayuda médica", "Vea a un médico esta semana", "Llame hoy a un médico"}},
+		{"the urgent text", needsUrgent, []string{"Llame al 911", "sobredosis", "988", "AYUDA", "Si bebe, o toma benzodiacepinas", "no lo deje de golpe por su cuenta", "pastillas para dormir", "No junte por su cuenta benzodiacepinas con alcohol u opioides", "Si le recetan ambos, siga como le dijeron", "naloxona (Narcan)", "respira muy lento, tiene los labios morados o no despierta", "otra persona debe dársela y quedarse a su lado", "que no sea de farmacia", "No consuma a solas", "tiras de prueba", "Tras unos días o más sin consumir", "¿Espera un bebé? No deje los opioides por su cuenta", "déjelos solo con ayuda médica", "Vea a un médico esta semana", "Llame hoy a un médico"}},
 		{"stay safe", staySafe, []string{"que no sea de farmacia", "cocaína o metanfetamina", "No consuma a solas", "tiras de prueba", "naloxona (Narcan)", "otra persona debe dársela", "Tras unos días o más sin consumir", "pastillas para dormir", "No junte por su cuenta"}},
 		{"the emergency line", emergency, []string{"911", "988", "AYUDA"}},
 		{"the health needs' first step", needsFirst, []string{"Si usa opioides, pida empezar o seguir con buprenorfina o metadona"}},

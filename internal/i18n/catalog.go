@@ -190,7 +190,7 @@ var catalog = map[string]map[Lang]string{
 	"label.sources":         {English: "Sources", Spanish: "Fuentes"},
 	"report.ear_then":       {English: ", now ", Spanish: ", ahora "},
 	"report.checked":        {English: "checked %s", Spanish: "revisado el %s"},
-	"label.handout":         {English: "More on each point, with sources: iopfit check --full", Spanish: "Más sobre cada punto, con las fuentes: iopfit check --full --lang es"},
+	"label.handout":         {English: "Sources and more: iopfit check --full", Spanish: "Fuentes y más: iopfit check --full --lang es"},
 	"label.stay_safe":       {English: "Stay safe", Spanish: "Cuídese"},
 	"label.ask":             {English: "Questions to ask a program", Spanish: "Preguntas para hacer a un programa"},
 	// The intro's sentence that says nothing is saved: the FHIR Questionnaire
