@@ -362,6 +362,12 @@ func (s *session) answer(page string, keys ...string) {
 	s.send(keys...)
 }
 
+// saveFromReview chooses "Show and save my result" on the review page.
+func (s *session) saveFromReview() {
+	s.t.Helper()
+	s.answer("Show and save my result", keyDown, keyEnter)
+}
+
 // marksFile is a file for the test build's marks, which the child writes
 // through a descriptor it inherits and the test reads by name.
 func marksFile(t *testing.T) *os.File {
@@ -486,10 +492,16 @@ func (s *session) begin() {
 // answerAll answers each page in pages with Yes, then shows the result.
 func (s *session) answerAll(pages ...string) {
 	s.t.Helper()
+	s.answerYes(pages...)
+	s.confirm()
+}
+
+// answerYes answers each page in pages with Yes, and stays on the review.
+func (s *session) answerYes(pages ...string) {
+	s.t.Helper()
 	for _, q := range pages {
 		s.answer(q, "1")
 	}
-	s.confirm()
 }
 
 // succeed waits for iopfit to exit 0 and returns its stdout.
@@ -1088,9 +1100,7 @@ func TestFormReviewChangesAnAnswer(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "-o", "json")
 	s.begin()
-	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(q, "1")
-	}
+	s.answerYes("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	s.waitFor("Check your answers")
 	s.waitFor("Yes: Are the fixture needs manageable?")
 	// Past "Show my result" and "Show and save my result" to the second answer.
@@ -1160,10 +1170,8 @@ func TestPrivateAtATerminal(t *testing.T) {
 		dir, trace := t.TempDir(), filepath.Join(t.TempDir(), "trace")
 		s := startSession(t, sessionOpts{prefix: traceArgs(strace, trace), stdoutTTY: true, dir: dir, env: []string{"TERM=xterm-256color"}}, "check")
 		s.begin()
-		for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-			s.answer(q, "1")
-		}
-		s.answer("Show and save my result", keyDown, keyEnter)
+		s.answerYes("(1/4)", "(2/4)", "(3/4)", "(4/4)")
+		s.saveFromReview()
 		if code := s.exit(); code != 0 {
 			t.Fatalf("exit %d", code)
 		}

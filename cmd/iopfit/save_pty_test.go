@@ -21,10 +21,8 @@ func TestFormSaveWhenStdoutFails(t *testing.T) {
 	dir := t.TempDir()
 	s := startSession(t, sessionOpts{stdoutFile: full, dir: dir}, "check")
 	s.begin()
-	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(q, "1")
-	}
-	s.answer("Show and save my result", keyDown, keyEnter)
+	s.answerYes("(1/4)", "(2/4)", "(3/4)", "(4/4)")
+	s.saveFromReview()
 	if code := s.exit(); code != 1 {
 		t.Fatalf("exit %d; screen:\n%s", code, s.text())
 	}
@@ -53,10 +51,8 @@ func TestFormResultToAClosedPipe(t *testing.T) {
 	dir := t.TempDir()
 	s := startSession(t, sessionOpts{stdoutFile: w, dir: dir}, "check")
 	s.begin()
-	for _, q := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(q, "1")
-	}
-	s.answer("Show and save my result", keyDown, keyEnter)
+	s.answerYes("(1/4)", "(2/4)", "(3/4)", "(4/4)")
+	s.saveFromReview()
 	if code := s.exit(); code != 141 {
 		t.Fatalf("exit %d; screen:\n%s", code, s.text())
 	}
