@@ -584,7 +584,7 @@ var contentFacts = map[i18n.Lang][]fact{
 		{"the residential steps", resSteps, []string{"how soon you could start", "doctor"}},
 		{"what residential care involves", resAbout, []string{"day programs", "20 hours or more", "sleep at home", "After any break, even a few days, your old amount can kill"}},
 		{"what IOP involves", iopAbout, []string{"For many people with a safe home", "one-on-one with a counselor"}},
-		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you sick", "Naltrexone is not for you if you take opioids, methadone or", "used opioids in the last week or two", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay"}},
+		{"the caveats", caveats, []string{"Naltrexone helps people drink less or stop", "Acamprosate and disulfiram", "help people stay stopped", "any drink makes you sick", "Naltrexone is not for you if you take opioids, methadone or", "used opioids in the last week or two", "Since January 2024, Medicare pays for IOP", "Most people can do this without a hospital stay", "Naloxone wears off in 30 to 60 minutes", "Call 911 even if the person wakes up"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "TTY", "does not give counseling", "Domestic Violence Hotline: Call 1-800-799-7233.", "START to 88788", "TTY: 1-800-787-3224"}},
 	},
 	i18n.Spanish: {
@@ -600,7 +600,7 @@ var contentFacts = map[i18n.Lang][]fact{
 		{"the IOP steps", iopSteps, []string{"bebé", "la buprenorfina o la metadona", "manejo de contingencias"}},
 		{"what residential care involves", resAbout, []string{"programas de día", "20 horas o más", "duerme en su casa", "mortal"}},
 		{"what IOP involves", iopAbout, []string{"entre 9 y 19 horas en total cada semana", "Para muchas personas con un hogar seguro"}},
-		{"the caveats", caveats, []string{"La naltrexona ayuda a beber menos o a dejar de beber", "El acamprosato y el disulfiram ayudan a no volver a beber", "Medicare", "La naltrexona no es para quien toma opioides"}},
+		{"the caveats", caveats, []string{"La naltrexona ayuda a beber menos o a dejar de beber", "El acamprosato y el disulfiram ayudan a no volver a beber", "Medicare", "La naltrexona no es para quien toma opioides", "La naloxona deja de hacer efecto en 30 a 60 minutos", "Llame al 911 aunque la persona despierte"}},
 		{"the help lines", resources, []string{"911", "988", "SAMHSA", "agencia federal", "TTY", "1-800-799-7233", "START", "88788", "TTY: 1-800-787-3224", "https://espanol.thehotline.org"}},
 	},
 }
