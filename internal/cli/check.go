@@ -13,10 +13,11 @@ import (
 )
 
 // checkOptions is everything `iopfit check` needs: the flag values, the
-// streams and the active question set.
+// streams, the host and the active question set.
 type checkOptions struct {
-	IO  *Streams
-	Set *assess.Set
+	IO   *Streams
+	Host Host
+	Set  *assess.Set
 
 	// Given holds the answers passed as flags, by question id.
 	Given       map[string]assess.Answer
@@ -66,7 +67,7 @@ func checkExample(set *assess.Set) string {
 // into checkOptions, then hands them to runF (runCheck, unless a test gives
 // its own).
 func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
-	opts := &checkOptions{IO: a.io, Given: map[string]assess.Answer{}, Output: formatText}
+	opts := &checkOptions{IO: a.io, Host: a.host, Given: map[string]assess.Answer{}, Output: formatText}
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: i18n.T(a.lang, "cmd.check.short"),

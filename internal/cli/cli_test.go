@@ -155,7 +155,7 @@ func TestExitCode(t *testing.T) {
 // TestReservedIDsCoverFlags keeps the loader's list of reserved ids in step
 // with the flags iopfit defines, so that no question can shadow one.
 func TestReservedIDsCoverFlags(t *testing.T) {
-	a, err := newApp(context.Background(), &Streams{}, BuildInfo{}, nil)
+	a, err := newApp(context.Background(), &Streams{}, Host{}, BuildInfo{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestReservedIDsCoverFlags(t *testing.T) {
 func TestRunInProcess(t *testing.T) {
 	var out, errOut bytes.Buffer
 	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
-	code := Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+	code := Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, Host{}, BuildInfo{}, func(int) { t.Fatal("exit called") })
 	if code != 0 || out.String() != "iop\n" || errOut.Len() != 0 {
 		t.Fatalf("code %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
@@ -230,7 +230,7 @@ func TestCheckFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &Streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}, Environ: tt.env}
-			a, err := newApp(context.Background(), s, BuildInfo{}, nil)
+			a, err := newApp(context.Background(), s, Host{}, BuildInfo{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -260,7 +260,7 @@ func TestCheckFlags(t *testing.T) {
 func TestPlainStopIsForTheEar(t *testing.T) {
 	var out, errOut bytes.Buffer
 	s := &Streams{In: strings.NewReader("1\nstop\n"), Out: &out, ErrOut: &errOut, InTTY: true, ErrTTY: true, ErrWidth: 80}
-	code := Run(context.Background(), []string{"check", "--accessible"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+	code := Run(context.Background(), []string{"check", "--accessible"}, s, Host{}, BuildInfo{}, func(int) { t.Fatal("exit called") })
 	got := errOut.String()
 	if code != ExitCancelled || out.Len() != 0 {
 		t.Fatalf("code %d, stdout %q", code, out.String())
@@ -313,7 +313,7 @@ func TestRunLeavesItsStreamsAlone(t *testing.T) {
 	var out bytes.Buffer
 	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}
 	for range 2 {
-		Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, BuildInfo{}, func(int) { t.Fatal("exit called") })
+		Run(context.Background(), []string{"check", "--stable-home=y", "--manageable-needs=y", "--can-commit=y", "--responsibilities=n", "-q"}, s, Host{}, BuildInfo{}, func(int) { t.Fatal("exit called") })
 		if s.Out != io.Writer(&out) {
 			t.Fatalf("Run replaced the caller's stdout with %T", s.Out)
 		}

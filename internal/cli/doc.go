@@ -16,7 +16,7 @@ import (
 // stream and reads no environment.
 func DocCommand() (*cobra.Command, *assess.Set, error) {
 	s := &Streams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard, Environ: []string{"LANG=C"}}
-	a, err := newApp(context.Background(), s, BuildInfo{}, nil)
+	a, err := newApp(context.Background(), s, Host{}, BuildInfo{}, nil)
 	if err == nil {
 		err = a.setErr
 	}

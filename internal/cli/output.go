@@ -18,8 +18,8 @@ import (
 	"github.com/iopfit/iopfit/internal/wrap"
 )
 
-// print renders res in the chosen format and writes it to stdout in one
-// write, so that a failed write (a full disk) is caught and nothing half-done
+// print keeps the copy the person asked for, renders res in the chosen
+// format and writes it to stdout in one write, so that a failed write (a full disk) is caught and nothing half-done
 // is mistaken for a result.
 func (o *checkRun) print(res assess.Result) error {
 	// A copy the person asked for is saved first, so that the line that
@@ -41,39 +41,7 @@ func (o *checkRun) print(res assess.Result) error {
 		}
 		notes = nil
 	}
-	var buf bytes.Buffer
-	var err error
-	var recap string
-	notesFirst := false
-	out := o.IO.Out
-	switch {
-	case o.Quiet:
-		buf.WriteString(string(res.Recommendation) + "\n")
-	case o.Output == formatJSON:
-		err = report.JSON(&buf, res)
-	case o.Output == formatMarkdown:
-		err = report.Markdown(&buf, res, o.Set.Labels, o.IO.now())
-	case o.Output == formatFHIR:
-		err = report.ResponseFHIR(&buf, res, o.Set)
-	default:
-		var opts report.TextOptions
-		out, opts = textTo(o.IO, out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
-		// Plain prompts are the screen reader's way in: what follows them is
-		// written for the ear.
-		opts.Ear = o.asked == askPlain
-		render := report.Text
-		if o.Full {
-			render = report.Full
-		}
-		err = render(&buf, res, o.Set.Labels, opts)
-		// A person who answered at a terminal is left with the result's last
-		// lines in view, or, listening, hears them last: end with the
-		// headline, what to do now and the help lines again.
-		if err == nil && o.asked != askNone && o.IO.OutTTY {
-			opts.Above = true
-			recap, notesFirst, err = o.lastScreen(res, opts, len(notes))
-		}
-	}
+	r, err := o.render(res, len(notes))
 	if err != nil {
 		return err
 	}
@@ -84,17 +52,17 @@ func (o *checkRun) print(res assess.Result) error {
 	if err != nil {
 		return err
 	}
-	if _, err = io.Copy(out, &buf); err != nil {
+	if _, err = r.out.Write(r.body); err != nil {
 		o.stdoutFailed(notes, recapShown)
 		return outputErr(err)
 	}
-	if notesFirst {
+	if r.notesFirst {
 		if err := o.writeNotes(notes); err != nil {
 			return err
 		}
 		notes = nil
 	}
-	if _, err := io.WriteString(out, recap); err != nil {
+	if _, err := io.WriteString(r.out, r.recap); err != nil {
 		o.stdoutFailed(notes, recapShown)
 		return outputErr(err)
 	}
@@ -109,6 +77,55 @@ func (o *checkRun) print(res assess.Result) error {
 		se.Shown = o.IO.OutTTY
 	}
 	return saveErr
+}
+
+// rendered is a result ready to be written: the writer for stdout (with
+// the colours its terminal takes), what goes there, and the recap that ends
+// the screen, with whether the notes go above it.
+type rendered struct {
+	out        io.Writer
+	body       []byte
+	recap      string
+	notesFirst bool
+}
+
+// render renders res in the chosen format, leaving room for n lines of notes
+// after the recap. It writes nothing: print does, so that what is written and
+// in what order is decided in one place.
+func (o *checkRun) render(res assess.Result, n int) (rendered, error) {
+	var buf bytes.Buffer
+	var err error
+	r := rendered{out: o.IO.Out}
+	switch {
+	case o.Quiet:
+		buf.WriteString(string(res.Recommendation) + "\n")
+	case o.Output == formatJSON:
+		err = report.JSON(&buf, res)
+	case o.Output == formatMarkdown:
+		err = report.Markdown(&buf, res, o.Set.Labels, o.Host.now())
+	case o.Output == formatFHIR:
+		err = report.ResponseFHIR(&buf, res, o.Set)
+	default:
+		var opts report.TextOptions
+		r.out, opts = textTo(o.IO, r.out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
+		// Plain prompts are the screen reader's way in: what follows them is
+		// written for the ear.
+		opts.Ear = o.asked == askPlain
+		render := report.Text
+		if o.Full {
+			render = report.Full
+		}
+		err = render(&buf, res, o.Set.Labels, opts)
+		// A person who answered at a terminal is left with the result's last
+		// lines in view, or, listening, hears them last: end with the
+		// headline, what to do now and the help lines again.
+		if err == nil && o.asked != askNone && o.IO.OutTTY {
+			opts.Above = true
+			r.recap, r.notesFirst, err = o.lastScreen(res, opts, n)
+		}
+	}
+	r.body = buf.Bytes()
+	return r, err
 }
 
 // lastScreen is the recap that ends the screen after the form, and whether
@@ -162,10 +179,10 @@ const maxSaveNames = 99
 // current directory named for the day: iopfit-2026-12-01.md, or -2, -3 and
 // on when that name is taken. It never overwrites a file.
 func (o *checkRun) saveMarkdown(res assess.Result) (string, error) {
-	if o.IO.SaveNew == nil {
+	if o.Host.SaveNew == nil {
 		return "", &SaveError{Err: errors.New("this run cannot write files")}
 	}
-	now := o.IO.now()
+	now := o.Host.now()
 	var buf bytes.Buffer
 	if err := report.Markdown(&buf, res, o.Set.Labels, now); err != nil {
 		return "", err
@@ -177,7 +194,7 @@ func (o *checkRun) saveMarkdown(res assess.Result) (string, error) {
 		if n > 1 {
 			name = fmt.Sprintf("iopfit-%s-%d.md", day, n)
 		}
-		err := o.IO.SaveNew(name, buf.Bytes())
+		err := o.Host.SaveNew(name, buf.Bytes())
 		switch {
 		case err == nil:
 			return name, nil

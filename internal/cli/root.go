@@ -46,15 +46,15 @@ func Execute(build BuildInfo) int {
 	noprobe.Restore()
 	// Go's time package reads $TZ on the first use of local time, with a
 	// blocking open of whatever file it names: a FIFO hangs, /dev/tty reads
-	// the person's typing. iopfit's own clock (Streams.Now) reads the zone
+	// the person's typing. iopfit's own clock (Host.Now) reads the zone
 	// safely; anything else that asks for local time gets UTC.
 	time.Local = time.UTC
-	return Run(context.Background(), os.Args[1:], SystemStreams(), build, os.Exit)
+	return Run(context.Background(), os.Args[1:], SystemStreams(), SystemHost(), build, os.Exit)
 }
 
 // Run runs iopfit with args and returns the exit code. exit is called only as
 // the last resort after a signal, when the command does not stop in time.
-func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit func(int)) (code int) {
+func Run(ctx context.Context, args []string, s *Streams, host Host, build BuildInfo, exit func(int)) (code int) {
 	lang := i18n.English
 	defer func() {
 		if r := recover(); r != nil {
@@ -78,7 +78,7 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	run.Out = out
 	s = &run
 
-	a, err := newApp(ctx, s, build, args)
+	a, err := newApp(ctx, s, host, build, args)
 	lang = a.lang
 	if err != nil {
 		// A --lang iopfit does not speak stops every command, --version too:
@@ -108,10 +108,12 @@ func Run(ctx context.Context, args []string, s *Streams, build BuildInfo, exit f
 	return code
 }
 
-// app holds what the commands share: the streams, the language, and the
-// active question set in that language, or why it could not be loaded.
+// app holds what the commands share: the streams, the host, the language,
+// and the active question set in that language, or why it could not be
+// loaded.
 type app struct {
 	io    *Streams
+	host  Host
 	build BuildInfo
 	lang  i18n.Lang
 	set   *assess.Set
@@ -156,8 +158,8 @@ func (a *app) withSet(fn func(cmd *cobra.Command, set *assess.Set) error) func(*
 // parsed, since the set's ids become the flags of check and its words their
 // help. Only an unknown --lang is an error here; a set that fails to load is
 // kept for the commands that need it. ctx ends a read that never finishes.
-func newApp(ctx context.Context, s *Streams, build BuildInfo, args []string) (*app, error) {
-	a := &app{io: s, build: build}
+func newApp(ctx context.Context, s *Streams, host Host, build BuildInfo, args []string) (*app, error) {
+	a := &app{io: s, host: host, build: build}
 	lang, explicit, err := chooseLang(args, s)
 	a.lang = lang
 	if err != nil && completing(args) {

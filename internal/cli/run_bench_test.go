@@ -16,7 +16,7 @@ func BenchmarkScriptedCheck(b *testing.B) {
 	args := []string{"check", "--stable-home", "yes", "--manageable-needs", "yes", "--can-commit", "yes", "--responsibilities", "no"}
 	for b.Loop() {
 		s := &Streams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
-		if code := Run(context.Background(), args, s, BuildInfo{}, func(int) {}); code != 0 {
+		if code := Run(context.Background(), args, s, Host{}, BuildInfo{}, func(int) {}); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}

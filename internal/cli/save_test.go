@@ -42,11 +42,11 @@ func fixtureSet(t *testing.T) *assess.Set {
 func saveOptions(t *testing.T, save func(string, []byte) error) (*checkRun, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	s := &Streams{
-		Out: &out, ErrOut: &errOut, SaveNew: save,
-		Now: func() time.Time { return time.Date(2026, 12, 1, 21, 30, 0, 0, time.Local) },
+	host := Host{
+		SaveNew: save,
+		Now:     func() time.Time { return time.Date(2026, 12, 1, 21, 30, 0, 0, time.Local) },
 	}
-	return &checkRun{checkOptions: &checkOptions{IO: s, Set: fixtureSet(t), Output: formatText}, asked: askForm, save: true}, &out, &errOut
+	return &checkRun{checkOptions: &checkOptions{IO: &Streams{Out: &out, ErrOut: &errOut}, Host: host, Set: fixtureSet(t), Output: formatText}, asked: askForm, save: true}, &out, &errOut
 }
 
 func fixtureResult(t *testing.T, set *assess.Set) assess.Result {

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
@@ -33,13 +31,6 @@ type Streams struct {
 	// and the system can say; "" otherwise. Nil means "".
 	OutPath func() string
 
-	// SaveNew writes data to a new file called name, failing with
-	// fs.ErrExist if there is one, and leaving nothing behind if the write
-	// fails. It is how a result the person asked to keep is saved: the one
-	// file iopfit ever writes. Nil means it cannot save.
-	SaveNew func(name string, data []byte) error
-	// Now is the time, for the day a result names. Nil means time.Now.
-	Now func() time.Time
 	// Measure gives the sizes of the terminals on stdout and stderr as they
 	// are now (0 where there is none), as OutWidth, OutHeight, ErrWidth and
 	// ErrHeight: a person may resize the window while they answer, and
@@ -72,10 +63,6 @@ func SystemStreams() *Streams {
 		s.Out = closedWriter{}
 	}
 	s.OutPath = stdoutPath
-	s.SaveNew = saveNew
-	// The zone is read once, and only when a result names its day.
-	zone := sync.OnceValue(func() *time.Location { return localZone(os.LookupEnv) })
-	s.Now = func() time.Time { return time.Now().In(zone()) }
 	return s
 }
 
@@ -126,42 +113,11 @@ func (s *Streams) ColorProfile() colorprofile.Profile {
 	return colorprofile.Env(s.Environ)
 }
 
-// saveNew writes data to the new file name, readable and writable by its
-// owner alone (a result is private, whatever the umask says), and removes
-// the file again if the write fails, so that no half result is left.
-func saveNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	// The mode given to open is cut by the umask (0777 would make the file
-	// unreadable even to its owner); set it whole.
-	err = f.Chmod(0o600)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(name)
-	}
-	return err
-}
-
 // remeasure reads the terminals' sizes again, when Measure can.
 func (s *Streams) remeasure() {
 	if s.Measure != nil {
 		s.OutWidth, s.OutHeight, s.ErrWidth, s.ErrHeight = s.Measure()
 	}
-}
-
-// now is the time, for the day a result names.
-func (s *Streams) now() time.Time {
-	if s.Now == nil {
-		return time.Now()
-	}
-	return s.Now()
 }
 
 // stdoutPath is the path of the regular file stdout writes to, from Linux's
