@@ -57,11 +57,11 @@ var mutations = []mutation{
 	{"reply expiry: 1 s", "internal/prompt/guard.go",
 		"const replyGap = 10 * time.Second", "const replyGap = 1 * time.Second", "./internal/prompt"},
 	// The saved copy's mode and its refusal to overwrite.
-	{"save: mode 0644", "internal/cli/streams.go",
+	{"save: mode 0644", "internal/cli/host.go",
 		"err = f.Chmod(0o600)", "err = f.Chmod(0o644)", "./internal/cli"},
-	{"save: mode left to the umask", "internal/cli/streams.go",
+	{"save: mode left to the umask", "internal/cli/host.go",
 		"err = f.Chmod(0o600)", "err = nil", "./internal/cli"},
-	{"save: an existing file overwritten", "internal/cli/streams.go",
+	{"save: an existing file overwritten", "internal/cli/host.go",
 		"os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600", "os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600", "./internal/cli"},
 	// The FHIR Questionnaire's calculated result.
 	{"FHIR calculated result: unsure counts as yes", "internal/report/fhirpath.go",
