@@ -122,6 +122,22 @@ func Find(s string) (desc string, bad rune) {
 // OneLine makes s safe to print as one line: line breaks and tabs become
 // spaces, and every character Bad rejects is shown as a \u escape.
 func OneLine(s string) string {
+	out := escape(s)
+	// Whether a joiner or a selector may stay depends on its neighbours, and
+	// an escape can take a neighbour away: in "👩\u200d\ufe0f" the selector
+	// after the joiner goes, and the joiner is left before a backslash. Escape
+	// again until nothing is left to escape; each pass turns at least one
+	// character outside ASCII into ASCII, so this ends.
+	for {
+		if d, _ := Find(out); d == "" {
+			return out
+		}
+		out = escape(out)
+	}
+}
+
+// escape is one pass of OneLine over s.
+func escape(s string) string {
 	var b strings.Builder
 	each(s, func(prev, r, next rune) bool {
 		switch {

@@ -39,6 +39,11 @@ func TestOneLine(t *testing.T) {
 		{"\x1b[31mred", `\u001b[31mred`},
 		{"rtl\u202eltr", `rtl\u202eltr`},
 		{"sí", "sí"},
+		{"👩\u200d⚕\ufe0f doctor", "👩\u200d⚕\ufe0f doctor"},
+		// An escape that takes away a joiner's neighbour escapes the joiner
+		// too (found by FuzzOneLine on an empty cache).
+		{"👩\u200d\ufe0f", `👩\u200d\ufe0f`},
+		{"a\ufe0f\u200d👩", `a\ufe0f\u200d👩`},
 	}
 	for _, tt := range tests {
 		if got := OneLine(tt.in); got != tt.want {
