@@ -1072,6 +1072,36 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 	}
 }
 
+// TestShippedLastScreenAt40x12: with the built-in set's nine things to do
+// now, a 40×12 window cannot hold the whole recap; its last screen keeps the
+// headline, 911 and 988, in both languages.
+func TestShippedLastScreenAt40x12(t *testing.T) {
+	t.Parallel()
+	for lang, wants := range map[string][]string{
+		"en": {"Get medical care first.", "Call 911 for a seizure", "Call or text 988."},
+		"es": {"Primero busque atención médica.", "Llame al 911 si hay convulsiones", "un texto al 988."},
+	} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			s := startSession(t, sessionOpts{cols: 40, rows: 12, stdoutTTY: true, env: []string{"IOPFIT_QUESTIONS="}}, "--lang", lang, "check")
+			s.begin()
+			for i, k := range []string{"1", "2", "3", "1"} {
+				s.answer(fmt.Sprintf("(%d/4)", i+1), k)
+			}
+			s.answer(map[string]string{"en": "Show my result", "es": "Ver mi resultado"}[lang], keyEnter)
+			if code := s.exit(); code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			screen := strings.Join(strings.Fields(s.view.String()), " ")
+			for _, want := range wants {
+				if !strings.Contains(screen, want) {
+					t.Errorf("the last screen lacks %q:\n%s", want, s.view.String())
+				}
+			}
+		})
+	}
+}
+
 // TestFormNeverChoosesForThePerson: keys typed before the first frame, as
 // the real terminal delivers them to a program that has just started,
 // answer nothing. The other keys that must not answer (Enter with nothing

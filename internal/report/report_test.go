@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -450,5 +451,56 @@ func TestAnswerAndHandout(t *testing.T) {
 	schedule := map[string]assess.Answer{"stable-home": "yes", "manageable-needs": "yes", "can-commit": "no", "responsibilities": "yes"}
 	if _, full = render(result(t, set, schedule)); strings.Contains(full, "About fixture residential care") {
 		t.Errorf("a schedule alone says what residential care involves:\n%s", full)
+	}
+}
+
+// TestRecapFitsItsWindow: with a long list of what to do now, the recap fits
+// every window that can hold its smallest form (the headline and the first
+// two items), always keeps those, drops items from the end before the help
+// lines, and shows everything in a tall window.
+func TestRecapFitsItsWindow(t *testing.T) {
+	set := fixture(t, i18n.English)
+	res := result(t, set, cases[2].answers)
+	res.Urgent = nil
+	for i := 1; i <= 9; i++ {
+		res.Urgent = append(res.Urgent, fmt.Sprintf("Urgent item %d, long enough to wrap onto a second line here.", i))
+	}
+	help := AnswerResources(res)
+	if len(help) == 0 {
+		t.Fatal("the fixture's result has no help lines")
+	}
+	shown := func(out string) (items int, helpLines bool) {
+		flat := strings.Join(strings.Fields(out), " ")
+		for items < len(res.Urgent) && strings.Contains(flat, res.Urgent[items]) {
+			items++
+		}
+		return items, strings.Contains(flat, help[0].Name+":")
+	}
+	smallest := recap(res, set.Labels, TextOptions{Width: 40}, recapTight, recapLeastUrgent, false)
+	lastItems := 0
+	for h := 4; h <= 60; h++ {
+		var b bytes.Buffer
+		if err := Recap(&b, res, set.Labels, TextOptions{Width: 40, Height: h}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		lines := strings.Count(out, "\n")
+		if strings.Count(smallest, "\n") <= h-1 && lines > h-1 {
+			t.Errorf("height %d: %d lines", h, lines)
+		}
+		items, helpLines := shown(out)
+		if !strings.Contains(out, res.Headline) || items < recapLeastUrgent {
+			t.Errorf("height %d: the headline or the first items are missing:\n%s", h, out)
+		}
+		if items > recapLeastUrgent && !helpLines {
+			t.Errorf("height %d: %d items kept before the help lines:\n%s", h, items, out)
+		}
+		if items < lastItems {
+			t.Errorf("height %d: %d items, fewer than the %d of a smaller window", h, items, lastItems)
+		}
+		lastItems = items
+		if h == 60 && (items != len(res.Urgent) || !helpLines) {
+			t.Errorf("height 60: %d items, help lines %v:\n%s", items, helpLines, out)
+		}
 	}
 }

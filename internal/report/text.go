@@ -302,18 +302,34 @@ func HandoutCaveats(r assess.Result) []string {
 // however long the result above it is. When opts.Height is set, the recap
 // shrinks until it fits (leaving a line for the shell's prompt): first the
 // rule above it and the line that says the result is above go, then the
-// words that introduce what to do now.
+// words that introduce what to do now, then what to do now from its end
+// (the whole list is in the result above), down to its first two items,
+// which are 911 and 988 in the built-in set. When even that cannot fit with
+// the help lines, the help lines go: they are in the result above too, and
+// what could hurt the person now comes first.
 func Recap(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
-	var out string
-	for _, tier := range []recapTier{recapFull, recapCompact, recapTight} {
-		out = recap(r, labels, opts, tier)
-		if opts.Height <= 0 || strings.Count(out, "\n") <= opts.Height-1 {
-			break
-		}
+	fits := func(out string) bool { return opts.Height <= 0 || strings.Count(out, "\n") <= opts.Height-1 }
+	out := ""
+	try := func(tier recapTier, urgent int, help bool) bool {
+		out = recap(r, labels, opts, tier, urgent, help)
+		return fits(out)
+	}
+	all := len(r.Urgent)
+	least := min(all, recapLeastUrgent)
+	done := try(recapFull, all, true) || try(recapCompact, all, true)
+	for n := all; !done && n >= least; n-- {
+		done = try(recapTight, n, true)
+	}
+	if !done {
+		try(recapTight, least, false)
 	}
 	_, err := io.WriteString(w, out)
 	return err
 }
+
+// recapLeastUrgent is how many of the first items of what to do now a recap
+// keeps however small the window: the built-in set's 911 and 988.
+const recapLeastUrgent = 2
 
 // recapTier is how much a recap leaves out to fit its window.
 type recapTier int
@@ -324,7 +340,9 @@ const (
 	recapTight
 )
 
-func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTier) string {
+// recap is the recap at tier, with the first urgent items of what to do now,
+// and the help lines when help is set.
+func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTier, urgent int, help bool) string {
 	t := newTextWriter(r, opts)
 	if tier == recapFull && opts.Ear {
 		// No rule for the ear: a screen reader says each of its characters,
@@ -347,14 +365,16 @@ func recap(r assess.Result, labels assess.Labels, opts TextOptions, tier recapTi
 	if len(r.Urgent) > 0 && tier != recapTight {
 		t.para(labels.Get("urgent")+":", true)
 	}
-	for _, u := range r.Urgent {
+	for _, u := range r.Urgent[:urgent] {
 		t.hanging(t.bullet, "", u)
 	}
 	if r.Emergency != "" {
 		t.para(r.Emergency, false)
 	}
-	for _, res := range AnswerResources(r) {
-		t.hanging(t.bullet, res.Name+":", res.ShortLine())
+	if help {
+		for _, res := range AnswerResources(r) {
+			t.hanging(t.bullet, res.Name+":", res.ShortLine())
+		}
 	}
 	return t.b.String()
 }
