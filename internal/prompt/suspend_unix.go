@@ -80,44 +80,19 @@ func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, d
 // stopped with nothing to wake it. A person's Ctrl-Z waits this long more.
 const signalQuiet = 50 * time.Millisecond
 
-// stillStopping looks at ch every signalTick. It waits at most
-// signalWaitMax, on a machine too busy to give iopfit signalQuiet of its
-// own time: the person's Ctrl-Z must still stop it.
-const (
-	signalTick    = 5 * time.Millisecond
-	signalWaitMax = time.Second
-)
-
 // stillStopping reads the signals on ch until none has come for
-// signalQuiet of the time iopfit ran, and says whether the last of them
-// leaves a stop to make: true unless a SIGCONT came after the last SIGTSTP.
-// Only time iopfit ran counts as quiet: a tick that comes far later than
-// asked means it did not run meanwhile (the machine was busy), and a signal
-// the kernel delivered then may not have reached ch yet.
+// signalQuiet, and says whether the last of them leaves a stop to make:
+// true unless a SIGCONT came after the last SIGTSTP.
 func stillStopping(ch <-chan os.Signal) bool {
 	stopping := true
-	tick := time.NewTicker(signalTick)
-	defer tick.Stop()
-	start := time.Now()
-	last, quiet := start, time.Duration(0)
-	for quiet < signalQuiet && time.Since(start) < signalWaitMax {
-		select {
-		case sig := <-ch:
-			stopping = sig == syscall.SIGTSTP
-			last, quiet = time.Now(), 0
-		case <-tick.C:
-			now := time.Now()
-			if gap := now.Sub(last); gap <= 4*signalTick {
-				quiet += gap
-			}
-			last = now
-		}
-	}
+	quiet := time.NewTimer(signalQuiet)
+	defer quiet.Stop()
 	for {
 		select {
 		case sig := <-ch:
 			stopping = sig == syscall.SIGTSTP
-		default:
+			quiet.Reset(signalQuiet)
+		case <-quiet.C:
 			return stopping
 		}
 	}
