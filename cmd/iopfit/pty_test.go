@@ -236,7 +236,21 @@ func (s *session) waitFor(want string) {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
-	s.t.Fatalf("timed out waiting for %q; screen:\n%s", want, s.view.String())
+	s.t.Fatalf("timed out waiting for %q; %s; screen:\n%s", want, s.state(), s.view.String())
+}
+
+// state is what the test build marked so far and the process's state, for
+// a failure message.
+func (s *session) state() string {
+	var marks []string
+	if s.marks != nil {
+		marks = readMarks(s.t, s.marks)
+	}
+	st := "gone"
+	if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid)); err == nil {
+		st = strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))[0]
+	}
+	return fmt.Sprintf("process state %s; marks %q", st, marks)
 }
 
 // resize changes the terminal's size, as dragging a window does.
@@ -409,6 +423,8 @@ func (s *session) waitMarks(what string, ok func(marks []string) bool) {
 		case <-time.After(5 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
+			st, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+			s.t.Logf("DEBUG status:\n%s", st)
 			s.t.Fatalf("timed out waiting for %s; marks %q; screen:\n%s", what, readMarks(s.t, s.marks), s.view.String())
 		}
 	}

@@ -11,6 +11,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/sys/unix"
+
+	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // relaySuspend lets a person put the form aside with Ctrl-Z, or their shell
@@ -23,8 +25,6 @@ import (
 // process stops with SIGSTOP instead, which no handler can keep.
 // It handles each SIGTSTP until the returned func is called.
 func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
-	// SIGTSTP and SIGCONT on one channel, so that they come in the order
-	// they were sent: a SIGCONT after a SIGTSTP cancels its stop.
 	ch := make(chan os.Signal, 16)
 	signal.Notify(ch, syscall.SIGTSTP, syscall.SIGCONT)
 	done := make(chan struct{})
@@ -32,10 +32,15 @@ func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
 		for {
 			select {
 			case sig := <-ch:
-				if sig == syscall.SIGTSTP {
+				// A SIGCONT after a SIGTSTP cancels its stop, but the order
+				// they come off ch is not always the order they were sent
+				// (see readDelivered): a SIGTSTP among them stops iopfit only
+				// if no SIGCONT came with it.
+				s := readDelivered(ch)
+				s.add(sig)
+				if s.stop && !s.cont {
 					suspend(p, ch, in, out, done)
 				}
-				// A SIGCONT with no stop to end: nothing to do.
 			case <-done:
 				return
 			}
@@ -47,16 +52,18 @@ func relaySuspend(p *tea.Program, in io.Reader, out io.Writer) (stop func()) {
 	}
 }
 
-// suspend releases the terminal, stops iopfit unless a SIGCONT came after
-// the last SIGTSTP on ch while it did, and takes the terminal back.
+// suspend releases the terminal, stops iopfit unless a SIGCONT has come
+// since the SIGTSTP that began it, and takes the terminal back.
 func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, done <-chan struct{}) {
 	if p.ReleaseTerminal() != nil {
 		return
 	}
-	// Releasing takes a while; signals sent meanwhile are on ch, in order.
-	// Stopping after the SIGCONT that was to end the stop would leave iopfit
-	// stopped with nothing to wake it.
-	if stillStopping(ch) {
+	testmark.Mark("suspend released")
+	// Releasing takes a while, and a SIGCONT that came meanwhile was to end
+	// this stop: stopping after it would leave iopfit stopped with nothing
+	// to wake it.
+	if !readDelivered(ch).cont {
+		testmark.Mark("suspend stop")
 		// Only iopfit stops: a SIGTSTP sent to it alone must not stop the
 		// script that ran it, which shares its process group.
 		_ = syscall.Kill(os.Getpid(), syscall.SIGSTOP)
@@ -66,6 +73,7 @@ func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, d
 	// back only once that is done.
 	waitForeground(in, done)
 	if p.RestoreTerminal() == nil {
+		testmark.Mark("suspend restored")
 		p.Send(tea.ClearScreen())
 		// The window may have changed while iopfit was stopped.
 		sendSize(p, out)
@@ -73,27 +81,62 @@ func suspend(p *tea.Program, ch <-chan os.Signal, in io.Reader, out io.Writer, d
 	}
 }
 
-// signalQuiet is how long stillStopping waits, after the last signal it
-// read, for more: Go's runtime hands a signal on to ch a moment after the
-// kernel delivered it, and on a busy machine that moment grows. A SIGCONT
-// that reached iopfit before it stops itself, but not ch, would leave it
-// stopped with nothing to wake it. A person's Ctrl-Z waits this long more.
-const signalQuiet = 50 * time.Millisecond
+// delivered is what a read of the job-control signals found.
+type delivered struct{ stop, cont bool }
 
-// stillStopping reads the signals on ch until none has come for
-// signalQuiet, and says whether the last of them leaves a stop to make:
-// true unless a SIGCONT came after the last SIGTSTP.
-func stillStopping(ch <-chan os.Signal) bool {
-	stopping := true
-	quiet := time.NewTimer(signalQuiet)
-	defer quiet.Stop()
+// add counts sig among them.
+func (d *delivered) add(sig os.Signal) {
+	switch sig {
+	case syscall.SIGTSTP:
+		d.stop = true
+	case syscall.SIGCONT:
+		d.cont = true
+	}
+}
+
+// probeSignal marks the end of the signals already delivered. Its number is
+// above SIGTSTP's and SIGCONT's on every system, and catching it costs
+// nothing: its default is to be ignored, and a spare one only makes Bubble
+// Tea measure the window again.
+const probeSignal = syscall.SIGWINCH
+
+// probeWait bounds the wait for the probe. If it never comes, the read
+// counts a SIGCONT: a Ctrl-Z that does nothing can be pressed again, and a
+// stop nothing ends cannot be undone.
+const probeWait = 2 * time.Second
+
+// readDelivered reads the signals on ch, up to every one the kernel has
+// delivered to iopfit so far.
+//
+// Go's runtime hands signals on in batches, and within a batch by number,
+// not by arrival: a SIGCONT sent after a SIGTSTP can come off ch first, and
+// a SIGTSTP that came with it is not known to be the later one. So a read
+// that finds both counts as continued; at worst a second Ctrl-Z that raced
+// a SIGCONT is lost. A probe signal that iopfit sends itself, with a larger
+// number, leaves the runtime after every signal delivered before it, and
+// the channels in that order, so once it is read they are all on ch. One
+// sent between the read and the stop can still be missed, as with every
+// program that stops itself; that is a few microseconds, not the tens of
+// milliseconds a busy machine can take to hand a signal on.
+func readDelivered(ch <-chan os.Signal) delivered {
+	probe := make(chan os.Signal, 1)
+	signal.Notify(probe, probeSignal)
+	defer signal.Stop(probe)
+	if syscall.Kill(os.Getpid(), probeSignal) != nil {
+		return delivered{cont: true}
+	}
+	select {
+	case <-probe:
+	case <-time.After(probeWait):
+		return delivered{cont: true}
+	}
+	var d delivered
 	for {
 		select {
 		case sig := <-ch:
-			stopping = sig == syscall.SIGTSTP
-			quiet.Reset(signalQuiet)
-		case <-quiet.C:
-			return stopping
+			d.add(sig)
+		default:
+			return d
 		}
 	}
 }
