@@ -2,6 +2,7 @@ package iopfit_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -375,11 +376,41 @@ var phoneNumbers = regexp.MustCompile(`\b(911|988|1-800-\d{3}-\d{4}|88788)\b`)
 func TestEveryAnswerFitsTheRules(t *testing.T) {
 	names := map[i18n.Lang][2]string{i18n.English: {"fentanyl", "naloxone"}, i18n.Spanish: {"fentanilo", "naloxona"}}
 	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+		for _, who := range assess.Perspectives {
+			everyAnswerFitsTheRules(t, l, who, names[l])
+		}
+	}
+}
+
+// aboutThePerson are words that, in a result for someone who answered
+// about a person they care about, would speak of the helper's own home,
+// health or use where the other person is meant.
+var aboutThePerson = map[i18n.Lang][]string{
+	i18n.English: {"your home", "your health", "your schedule", "your life", "you use", "you said your", "you can come", "before you start", "you stop"},
+	i18n.Spanish: {"sobre su hogar", "su salud", "su horario", "si usted usa", "en su vida", "antes de empezar usted"},
+}
+
+func everyAnswerFitsTheRules(t *testing.T, l i18n.Lang, who assess.Perspective, names [2]string) {
+	set := shipped(t, l)
+	if who == assess.ForSomeone {
+		var err error
+		if set, err = load.ForSomeone(context.Background(), set); err != nil {
+			t.Fatalf("the built-in %s words for someone else do not load: %v", l, err)
+		}
+	}
+	{
 		most, mostAt := 0, ""
 		for _, answers := range everyCombination(set) {
 			res := evaluate(t, set, answers)
-			where := fmt.Sprint(l, " ", answers)
+			where := fmt.Sprint(l, " ", who, " ", answers)
+			if who == assess.ForSomeone {
+				full, _ := layers(t, set, res, report.TextOptions{})
+				for _, w := range aboutThePerson[l] {
+					if strings.Contains(strings.ToLower(full), w) {
+						t.Errorf("%s: a result for someone else says %q", where, w)
+					}
+				}
+			}
 			answer, _ := layers(t, set, res, report.TextOptions{Width: answerWidth})
 			if n := len(strings.Fields(answer)); n > maxAnswerWords[l] {
 				t.Errorf("%s: the answer is %d words, more than %d", where, n, maxAnswerWords[l])
@@ -402,7 +433,7 @@ func TestEveryAnswerFitsTheRules(t *testing.T) {
 			if len(counts) != 5 {
 				t.Errorf("%s: the answer gives %d of the 5 numbers: %v", where, len(counts), counts)
 			}
-			for _, name := range names[l] {
+			for _, name := range names {
 				if !strings.Contains(strings.ToLower(answer), name) {
 					t.Errorf("%s: the answer does not name %s", where, name)
 				}
@@ -420,7 +451,7 @@ func TestEveryAnswerFitsTheRules(t *testing.T) {
 				seen[s] = true
 			}
 		}
-		t.Logf("%s: the longest answer is %d words (%s)", l, most, mostAt)
+		t.Logf("%s %s: the longest answer is %d words (%s)", l, who, most, mostAt)
 	}
 }
 

@@ -15,3 +15,15 @@ var QuestionsYAML []byte
 //
 //go:embed questions.es.yaml
 var QuestionsSpanishYAML []byte
+
+// QuestionsSomeoneYAML is the default set's words for someone else (check
+// --for someone), questions.someone.yaml.
+//
+//go:embed questions.someone.yaml
+var QuestionsSomeoneYAML []byte
+
+// QuestionsSomeoneSpanishYAML is the same in Spanish,
+// questions.someone.es.yaml.
+//
+//go:embed questions.someone.es.yaml
+var QuestionsSomeoneSpanishYAML []byte

@@ -84,6 +84,24 @@ type sessionOpts struct {
 	// screenCols and screenRows size the emulated screen that reads what
 	// iopfit draws, when it is not the terminal's own size (a huge window).
 	screenCols, screenRows int
+	// askWho leaves out the --for me the sessions of check are given
+	// otherwise, so that the form asks who the check is for first.
+	askWho bool
+}
+
+// forMe is args with --for me after check, unless they say whose check it
+// is already: the terminal tests that are not about that question start
+// at the questions, as they did before iopfit asked it.
+func forMe(args []string) []string {
+	if len(args) == 0 || args[0] != "check" {
+		return args
+	}
+	for _, a := range args {
+		if a == "--for" || strings.HasPrefix(a, "--for=") {
+			return args
+		}
+	}
+	return append([]string{"check", "--for", "me"}, args[1:]...)
 }
 
 func startSession(t *testing.T, o sessionOpts, args ...string) *session {
@@ -118,6 +136,9 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 		tags = testHooks
 	}
 	bin := binary(t, tags)
+	if !o.askWho {
+		args = forMe(args)
+	}
 	s.cmd = exec.Command(bin, args...)
 	if len(o.prefix) > 0 {
 		s.cmd = exec.Command(o.prefix[0], append(append(o.prefix[1:], bin), args...)...)
@@ -180,7 +201,7 @@ func closeTerminalOn(t *testing.T, want string, args ...string) (code int, stdou
 	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary(t, ""), args...)
+	cmd := exec.Command(binary(t, ""), forMe(args)...)
 	cmd.Env = baseEnv()
 	var out lockedBuffer
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, &out, tty

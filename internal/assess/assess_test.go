@@ -242,7 +242,7 @@ func TestEvaluateCarriesTheSet(t *testing.T) {
 	if len(res.Sources) != 1 || res.Sources[0].URL != "https://example.org" {
 		t.Errorf("result does not carry the sources: %+v", res.Sources)
 	}
-	if res.SetInfo != (SetInfo{ID: "test", Version: "1", File: "embedded", Source: "S", Lang: "en"}) {
+	if res.SetInfo != (SetInfo{ID: "test", Version: "1", File: "embedded", Source: "S", Lang: "en", For: ForMe}) {
 		t.Errorf("SetInfo = %+v", res.SetInfo)
 	}
 }

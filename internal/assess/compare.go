@@ -17,6 +17,9 @@ type Earlier struct {
 	// language, when the file shows one and is of today's set and version;
 	// "" otherwise, and then the outcome's headline stands for it.
 	Headline string
+	// For is whose check it was, when the file says; one that does not
+	// (written before iopfit asked) was the person's own.
+	For Perspective
 }
 
 // Since says what changed between an earlier result and today's: it is

@@ -54,7 +54,10 @@ type Result struct {
 	KeepInMind []string
 	Caveats    []string
 	// Ask lists the questions to ask a program.
-	Ask        []string
+	Ask []string
+	// Talking is how to talk with the person about care, when someone
+	// answered about them; empty otherwise.
+	Talking    []string
 	Disclaimer string
 	Sources    []Source
 	SetInfo    SetInfo
@@ -82,6 +85,8 @@ type SetInfo struct {
 	File    string
 	Source  string
 	Lang    string
+	// For is whose check it was: the person's own, or someone's about them.
+	For Perspective
 }
 
 // MissingAnswersError reports questions that have no answer. Evaluate never
@@ -175,6 +180,7 @@ func Evaluate(set *Set, answers map[string]Answer) (Result, error) {
 		KeepInMind:     nonNil(set.KeepInMind),
 		Caveats:        set.Caveats,
 		Ask:            nonNil(set.Ask),
+		Talking:        nonNil(set.Talking),
 		Disclaimer:     set.Disclaimer,
 		Sources:        set.Sources,
 		SetInfo:        set.Info(),

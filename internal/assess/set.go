@@ -33,7 +33,13 @@ type Set struct {
 	KeepInMind []string
 	Caveats    []string
 	// Ask lists the questions to ask a program, for the handout.
-	Ask        []string
+	Ask []string
+	// For says who the set's words are about: the person answering, or
+	// someone they care about (see Perspective).
+	For Perspective
+	// Talking is how to talk with the person about care, for someone who
+	// answers about them; empty in the person's own words.
+	Talking    []string
 	Resources  []Resource
 	Disclaimer string
 	// Sources are the documents the set's facts were checked against.
@@ -43,6 +49,41 @@ type Set struct {
 	File string
 	// Lang is the language of the set's text, as its ISO 639-1 code.
 	Lang string
+}
+
+// Perspective says whose check it is: the person answering it about
+// themselves, or someone who answers about a person they care about and
+// reads a result written to them.
+type Perspective string
+
+// The perspectives a check can be asked from.
+const (
+	ForMe      Perspective = "me"
+	ForSomeone Perspective = "someone"
+)
+
+// Perspectives lists them, the person's own first.
+var Perspectives = []Perspective{ForMe, ForSomeone}
+
+// perspectiveWords are the words that name each perspective, in every
+// language iopfit speaks, folded as Fold folds them.
+var perspectiveWords = map[Perspective][]string{
+	ForMe:      {"me", "myself", "yo", "mi"},
+	ForSomeone: {"someone", "someone-else", "someone else", "other", "alguien", "otra persona", "otra-persona"},
+}
+
+// ParsePerspective reads a perspective from its name or a word for it, in
+// any letter case and with or without accents.
+func ParsePerspective(s string) (Perspective, bool) {
+	w := Fold(s)
+	for _, p := range Perspectives {
+		for _, word := range perspectiveWords[p] {
+			if w == word {
+				return p, true
+			}
+		}
+	}
+	return "", false
 }
 
 // Question is one question of a set.
@@ -176,7 +217,7 @@ var OptionalLabels = []string{
 	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
 	"urgent", "because", "list_and", "outcome_about", "sources", "handout",
 	"plain_back", "form_choose", "form_more", "form_read", "form_read_end", "recap_above", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
-	"not_saved", "stay_safe", "ask", "form_stop", "key_plain", "form_hint_short",
+	"not_saved", "stay_safe", "ask", "talking", "for_question", "for_me", "for_someone", "for_help", "form_stop", "key_plain", "form_hint_short",
 	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
 }
 
@@ -218,5 +259,13 @@ func (s *Set) IDs() []string {
 
 // Info names the set, for a result or a listing of the set.
 func (s *Set) Info() SetInfo {
-	return SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang}
+	return SetInfo{ID: s.ID, Version: s.Version, File: s.File, Source: s.Source, Lang: s.Lang, For: s.perspective()}
+}
+
+// perspective is s.For, the person's own when a set does not say.
+func (s *Set) perspective() Perspective {
+	if s.For == "" {
+		return ForMe
+	}
+	return s.For
 }

@@ -78,8 +78,12 @@ type formAsker struct{ o *checkOptions }
 
 func (f formAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) {
 	o := f.o
+	if o.wantsPlain {
+		// Asked for on the page that asks who the check is for.
+		return plainAsker(f).ask(ctx, ids)
+	}
 	defer o.IO.remeasure()
-	form, err := prompt.NewForm(o.Set, ids, prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()})
+	form, err := prompt.NewForm(o.Set, ids, o.formIO(), !o.introSaid)
 	if err != nil {
 		return askedAnswers{}, err
 	}
@@ -101,9 +105,55 @@ func (f formAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) 
 	return plain, err
 }
 
+// askWho asks, in the form, whose check it is, after the intro.
+func (f formAsker) askWho(ctx context.Context) (assess.Perspective, error) {
+	given, err := prompt.NewWhoForm(f.o.Set, f.o.formIO()).Run(ctx)
+	if err != nil {
+		return "", err
+	}
+	if given.Plain {
+		// The person asked for plain prompts on the first page: they ask
+		// it again, and the rest.
+		f.o.wantsPlain = true
+		return plainAsker(f).askWho(ctx)
+	}
+	who, ok := given.Who()
+	if !ok {
+		return "", fmt.Errorf("the form returned no answer to who the check is for")
+	}
+	f.o.introSaid = true
+	return who, nil
+}
+
+// askWho asks, with plain prompts, whose check it is, after the intro.
+func (p plainAsker) askWho(ctx context.Context) (assess.Perspective, error) {
+	who, err := prompt.AskWhoPlain(ctx, p.o.plainIO(), p.o.Set)
+	if err == nil {
+		p.o.introSaid = true
+	}
+	return who, err
+}
+
+// formIO is the terminal the form draws on: stderr, so that stdout holds
+// the result alone.
+func (o *checkOptions) formIO() prompt.FormIO {
+	return prompt.FormIO{In: o.IO.In, Out: o.IO.ErrOut, Environ: o.IO.Environ, Profile: o.IO.ColorProfile()}
+}
+
 // askPlain asks ids with plain prompts.
 func (o *checkOptions) askPlain(ctx context.Context, ids []string) (askedAnswers, error) {
-	pio := prompt.PlainIO{In: prompt.NewLines(o.IO.In), Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY}
+	given, err := prompt.AskPlain(ctx, o.plainIO(), o.Set, ids)
+	return askedAnswers{answers: given.Answers, mode: askPlain, save: given.Save}, err
+}
+
+// plainIO is the terminal, or the pipe, plain prompts read and write.
+func (o *checkOptions) plainIO() prompt.PlainIO {
+	if o.lines == nil {
+		// One reader for every prompt of the run: a line read ahead by one
+		// is the next one's.
+		o.lines = prompt.NewLines(o.IO.In)
+	}
+	pio := prompt.PlainIO{In: o.lines, Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY, IntroSaid: o.introSaid}
 	if o.IO.ErrTTY {
 		pio.Width = o.IO.ErrWidth
 	}
@@ -112,8 +162,7 @@ func (o *checkOptions) askPlain(ctx context.Context, ids []string) (askedAnswers
 		// is set.
 		pio.Gone = func() bool { _, err := term.GetState(f.Fd()); return err != nil }
 	}
-	given, err := prompt.AskPlain(ctx, pio, o.Set, ids)
-	return askedAnswers{answers: given.Answers, mode: askPlain, save: given.Save}, err
+	return pio
 }
 
 // sayKept tells a person who switched to plain prompts which answers the

@@ -10,6 +10,9 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/prompt"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // checkOptions is everything `iopfit check` needs: the flag values, the
@@ -31,10 +34,21 @@ type checkOptions struct {
 	Full       bool
 	Accessible bool
 	NoInput    bool
+	// For is whose check it is (--for); asked first, at a terminal, when
+	// not given.
+	For forFlag
 
 	// ask asks the answers still missing; nil chooses by the flags and the
 	// terminal (see chooseAsker). Tests give their own.
 	ask asker
+	// introSaid is true once the intro was shown, before "Who is this
+	// check for?": the questions then start without it. lines is the one
+	// reader of plain prompts' lines.
+	introSaid bool
+	lines     *prompt.Lines
+	// wantsPlain is true when the person asked for plain prompts on the
+	// form's first page.
+	wantsPlain bool
 }
 
 // checkRun is one run of check: its options, and what gathering the
@@ -119,6 +133,9 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 		cmd.DisableFlagParsing = true
 		cmd.Args = cobra.ArbitraryArgs
 	}
+	f.Var(&opts.For, "for", i18n.T(a.lang, "flag.for"))
+	nameArg(f, "for", i18n.T(a.lang, "flag.arg_who"))
+	_ = cmd.RegisterFlagCompletionFunc("for", cobra.FixedCompletions([]string{string(assess.ForMe), string(assess.ForSomeone)}, cobra.ShellCompDirectiveNoFileComp))
 	f.StringVar(&opts.AnswersFile, "answers", "", i18n.T(a.lang, "flag.answers"))
 	f.StringVar(&opts.Compare, "compare", "", i18n.T(a.lang, "flag.compare"))
 	f.VarP(&opts.Output, "output", "o", i18n.T(a.lang, "flag.output"))
@@ -199,12 +216,15 @@ func (o *checkOptions) gather(ctx context.Context) (gathered, error) {
 	if g.earlier, err = o.readEarlier(ctx, len(missing) > 0); err != nil {
 		return gathered{}, err
 	}
-	if len(missing) == 0 {
-		return g, nil
-	}
 	ask := o.ask
 	if ask == nil {
 		ask = chooseAsker(o)
+	}
+	if err := o.choosePerspective(ctx, ask, len(missing) > 0, g.earlier); err != nil {
+		return gathered{}, err
+	}
+	if len(missing) == 0 {
+		return g, nil
 	}
 	if g.asked, err = ask.ask(ctx, missing); err != nil {
 		return gathered{}, err
@@ -213,6 +233,47 @@ func (o *checkOptions) gather(ctx context.Context) (gathered, error) {
 		g.answers[id] = a
 	}
 	return g, nil
+}
+
+// whoAsker is an asker that can ask whose check it is, first.
+type whoAsker interface {
+	askWho(ctx context.Context) (assess.Perspective, error)
+}
+
+// choosePerspective settles whose check it is: --for when given; else, when
+// a person at a terminal is about to be asked the questions, their answer to
+// "Who is this check for?"; else the person's own, as a script that passes
+// answers means. For someone else, the set's words for someone else replace
+// its own (an error when it has none). An earlier result to compare with
+// must be of the same perspective.
+func (o *checkOptions) choosePerspective(ctx context.Context, ask asker, asking bool, earlier *assess.Earlier) error {
+	who := o.For.value
+	if !o.For.given {
+		who = assess.ForMe
+		if w, ok := ask.(whoAsker); ok && asking && o.IO.InTTY {
+			var err error
+			if who, err = w.askWho(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	if earlier != nil {
+		before := earlier.For
+		if before == "" {
+			before = assess.ForMe
+		}
+		if before != who {
+			return usagef("cli.compare_for", safetext.Path(o.Compare), string(before), string(who))
+		}
+	}
+	if who == assess.ForSomeone && o.Set.For != assess.ForSomeone {
+		set, err := load.ForSomeone(ctx, o.Set)
+		if err != nil {
+			return err
+		}
+		o.Set = set
+	}
+	return nil
 }
 
 // missingError names the flags that would supply the missing answers; why

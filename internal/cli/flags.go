@@ -9,6 +9,7 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
+	"github.com/iopfit/iopfit/internal/safetext"
 )
 
 // answerFlag is a question's flag. It parses the answer when the flag is set,
@@ -88,4 +89,22 @@ func formatNames(formats []outputFormat) []string {
 		names[i] = string(f)
 	}
 	return names
+}
+
+// forFlag is --for: whose check it is. It takes the perspectives' names,
+// and their words in Spanish, as answers take theirs.
+type forFlag struct {
+	value assess.Perspective
+	given bool
+}
+
+func (f *forFlag) String() string { return string(f.value) }
+func (f *forFlag) Type() string   { return "who" }
+
+func (f *forFlag) Set(s string) error {
+	if p, ok := assess.ParsePerspective(s); ok {
+		f.value, f.given = p, true
+		return nil
+	}
+	return i18n.Errorf("cli.for", i18n.Or{string(assess.ForMe), string(assess.ForSomeone)}, safetext.Quote(s))
 }

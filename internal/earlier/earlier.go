@@ -132,6 +132,13 @@ func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier
 	if s.headline, err = p.optionalText(obj, "", "headline"); err != nil {
 		return e, s, err
 	}
+	who, err := p.optionalText(obj, "", "for")
+	if err != nil {
+		return e, s, err
+	}
+	if e.For, err = p.perspective(who, "for"); err != nil {
+		return e, s, err
+	}
 	list, err := p.listField(obj, "", "answers")
 	if err != nil {
 		return e, s, err
@@ -168,6 +175,16 @@ func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier
 	}
 	s.shown = []shown{{path: "headline", text: s.headline, result: e.Recommendation, msg: "compare.headline"}}
 	return e, s, nil
+}
+
+// perspective reads whose check a result was, as iopfit writes it; a
+// result from before iopfit asked says nothing ("", the person's own).
+func (p *parser) perspective(word, path string) (assess.Perspective, error) {
+	switch w := assess.Perspective(word); w {
+	case "", assess.ForMe, assess.ForSomeone:
+		return w, nil
+	}
+	return "", p.fail(path, i18n.M("compare.for", safetext.Quote(word)))
 }
 
 // answer reads one of iopfit's answer keys, exactly as iopfit writes it.

@@ -43,6 +43,9 @@ func (p *parser) fhirResponse(obj map[string]any, set *assess.Set) (assess.Earli
 	if err := p.status(obj); err != nil {
 		return e, s, err
 	}
+	if e.For, err = p.source(obj); err != nil {
+		return e, s, err
+	}
 	var items []any
 	if v, ok := obj["item"]; ok {
 		if items, err = p.list(v, "item"); err != nil {
@@ -317,4 +320,31 @@ func (p *parser) recommendationExtension(obj map[string]any) (coded, error) {
 		}
 	}
 	return rec, nil
+}
+
+// source reads who answered from the response's source, as iopfit writes
+// it (see report's fhirSource): a RelatedPerson answered about someone they
+// care about; a Patient, or no source, is the person's own check.
+func (p *parser) source(obj map[string]any) (assess.Perspective, error) {
+	v, ok := obj["source"]
+	if !ok {
+		return "", nil
+	}
+	src, ok := v.(map[string]any)
+	if !ok {
+		return "", p.fail("source", i18n.M("compare.kind", jsonKind(v), i18n.M("kind.object")))
+	}
+	kind, err := p.optionalText(src, "source", "type")
+	if err != nil {
+		return "", err
+	}
+	switch kind {
+	case "":
+		return "", nil
+	case "Patient":
+		return assess.ForMe, nil
+	case "RelatedPerson":
+		return assess.ForSomeone, nil
+	}
+	return "", p.fail("source.type", i18n.M("compare.for", safetext.Quote(kind)))
 }

@@ -26,7 +26,7 @@ const EmbeddedName = "embedded"
 // ReservedIDs are the names of iopfit's own flags and their short forms. A
 // question id becomes a flag of `iopfit check`, so it may not take one of them.
 var ReservedIDs = []string{
-	"help", "version", "questions", "answers", "compare", "output", "quiet", "full",
+	"help", "version", "questions", "answers", "compare", "output", "quiet", "full", "for",
 	"accessible", "no-input", "lang", "h", "v", "o", "q",
 }
 

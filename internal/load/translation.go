@@ -54,33 +54,8 @@ func (p *parser) translation(base *assess.Set, n *yaml.Node, path string, l i18n
 			return nil, err
 		}
 	}
-	// The answer's texts are there in the translation when they are in
-	// the set, so that no part of a result is left in the set's language.
-	given := map[string]bool{"intro_short": base.IntroShort != "", "emergency": base.Emergency != "", "stay_safe": base.StaySafe != nil, "keep_in_mind": base.KeepInMind != nil, "ask": base.Ask != nil}
-	for _, key := range optionalSetKeys {
-		_, has := f.vals[key]
-		switch {
-		case given[key] && !has:
-			_, err := f.require(key)
-			return nil, err
-		case has && !given[key]:
-			return nil, p.fail(f.keys[key], path, i18n.M("questions.translation_extra", key))
-		}
-	}
-	for _, name := range outcomeNames {
-		r := assess.Recommendation(name)
-		if has, want := len(t.Outcomes[r].About) > 0, len(base.Outcomes[r].About) > 0; has != want {
-			path := f.name("outcomes") + "." + name
-			if want {
-				return nil, p.fail(f.vals["outcomes"], path, i18n.M("key.missing", "about"))
-			}
-			return nil, p.fail(f.vals["outcomes"], path, i18n.M("questions.translation_extra", "about"))
-		}
-	}
-	// Which help lines what to do now already gives is the set's to say,
-	// not a translation's: the same lines are left out in every language.
-	for i := range min(len(t.Resources), len(base.Resources)) {
-		t.Resources[i].InUrgent = base.Resources[i].InUrgent
+	if err := p.sameAnswerTexts(f, base, &t, path); err != nil {
+		return nil, err
 	}
 	fillLabels(t.Labels, l)
 	return &t, nil
@@ -134,6 +109,39 @@ func (p *parser) noInUrgent(n *yaml.Node, path string) error {
 				return p.fail(k, fmt.Sprintf("%s[%d]", path, i+1), i18n.M("questions.translation_set_only", "in_urgent"))
 			}
 		}
+	}
+	return nil
+}
+
+// sameAnswerTexts checks that t, read from f over base (a translation, or
+// the words for someone else), gives the answer's texts exactly where base
+// does, so that no part of a result is left in base's words, and takes
+// base's choice of which help lines what to do now already gives: the same
+// lines are left out in every language and for everyone.
+func (p *parser) sameAnswerTexts(f *fields, base, t *assess.Set, path string) error {
+	given := map[string]bool{"intro_short": base.IntroShort != "", "emergency": base.Emergency != "", "stay_safe": base.StaySafe != nil, "keep_in_mind": base.KeepInMind != nil, "ask": base.Ask != nil}
+	for _, key := range optionalSetKeys {
+		_, has := f.vals[key]
+		switch {
+		case given[key] && !has:
+			_, err := f.require(key)
+			return err
+		case has && !given[key]:
+			return p.fail(f.keys[key], path, i18n.M("questions.translation_extra", key))
+		}
+	}
+	for _, name := range outcomeNames {
+		r := assess.Recommendation(name)
+		if has, want := len(t.Outcomes[r].About) > 0, len(base.Outcomes[r].About) > 0; has != want {
+			path := f.name("outcomes") + "." + name
+			if want {
+				return p.fail(f.vals["outcomes"], path, i18n.M("key.missing", "about"))
+			}
+			return p.fail(f.vals["outcomes"], path, i18n.M("questions.translation_extra", "about"))
+		}
+	}
+	for i := range min(len(t.Resources), len(base.Resources)) {
+		t.Resources[i].InUrgent = base.Resources[i].InUrgent
 	}
 	return nil
 }

@@ -58,18 +58,60 @@ type Form struct {
 }
 
 // NewForm makes the form for the questions ids of set, in that order.
-func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
-	p := &pages{
-		labels: set.Labels, title: set.Title, intro: set.Intro, introShort: set.IntroShort,
-		profile: fio.Profile, jump: -1, focus: introPage,
-		after: tick, now: time.Now,
-	}
+// Without the intro, it starts at the first question: the intro was on
+// screen already, before "Who is this check for?" (NewWhoForm).
+func NewForm(set *assess.Set, ids []string, fio FormIO, withIntro bool) (*Form, error) {
+	var qs []*assess.Question
 	for _, id := range ids {
 		q, ok := set.Question(id)
 		if !ok {
 			return nil, &assess.UnknownQuestionError{ID: id}
 		}
-		p.qs = append(p.qs, q)
+		qs = append(qs, q)
+	}
+	intro := ""
+	if withIntro {
+		intro = set.Intro
+	}
+	return newForm(set, intro, qs, assess.Answers, fio), nil
+}
+
+// NewWhoForm makes the form that shows the set's intro and then asks "Who
+// is this check for?": Me, or Someone I care about. It has the pages'
+// rules (nothing chosen for the person, keys before a page settles
+// dropped) and ends at the choice; Who reads it.
+func NewWhoForm(set *assess.Set, fio FormIO) *Form {
+	l := set.Labels
+	q := &assess.Question{
+		ID: whoID, Prompt: l.Get("for_question"), Help: l.Get("for_help"),
+		Options: map[assess.Answer]string{assess.Yes: l.Get(whoLabel(assess.ForMe)), assess.No: l.Get(whoLabel(assess.ForSomeone))},
+	}
+	return newForm(set, set.Intro, []*assess.Question{q}, []assess.Answer{assess.Yes, assess.No}, fio)
+}
+
+// whoID is the key of the answer to "Who is this check for?".
+const whoID = "for"
+
+// Who reads the perspective from what NewWhoForm's form gave.
+func (g Given) Who() (assess.Perspective, bool) {
+	switch g.Answers[whoID] {
+	case assess.Yes:
+		return assess.ForMe, true
+	case assess.No:
+		return assess.ForSomeone, true
+	}
+	return "", false
+}
+
+// newForm makes a form of the pages qs, each offering choices, after the
+// intro when there is one, and then a review page unless there is only the
+// one page of "Who is this check for?".
+func newForm(set *assess.Set, intro string, qs []*assess.Question, choices []assess.Answer, fio FormIO) *Form {
+	p := &pages{
+		labels: set.Labels, title: set.Title, intro: intro, introShort: set.IntroShort,
+		profile: fio.Profile, jump: -1, focus: introPage,
+		after: tick, now: time.Now,
+		qs: qs, choices: choices, noReview: len(choices) < len(assess.Answers),
 	}
 	p.answers = make([]assess.Answer, len(p.qs))
 	p.resize(terminalSize(fio.Out))
@@ -93,7 +135,9 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 	for i := range p.qs {
 		groups = append(groups, huh.NewGroup(newQuestion(p, i)).WithHideFunc(func() bool { return p.hidden(i) }))
 	}
-	groups = append(groups, huh.NewGroup(newReview(p)))
+	if !p.noReview {
+		groups = append(groups, huh.NewGroup(newReview(p)))
+	}
 	h.form = huh.NewForm(groups...).
 		WithTheme(p.theme()).
 		WithLayout(focusedPage{}).
@@ -103,7 +147,7 @@ func NewForm(set *assess.Set, ids []string, fio FormIO) (*Form, error) {
 		// iopfit has chosen the form already (dumb terminals get iopfit's
 		// plain prompts), so it must not switch.
 		WithAccessible(false)
-	return &Form{h: h, fio: fio}, nil
+	return &Form{h: h, fio: fio}
 }
 
 // Run runs the form until the person confirms their answers, stops it, or

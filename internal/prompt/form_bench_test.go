@@ -25,7 +25,7 @@ func shipped(b *testing.B) *assess.Set {
 func BenchmarkNewForm(b *testing.B) {
 	set := shipped(b)
 	for b.Loop() {
-		if _, err := NewForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}); err != nil {
+		if _, err := NewForm(set, set.IDs(), FormIO{In: nil, Out: io.Discard}, true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -49,7 +49,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		r, w := io.Pipe()
 		fw := &firstWrite{at: make(chan time.Time, 1)}
 		start := time.Now()
-		form, err := NewForm(set, set.IDs(), FormIO{In: r, Out: fw})
+		form, err := NewForm(set, set.IDs(), FormIO{In: r, Out: fw}, true)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -59,7 +59,7 @@ var settled = wait(settle)
 
 func newDriver(t *testing.T, set *assess.Set, w, h int) *driver {
 	t.Helper()
-	f, err := NewForm(set, set.IDs(), FormIO{Profile: colorprofile.TrueColor})
+	f, err := NewForm(set, set.IDs(), FormIO{Profile: colorprofile.TrueColor}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ func (p *pages) arriveIntro() tea.Cmd {
 // form draws it: where it does not, the form begins with the first
 // question, and the intro is not seen.
 func IntroFits(set *assess.Set, w, h int) bool {
-	f, err := NewForm(set, set.IDs(), FormIO{})
+	f, err := NewForm(set, set.IDs(), FormIO{}, true)
 	if err != nil || f.h.note == nil {
 		return false
 	}
@@ -105,7 +105,7 @@ func IntroFits(set *assess.Set, w, h int) bool {
 // it at w×h with nothing chosen yet: for the content's contract tests,
 // which hold a question's meaning whole at every size.
 func QuestionPage(set *assess.Set, i, w, h int) (string, error) {
-	f, err := NewForm(set, set.IDs(), FormIO{})
+	f, err := NewForm(set, set.IDs(), FormIO{}, true)
 	if err != nil {
 		return "", err
 	}

@@ -45,6 +45,11 @@ type pages struct {
 	qs         []*assess.Question
 	// answers holds what the person chose, by question; "" until then.
 	answers []assess.Answer
+	// choices are the answers each page offers, in order: the three, or
+	// for "Who is this check for?" two. noReview is true for that form,
+	// which ends at its one choice, with no review page.
+	choices  []assess.Answer
+	noReview bool
 
 	width, height int
 	profile       colorprofile.Profile

@@ -218,6 +218,9 @@ type PlainIO struct {
 	// of input (the kernel gives EOF once it has hung a terminal up), and
 	// only the second is nobody there. Nil means the terminal is there.
 	Gone func() bool
+	// IntroSaid is true when the title and intro were said already, before
+	// "Who is this check for?" (AskWhoPlain).
+	IntroSaid bool
 }
 
 // The words a person types at a plain prompt besides an answer, in every
@@ -244,7 +247,7 @@ func AskPlain(ctx context.Context, pio PlainIO, set *assess.Set, ids []string) (
 		lang = i18n.English
 	}
 	a := &plainAsk{pio: pio, set: set, ids: ids, lang: lang, got: make(map[string]assess.Answer, len(ids))}
-	if len(ids) == len(set.Questions) {
+	if len(ids) == len(set.Questions) && !pio.IntroSaid {
 		pio.print(set.Title, set.Intro)
 		if pio.Terminal {
 			pio.print(i18n.T(lang, "prompt.keys"))

@@ -236,11 +236,11 @@ func TestParseLine(t *testing.T) {
 
 func TestBuildForm(t *testing.T) {
 	set := fixture(t)
-	form, err := NewForm(set, []string{"manageable-needs", "can-commit"}, FormIO{In: strings.NewReader(""), Out: io.Discard})
+	form, err := NewForm(set, []string{"manageable-needs", "can-commit"}, FormIO{In: strings.NewReader(""), Out: io.Discard}, true)
 	if err != nil || form == nil || len(form.h.p.qs) != 2 {
 		t.Fatalf("NewForm = %v, %v", form, err)
 	}
-	if _, err := NewForm(set, []string{"nope"}, FormIO{}); err == nil {
+	if _, err := NewForm(set, []string{"nope"}, FormIO{}, true); err == nil {
 		t.Fatal("NewForm accepted an unknown id")
 	}
 }

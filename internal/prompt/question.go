@@ -51,7 +51,7 @@ func newQuestion(p *pages, i int) *question {
 // page: the cursor shows the answer already given.
 func (q *question) Focus() tea.Cmd {
 	q.reading, q.offset, q.notice = false, 0, ""
-	for j, a := range assess.Answers {
+	for j, a := range q.p.choices {
 		if q.p.answers[q.i] == a {
 			q.cursor = j
 		}
@@ -83,17 +83,19 @@ func (q *question) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 func (q *question) key(k string) tea.Cmd {
 	switch k {
 	case "down", "j":
-		q.cursor = (q.cursor + 1) % len(assess.Answers)
+		q.cursor = (q.cursor + 1) % len(q.p.choices)
 		q.notice = ""
 	case "up", "k":
 		if q.cursor <= 0 {
-			q.cursor = len(assess.Answers)
+			q.cursor = len(q.p.choices)
 		}
 		q.cursor--
 		q.notice = ""
 	case "1", "2", "3":
-		q.cursor = int(k[0] - '1')
-		return q.choose()
+		if n := int(k[0] - '1'); n < len(q.p.choices) {
+			q.cursor = n
+			return q.choose()
+		}
 	case "enter":
 		if q.cursor == noChoice {
 			q.notice = q.p.labels.Get("form_choose")
@@ -116,8 +118,12 @@ func (q *question) choose() tea.Cmd {
 	if fieldHook != nil {
 		fieldHook()
 	}
-	q.p.answers[q.i] = assess.Answers[q.cursor]
+	q.p.answers[q.i] = q.p.choices[q.cursor]
 	q.p.turning = true
+	if q.p.noReview && q.i == len(q.p.qs)-1 {
+		// The last page of a form without a review: choosing ends it.
+		q.p.done = true
+	}
 	return huh.NextField
 }
 
@@ -272,12 +278,13 @@ func linesOf(lines []string, prefix string) int {
 	return len(lines)
 }
 
-// options draws the three answers, numbered, with the option under the
+// options draws the answers (three, or the two of the first page that
+// asks who the check is for), numbered, with the option under the
 // cursor marked, each held to most lines. No option is marked until the
 // person moves the cursor.
 func (q *question) options(st *huh.Styles, w, most int) block {
 	var texts []string
-	for i, a := range assess.Answers {
+	for i, a := range q.p.choices {
 		texts = append(texts, fmt.Sprintf("%d. %s", i+1, q.p.qs[q.i].Option(q.p.labels, a)))
 	}
 	lines, _, _ := choices(st, w, texts, q.cursor, most)
@@ -286,8 +293,12 @@ func (q *question) options(st *huh.Styles, w, most int) block {
 
 func (q *question) keys(st *huh.Styles, w int) block {
 	l := q.p.labels
-	full := []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down"), "1 2 3 " + l.Get("key_number")}
-	return keyBar(st, l, w, full, []string{"↑↓ 1 2 3"})
+	digits := "1 2 3"
+	if len(q.p.choices) == 2 {
+		digits = "1 2"
+	}
+	full := []string{"↑ " + l.Get("key_up"), "↓ " + l.Get("key_down"), digits + " " + l.Get("key_number")}
+	return keyBar(st, l, w, full, []string{"↑↓ " + digits})
 }
 
 // readingText is the whole question and its help, the lines that say

@@ -25,7 +25,14 @@ type fhirResponse struct {
 	Extension     []fhirExtension    `json:"extension"`
 	Questionnaire string             `json:"questionnaire"`
 	Status        string             `json:"status"`
+	Source        *fhirReference     `json:"source,omitempty"`
 	Item          []fhirResponseItem `json:"item"`
+}
+
+// fhirReference is an R4 Reference by type alone: who answered, without
+// naming them.
+type fhirReference struct {
+	Type string `json:"type"`
 }
 
 // ResponseFHIR writes r, a result of s, as a FHIR R4 QuestionnaireResponse
@@ -35,7 +42,8 @@ type fhirResponse struct {
 // answer carries one, each urgent text (iopfit:urgent). The recommendation
 // is also an extension, with the headline the person read, for readers
 // that use it. The response holds nothing the person did not give: no
-// time, no subject, no author.
+// time, no subject, no author; only, when someone answered about a person
+// they care about, that a related person was the source.
 func ResponseFHIR(w io.Writer, r assess.Result, s *assess.Set) error {
 	headline := fhirCoding{System: fhirid.RecommendationSystem, Code: string(r.Recommendation), Display: r.Headline}
 	result := recommendationCoding(r.Recommendation, s)
@@ -46,6 +54,12 @@ func ResponseFHIR(w io.Writer, r assess.Result, s *assess.Set) error {
 		Extension:     []fhirExtension{{URL: fhirid.RecommendationExtension, ValueCoding: &headline}},
 		Questionnaire: fhirid.QuestionnaireCanonical(r.SetInfo),
 		Status:        "completed",
+	}
+	if r.SetInfo.For == assess.ForSomeone {
+		// Someone answered about a person they care about: the response's
+		// source, a core element every server keeps, says so by type
+		// alone. The person's own check has none, as before.
+		resp.Source = &fhirReference{Type: "RelatedPerson"}
 	}
 	for _, a := range r.Answers {
 		c := fhirCoding{System: fhirid.AnswerSystem, Code: string(a.Answer), Display: a.Option}

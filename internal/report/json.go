@@ -36,12 +36,17 @@ type jsonResult struct {
 	// urgent), how to stay safe (when nothing is urgent), the short caveats,
 	// the questions to ask a program, and how many of next_steps the
 	// answer shows.
-	Why         string          `json:"why"`
-	Emergency   string          `json:"emergency"`
-	StaySafe    []string        `json:"stay_safe"`
-	KeepInMind  []string        `json:"keep_in_mind"`
-	Ask         []string        `json:"ask"`
-	AnswerSteps int             `json:"answer_steps"`
+	Why         string   `json:"why"`
+	Emergency   string   `json:"emergency"`
+	StaySafe    []string `json:"stay_safe"`
+	KeepInMind  []string `json:"keep_in_mind"`
+	Ask         []string `json:"ask"`
+	AnswerSteps int      `json:"answer_steps"`
+	// For is whose check it was, "me" or "someone"; Talking how to talk
+	// with them, for someone who answered about a person they care about
+	// (empty otherwise). Both added in schema 1, as keys may be.
+	For         string          `json:"for"`
+	Talking     []string        `json:"talking"`
 	Sources     []assess.Source `json:"sources"`
 	QuestionSet jsonSet         `json:"question_set"`
 	// PreviousRecommendation and Changes are there only with --compare:
@@ -104,6 +109,8 @@ func JSON(w io.Writer, r assess.Result) error {
 		KeepInMind:     orEmpty(r.KeepInMind),
 		Ask:            orEmpty(r.Ask),
 		AnswerSteps:    r.ShownSteps(),
+		For:            string(r.SetInfo.For),
+		Talking:        orEmpty(r.Talking),
 	}
 	for i, a := range r.Answers {
 		out.Answers[i] = jsonAnswer{ID: a.ID, Question: a.Question, Answer: string(a.Answer), Decides: a.Decides, Reason: a.Reason, Option: a.Option}

@@ -32,6 +32,7 @@ func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time
 	fmt.Fprintf(&b, "\n%s\n", mdEscape(r.Summary))
 	mdSince(&b, r, labels)
 	mdList(&b, labels.Get("next_steps"), r.NextSteps)
+	mdList(&b, labels.Get("talking"), r.Talking)
 	mdList(&b, labels.Get("stay_safe"), r.StaySafe)
 	fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(labels.Get("resources")))
 	for _, res := range r.Resources {

@@ -202,7 +202,9 @@ func TestJSONKeys(t *testing.T) {
 	}
 	want := []string{"schema_version", "recommendation", "headline", "urgent", "decided_by", "summary", "answers", "next_steps", "resources", "about", "outcome_about", "caveats", "disclaimer", "sources", "question_set",
 		// The answer's own parts, added in schema 1.
-		"why", "emergency", "stay_safe", "keep_in_mind", "ask", "answer_steps"}
+		"why", "emergency", "stay_safe", "keep_in_mind", "ask", "answer_steps",
+		// Whose check it was, and how to talk with them, added in schema 1.
+		"for", "talking"}
 	var got []string
 	for k := range m {
 		got = append(got, k)

@@ -169,7 +169,8 @@ func (t *textWriter) section(heading string, items []string) {
 // Text writes the answer: what a person reads at a terminal, after the
 // form or in a pipe, short enough to take in when scared or tired. In
 // order: the headline; what to do now (or where to turn in danger); why;
-// the first next steps; how to stay safe; the help lines, a line each; the
+// the first next steps; for someone who answered about a person they care
+// about, how to talk with them; how to stay safe; the help lines, a line each; the
 // caveats in short and the disclaimer; and how to get the handout. Each
 // thing is said once.
 func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) error {
@@ -179,6 +180,7 @@ func Text(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	t.para(r.Why, false)
 	t.since(r, labels)
 	t.section(labels.Get("next_steps"), r.NextSteps[:r.ShownSteps()])
+	t.section(labels.Get("talking"), r.Talking)
 	t.section(labels.Get("stay_safe"), r.StaySafe)
 	t.b.WriteString("\n")
 	t.heading(labels.Get("resources"))
@@ -202,6 +204,7 @@ func Full(w io.Writer, r assess.Result, labels assess.Labels, opts TextOptions) 
 	t.para(r.Summary, false)
 	t.since(r, labels)
 	t.section(labels.Get("next_steps"), r.NextSteps)
+	t.section(labels.Get("talking"), r.Talking)
 	t.section(labels.Get("stay_safe"), r.StaySafe)
 	t.b.WriteString("\n")
 	t.heading(labels.Get("resources"))
