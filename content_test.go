@@ -386,7 +386,7 @@ func TestEveryAnswerFitsTheRules(t *testing.T) {
 // about a person they care about, would speak of the helper's own home,
 // health or use where the other person is meant.
 var aboutThePerson = map[i18n.Lang][]string{
-	i18n.English: {"your home", "your health", "your schedule", "your life", "you use", "you said your", "you can come", "before you start", "you stop"},
+	i18n.English: {"your home", "your health", "your schedule", "your life", "you use", "you said your", "you can come", "before you start", "you stop", "if you are pregnant", "you live at home", "gives you both"},
 	i18n.Spanish: {"sobre su hogar", "su salud", "su horario", "si usted usa", "en su vida", "antes de empezar usted"},
 }
 

@@ -23,13 +23,12 @@ import (
 // and a result written to the one who answers. Like a translation it holds
 // only words, keyed by question id, over the set in the same language, so it
 // cannot change what the check decides. It must give every text that speaks
-// to or about the person, and talking, which only it has; the handout's
-// texts that hold for anyone (source, about, caveats, disclaimer) it may
-// leave to the set, its labels replace only those it gives, and its sources
-// are added to the set's.
+// to or about the person, and talking, which only it has; it may leave the
+// set's source (the article's name) as it is, its labels replace only those
+// it gives, and its sources are added to the set's.
 var (
-	someoneKeys     = []string{"title", "intro", "questions", "outcomes", "resources", "talking"}
-	someoneOptional = []string{"source", "about", "caveats", "disclaimer", "sources", "labels"}
+	someoneKeys     = []string{"title", "intro", "questions", "outcomes", "about", "caveats", "resources", "disclaimer", "talking"}
+	someoneOptional = []string{"source", "sources", "labels"}
 )
 
 // SomeonePath is where the words for someone else of the set at path live,
