@@ -217,7 +217,7 @@ var OptionalLabels = []string{
 	"form_hint", "plain_hint", "plain_retry", "source", "key_up", "key_down", "key_select", "key_back",
 	"urgent", "because", "list_and", "outcome_about", "sources", "handout",
 	"plain_back", "form_choose", "form_more", "form_read", "form_read_end", "recap_above", "intro_start", "review_title", "review_show", "review_save", "review_hint", "key_number", "key_quit",
-	"not_saved", "stay_safe", "ask", "talking", "for_question", "for_me", "for_someone", "for_help", "form_stop", "key_plain", "form_hint_short",
+	"not_saved", "stay_safe", "ask", "talking", "for_question", "for_me", "for_someone", "for_help", "for_choose", "form_stop", "key_plain", "form_hint_short",
 	"since_last", "since_none", "since_answer", "since_question", "since_result", "since_same",
 }
 

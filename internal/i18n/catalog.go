@@ -202,6 +202,7 @@ var catalog = map[string]map[Lang]string{
 	"label.ask":             {English: "Questions to ask a program", Spanish: "Preguntas para hacer a un programa"},
 	"label.talking":         {English: "Talking with them", Spanish: "Cómo hablar con esta persona"},
 	// Who the check is for: asked first when --for is not given.
+	"label.for_choose":   {English: "Choose an answer first: press ↑ or ↓ and then Enter, or press 1 or 2.", Spanish: "Primero elija una respuesta: oprima ↑ o ↓ y luego Enter, u oprima 1 o 2."},
 	"label.for_question": {English: "Who is this check for?", Spanish: "¿Para quién es este cuestionario?"},
 	"label.for_me":       {English: "Me", Spanish: "Para mí"},
 	"label.for_someone":  {English: "Someone I care about", Spanish: "Para alguien que me importa"},

@@ -63,6 +63,12 @@ func newDriver(t *testing.T, set *assess.Set, w, h int) *driver {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return drive(t, f, w, h)
+}
+
+// drive runs form f in the driver, in a w×h window.
+func drive(t *testing.T, f *Form, w, h int) *driver {
+	t.Helper()
 	d := &driver{t: t, h: f.h, now: time.Unix(1e9, 0)}
 	f.h.p.after = func(dur time.Duration, msg tea.Msg) tea.Cmd {
 		d.timers = append(d.timers, timer{d.now.Add(dur), msg})

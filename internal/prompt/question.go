@@ -99,6 +99,9 @@ func (q *question) key(k string) tea.Cmd {
 	case "enter":
 		if q.cursor == noChoice {
 			q.notice = q.p.labels.Get("form_choose")
+			if len(q.p.choices) == 2 {
+				q.notice = q.p.labels.Get("for_choose")
+			}
 			return nil
 		}
 		return q.choose()

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
@@ -28,6 +29,11 @@ func fhirSets(t *testing.T) map[string]*assess.Set {
 			t.Fatal(err)
 		}
 		sets["shipped-"+string(l)] = s
+		someone, err := load.ForSomeone(context.Background(), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets["someone-"+string(l)] = someone
 	}
 	custom, err := load.ParseSet([]byte(customSet), "custom.yaml")
 	if err != nil {
@@ -207,6 +213,11 @@ func TestFHIRIsValidR4(t *testing.T) {
 				checkResponseItems(t, set, res, resp)
 				if bytes.Contains(r, []byte(`"authored"`)) || bytes.Contains(r, []byte(`"subject"`)) || bytes.Contains(r, []byte(`"author"`)) {
 					t.Errorf("the response holds a time or an identity: %s", r)
+				}
+				// Who answered, by type alone: a related person for someone
+				// else's check, nothing for the person's own.
+				if related := bytes.Contains(r, []byte(`"source":{"type":"RelatedPerson"}`)) || bytes.Contains(r, []byte(`"type": "RelatedPerson"`)); related != (set.For == assess.ForSomeone) {
+					t.Errorf("the response's source does not say who answered (%s): %s", set.For, r)
 				}
 			}
 		})
