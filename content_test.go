@@ -329,8 +329,8 @@ const (
 )
 
 func TestRecapTextsAreShort(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		for _, q := range set.Questions {
 			for a, items := range q.Urgent {
 				for _, u := range items {
@@ -472,8 +472,8 @@ func modePhrases(set *assess.Set) []string {
 // and all 81 combinations; and a result that says "IOP" is made for a
 // person's duties never sits under a headline that puts other care first.
 func TestNoContradiction(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		for _, answers := range everyCombination(set) {
 			res := evaluate(t, set, answers)
 			answer, full := layers(t, set, res, report.TextOptions{})
@@ -502,8 +502,9 @@ const (
 // each language, so a person with thoughts of suicide sees it without
 // opening anything.
 func TestCrisisLineIsSeenFirst(t *testing.T) {
-	for _, l := range i18n.Langs {
-		q, _ := shipped(t, l).Question("manageable-needs")
+	for _, e := range embeddedSets(t) {
+		l := e.lang
+		q, _ := e.set.Question("manageable-needs")
 		first := report.FirstSentence(q.Help)
 		lines := wrap.Words(q.Help, formHelpWidth)
 		shown := strings.Join(lines[:min(formHelpShown, len(lines))], " ")
@@ -517,8 +518,9 @@ func TestCrisisLineIsSeenFirst(t *testing.T) {
 // residential care are, that nothing is saved, how to answer) has room for
 // its own page at 60×20, so that it is seen before the first question.
 func TestIntroIsSeenAt60x20(t *testing.T) {
-	for _, l := range i18n.Langs {
-		if !prompt.IntroFits(shipped(t, l), 60, 20) {
+	for _, e := range embeddedSets(t) {
+		l := e.lang
+		if !prompt.IntroFits(e.set, 60, 20) {
 			t.Errorf("%s: the intro does not fit 60x20, so the form would start without it; shorten it", l)
 		}
 	}
@@ -534,8 +536,8 @@ var (
 // https://, so that it can be opened as it is, and every source but the
 // article, which has none, gives its address.
 func TestWebAddressesAreWhole(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		for _, text := range prose(set) {
 			if bare := domain.FindString(fullURL.ReplaceAllString(text, "")); bare != "" {
 				t.Errorf("%s: %q is a web address without https://: %s", l, bare, text)
@@ -704,8 +706,8 @@ func golden(t *testing.T, path string, got []byte) {
 // short would turn its meaning around ("Can your health needs … be met"
 // without "without care day and night").
 func TestQuestionsStayWholeInSmallWindows(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		for _, size := range [][2]int{{30, 10}, {34, 10}, {40, 12}, {50, 14}, {80, 24}} {
 			for i, q := range set.Questions {
 				page, err := prompt.QuestionPage(set, i, size[0], size[1])
@@ -734,8 +736,8 @@ func TestQuestionsStayWholeInSmallWindows(t *testing.T) {
 // terminal) the intro page still comes before the first question, with its
 // key facts: what IOP is, that nothing is saved, and 988.
 func TestIntroIsSeenAt40x12(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set := shipped(t, l)
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		if !prompt.IntroFits(set, 40, 12) {
 			t.Errorf("%s: no intro fits 40x12, so the form would start without it", l)
 		}

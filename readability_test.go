@@ -1,6 +1,7 @@
 package iopfit_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -207,11 +208,8 @@ func TestEachTextIsPlain(t *testing.T) {
 		i18n.English: {englishSyllables, func(c counts) (float64, bool) { g := fleschKincaidGrade(c); return g, g <= maxGrade }},
 		i18n.Spanish: {spanishSyllables, func(c counts) (float64, bool) { s := fernandezHuerta(c); return s, s >= minHuertaScore }},
 	}
-	for _, l := range i18n.Langs {
-		set, err := load.Embedded(l)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		m := measures[l]
 		lowest, highest := 1000.0, -1000.0
 		for _, text := range prose(set) {
@@ -238,7 +236,8 @@ func TestEachTextIsPlain(t *testing.T) {
 // the text where the reader first meets it: its definition, or examples.
 var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 	i18n.English: {
-		{regexp.MustCompile(`(?i)\bwithdrawal\b`), regexp.MustCompile(`when you stop`)},
+		// "when someone stops" in the words for someone else.
+		{regexp.MustCompile(`(?i)\bwithdrawal\b`), regexp.MustCompile(`when (you|someone) stops?`)},
 		{regexp.MustCompile(`(?i)\bopioids?\b`), regexp.MustCompile(`heroin, fentanyl or strong pain pills`)},
 		// The helpline's own name says what it is where the answer names it.
 		{regexp.MustCompile(`\bSAMHSA\b`), regexp.MustCompile(`federal agency|SAMHSA National Helpline`)},
@@ -266,11 +265,8 @@ var terms = map[i18n.Lang][]struct{ term, definition *regexp.Regexp }{
 // prints them. Where a term first comes, its definition must be in the same
 // text.
 func TestTermsDefinedAtFirstUse(t *testing.T) {
-	for _, l := range i18n.Langs {
-		set, err := load.Embedded(l)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range embeddedSets(t) {
+		l, set := e.lang, e.set
 		form := []string{set.Intro}
 		for _, q := range set.Questions {
 			form = append(form, q.Prompt, q.Help)
@@ -368,4 +364,27 @@ func TestScoresOnKnownText(t *testing.T) {
 	if s := fernandezHuerta(count([]string{"El gato come. La casa es azul."}, spanishSyllables)); s < 90 {
 		t.Errorf("easy Spanish scored %.1f", s)
 	}
+}
+
+// embeddedSet is a built-in set in one language, in the person's own words
+// or in the words for someone else.
+type embeddedSet struct {
+	lang i18n.Lang
+	who  assess.Perspective
+	set  *assess.Set
+}
+
+// embeddedSets are the built-in sets in every language and perspective.
+func embeddedSets(t *testing.T) []embeddedSet {
+	t.Helper()
+	var out []embeddedSet
+	for _, l := range i18n.Langs {
+		set := shipped(t, l)
+		someone, err := load.ForSomeone(context.Background(), set)
+		if err != nil {
+			t.Fatalf("the built-in %s words for someone else do not load: %v", l, err)
+		}
+		out = append(out, embeddedSet{l, assess.ForMe, set}, embeddedSet{l, assess.ForSomeone, someone})
+	}
+	return out
 }
