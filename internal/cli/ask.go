@@ -38,7 +38,7 @@ type asker interface {
 	ask(ctx context.Context, ids []string) (askedAnswers, error)
 }
 
-// chooseAsker follows the README's order: the first rule that applies wins.
+// chooseAsker follows the order docs/scripting-and-clinics.md gives: the first rule that applies wins.
 func chooseAsker(o *checkOptions) asker {
 	switch {
 	case o.NoInput:

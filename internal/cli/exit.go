@@ -8,7 +8,7 @@ import (
 	"github.com/iopfit/iopfit/internal/i18n"
 )
 
-// Exit codes, as documented in the README.
+// Exit codes, as docs/scripting-and-clinics.md documents them.
 const (
 	ExitOK        = 0
 	ExitInternal  = 1

@@ -17,7 +17,7 @@ import (
 // <base><set id>|<version>, with no language.
 const legacyQuestionnaireBase = "https://github.com/iopfit/iopfit/fhir/Questionnaire/"
 
-// fhirResponse reads an -o fhir QuestionnaireResponse (the README's "For
+// fhirResponse reads an -o fhir QuestionnaireResponse (docs/scripting-and-clinics.md, "For
 // clinics and integrators" says how): the set from questionnaire, the
 // answers from the items whose linkId has no colon, coded in iopfit's
 // answer code system, and the recommendation from the iopfit:result item

@@ -21,7 +21,7 @@ import (
 const Base = "https://raw.githubusercontent.com/iopfit/iopfit/main/fhir"
 
 // The canonical URLs of iopfit's FHIR definitions, each a file in fhir/.
-// The README's "For clinics and integrators" documents each.
+// docs/scripting-and-clinics.md, "For clinics and integrators", documents each.
 const (
 	// AnswerSystem is the code system of the three answers (yes, no, unsure).
 	AnswerSystem = Base + "/CodeSystem-answer.json"

@@ -4,7 +4,7 @@ import "strings"
 
 // The shapes of names and of a YAML error line, as plain functions rather
 // than regular expressions: a package-level regexp is compiled at every
-// start, before main, and the README says that none is.
+// start, before main, and CONTRIBUTING.md says that none is.
 
 // isQuestionID reports whether id is kebab-case starting with a letter
 // (^[a-z][a-z0-9]*(-[a-z0-9]+)*$): a question id becomes a flag of iopfit

@@ -38,6 +38,8 @@ func TestBuiltPackages(t *testing.T) {
 		"./usr/bin/iopfit",
 		"./usr/share/doc/iopfit/copyright",
 		"./usr/share/doc/iopfit/README.md",
+		"./usr/share/doc/iopfit/docs/using.md",
+		"./usr/share/doc/iopfit/docs/scripting-and-clinics.md",
 		"./usr/share/doc/iopfit/changelog.gz",
 		"./usr/share/man/man1/iopfit.1.gz",
 		"./usr/share/man/man1/iopfit-check.1.gz",

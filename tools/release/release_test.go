@@ -31,6 +31,7 @@ type config struct {
 			Formats []string `yaml:"formats"`
 		} `yaml:"format_overrides"`
 		Files []any `yaml:"files"`
+		Wrap  bool  `yaml:"wrap_in_directory"`
 	} `yaml:"archives"`
 	NFPMs []struct {
 		Formats     []string `yaml:"formats"`
@@ -126,9 +127,11 @@ func TestReleaseConfig(t *testing.T) {
 	for dst, src := range map[string]string{
 		// Debian wants man pages gzipped, and a package's licence in its
 		// copyright file; the man pages point to the README.
-		":/usr/share/man/man1/":                             "build/man/*.1.gz",
-		":/usr/share/doc/iopfit/copyright":                  "build/copyright",
-		":/usr/share/doc/iopfit/README.md":                  "README.md",
+		":/usr/share/man/man1/":            "build/man/*.1.gz",
+		":/usr/share/doc/iopfit/copyright": "build/copyright",
+		":/usr/share/doc/iopfit/README.md": "README.md",
+		// The user docs the README links to, not CONTRIBUTING.md.
+		":/usr/share/doc/iopfit/docs/":                      "docs/*.md",
 		":/usr/share/bash-completion/completions/iopfit":    "build/completions/iopfit.bash",
 		":/usr/share/zsh/vendor-completions/_iopfit":        "build/completions/iopfit.zsh",
 		":/usr/share/fish/vendor_completions.d/iopfit.fish": "build/completions/iopfit.fish",
@@ -154,10 +157,16 @@ func TestReleaseConfig(t *testing.T) {
 			files = append(files, f["src"].(string))
 		}
 	}
-	for _, want := range []string{"README.md", "LICENSE", "build/copyright", "build/man/*.1.gz"} {
+	for _, want := range []string{"README.md", "docs/*.md", "LICENSE", "build/copyright", "build/man/*.1.gz"} {
 		if !slices.Contains(files, want) {
 			t.Errorf("archives do not carry %s", want)
 		}
+	}
+	if slices.Contains(files, "CONTRIBUTING.md") {
+		t.Error("archives carry CONTRIBUTING.md, which is for maintainers")
+	}
+	if !c.Archives[0].Wrap {
+		t.Error("archives unpack into the current folder; wrap_in_directory puts them in one of their own")
 	}
 	if c.Checksum.NameTemplate == "" {
 		t.Error("no checksums")
