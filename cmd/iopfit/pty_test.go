@@ -93,7 +93,8 @@ type sessionOpts struct {
 // is already: the terminal tests that are not about that question start
 // at the questions, as they did before iopfit asked it.
 func forMe(args []string) []string {
-	if len(args) == 0 || args[0] != "check" {
+	at := slices.Index(args, "check")
+	if at < 0 {
 		return args
 	}
 	for _, a := range args {
@@ -101,7 +102,7 @@ func forMe(args []string) []string {
 			return args
 		}
 	}
-	return append([]string{"check", "--for", "me"}, args[1:]...)
+	return slices.Concat(args[:at+1], []string{"--for", "me"}, args[at+1:])
 }
 
 func startSession(t *testing.T, o sessionOpts, args ...string) *session {
