@@ -368,15 +368,26 @@ func (a *plainAsk) review(ctx context.Context) (Given, error) {
 // readLine reads one line at the review, where an end of input stops as it
 // does at a question.
 func (a *plainAsk) readLine(ctx context.Context) (string, error) {
-	fmt.Fprint(a.pio.Out, i18n.T(a.lang, "prompt.your_choice"))
+	line, err := a.pio.readChoice(ctx, i18n.T(a.lang, "prompt.your_choice"))
+	if errors.Is(err, errLineTooLong) {
+		return line, nil // no choice of the review's: asked again
+	}
+	return line, err
+}
+
+// readChoice says prompt and reads one line at a terminal, where the end
+// of input is the person stopping (Ctrl-D), or the terminal gone. A line
+// too long to be a choice comes back with errLineTooLong.
+func (pio PlainIO) readChoice(ctx context.Context, prompt string) (string, error) {
+	fmt.Fprint(pio.Out, prompt)
 	testmark.Mark("line")
-	line, err := a.pio.In.Next(ctx)
+	line, err := pio.In.Next(ctx)
 	switch {
 	case errors.Is(err, errLineTooLong):
-		return line, nil // no choice of the review's: asked again
+		return line, err
 	case errors.Is(err, io.EOF):
-		fmt.Fprintln(a.pio.Out)
-		if a.pio.Gone != nil && a.pio.Gone() {
+		fmt.Fprintln(pio.Out)
+		if pio.Gone != nil && pio.Gone() {
 			return "", &GoneError{Err: err}
 		}
 		return "", errPlainCancelled

@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
-	"github.com/iopfit/iopfit/internal/testmark"
 )
 
 // whoChoices are the answers to "Who is this check for?", in the order
@@ -43,24 +41,14 @@ func AskWhoPlain(ctx context.Context, pio PlainIO, set *assess.Set) (assess.Pers
 		for n, p := range whoChoices {
 			pio.print(fmt.Sprintf("%d. %s", n+1, sentence(labels.Get(whoLabel(p)))))
 		}
-		fmt.Fprint(pio.Out, i18n.T(lang, "prompt.your_who"))
-		testmark.Mark("line")
-		line, err := pio.In.Next(ctx)
+		line, err := pio.readChoice(ctx, i18n.T(lang, "prompt.your_who"))
 		switch {
 		case errors.Is(err, errLineTooLong):
 			fmt.Fprintln(pio.Out)
 			fmt.Fprintln(pio.Out, i18n.T(lang, "prompt.too_long", maxLine))
 			continue
-		case errors.Is(err, io.EOF):
-			fmt.Fprintln(pio.Out)
-			if pio.Gone != nil && pio.Gone() {
-				return "", &GoneError{Err: err}
-			}
-			return "", errPlainCancelled
-		case err != nil && ctx.Err() != nil:
-			return "", err
 		case err != nil:
-			return "", &GoneError{Err: err}
+			return "", err
 		}
 		if p, ok := parseWho(line, labels); ok {
 			pio.print(i18n.T(lang, "prompt.answered", labels.Get(whoLabel(p))))
