@@ -8,9 +8,11 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/kept"
 	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
@@ -46,6 +48,11 @@ func Parse(data []byte, name string, set *assess.Set) (assess.Earlier, error) {
 	// writes UTF-8 alone, so a file with one was damaged or changed.
 	if line, col, bad := load.InvalidUTF8(data); bad {
 		return assess.Earlier{}, p.failAt(line, col, i18n.M("compare.utf8"))
+	}
+	if data, ok, err := p.kept(); err != nil {
+		return assess.Earlier{}, err
+	} else if ok {
+		p.data = data
 	}
 	root, err := p.document()
 	if err != nil {
@@ -175,6 +182,31 @@ func (p *parser) jsonResult(obj map[string]any, set *assess.Set) (assess.Earlier
 	}
 	s.shown = []shown{{path: "headline", text: s.headline, result: e.Recommendation, msg: "compare.headline"}}
 	return e, s, nil
+}
+
+// kept finds, in a handout saved with -o markdown or the form's save, the
+// result it keeps at its end (kept.Open), which is then read as a
+// JSON result is, and held to the same rules. A file that starts as
+// Markdown does (a heading) but keeps none was saved before iopfit kept
+// one, or was cut: it is refused with a line that says so.
+func (p *parser) kept() ([]byte, bool, error) {
+	text := string(bytes.TrimLeft(p.data, jsonSpace))
+	if strings.HasPrefix(text, "{") {
+		return nil, false, nil
+	}
+	at := strings.LastIndex(text, kept.Open)
+	if at < 0 {
+		if strings.HasPrefix(text, "# ") {
+			return nil, false, p.fail("", i18n.M("compare.markdown_without"))
+		}
+		return nil, false, nil
+	}
+	rest := text[at+len(kept.Open):]
+	end := strings.Index(rest, kept.Close)
+	if end < 0 || strings.TrimSpace(rest[end+len(kept.Close):]) != "" {
+		return nil, false, p.fail("", i18n.M("compare.markdown_without"))
+	}
+	return []byte(rest[:end]), true, nil
 }
 
 // perspective reads whose check a result was, as iopfit writes it; a

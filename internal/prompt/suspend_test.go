@@ -1,12 +1,15 @@
-//go:build unix
+//go:build linux
 
 package prompt
 
 import (
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestReadDelivered: a read counts each kind it finds, in whatever order
@@ -37,9 +40,16 @@ func TestReadDelivered(t *testing.T) {
 
 // TestReadDeliveredWaitsForTheRuntime: a signal the kernel has delivered is
 // counted even before Go's runtime has put it on the channel, which is what
-// the probe is for. Sent to a running process, SIGCONT does nothing else;
-// a SIGTSTP is caught here, so it stops nothing.
+// the probe is for. Each is sent to the test's own thread, whose handler
+// runs before the send returns: delivered, then, for sure, and still to be
+// handed on by the runtime. Sent to a running process, SIGCONT does nothing
+// else; a SIGTSTP is caught here, so it stops nothing.
 func TestReadDeliveredWaitsForTheRuntime(t *testing.T) {
+	// The probe alone: the grace after it would let the runtime catch up
+	// without it.
+	grace := probeGrace
+	probeGrace = 0
+	defer func() { probeGrace = grace }()
 	ch := make(chan os.Signal, 16)
 	signal.Notify(ch, syscall.SIGTSTP, syscall.SIGCONT)
 	defer signal.Stop(ch)
@@ -51,7 +61,7 @@ func TestReadDeliveredWaitsForTheRuntime(t *testing.T) {
 			{syscall.SIGCONT, delivered{cont: true}},
 			{syscall.SIGTSTP, delivered{stop: true}},
 		} {
-			if err := syscall.Kill(os.Getpid(), c.sig); err != nil {
+			if err := toThisThread(c.sig); err != nil {
 				t.Fatal(err)
 			}
 			if got := readDelivered(ch); got != c.want {
@@ -59,4 +69,12 @@ func TestReadDeliveredWaitsForTheRuntime(t *testing.T) {
 			}
 		}
 	}
+}
+
+// toThisThread sends sig to the calling thread, which runs its handler
+// before the call returns.
+func toThisThread(sig syscall.Signal) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	return unix.Tgkill(os.Getpid(), unix.Gettid(), sig)
 }

@@ -105,6 +105,11 @@ const probeSignal = syscall.SIGWINCH
 // stop nothing ends cannot be undone.
 const probeWait = 2 * time.Second
 
+// probeGrace is that moment: far longer than a signal handler runs, even
+// on a busy machine, and far shorter than a person can tell. A variable,
+// so that the test of the probe alone can do without it.
+var probeGrace = 10 * time.Millisecond
+
 // readDelivered reads the signals on ch, up to every one the kernel has
 // delivered to iopfit so far.
 //
@@ -117,7 +122,9 @@ const probeWait = 2 * time.Second
 // the channels in that order, so once it is read they are all on ch. One
 // sent between the read and the stop can still be missed, as with every
 // program that stops itself; that is a few microseconds, not the tens of
-// milliseconds a busy machine can take to hand a signal on.
+// milliseconds a busy machine can take to hand a signal on. (A probe is
+// handled on any thread, so a signal another thread was handling as it
+// came can follow it by a hair; probeGrace covers that.)
 func readDelivered(ch <-chan os.Signal) delivered {
 	probe := make(chan os.Signal, 1)
 	signal.Notify(probe, probeSignal)
@@ -130,6 +137,10 @@ func readDelivered(ch <-chan os.Signal) delivered {
 	case <-time.After(probeWait):
 		return delivered{cont: true}
 	}
+	// A signal the kernel gave another thread just before the probe may
+	// still be in that thread's handler, on its way to the runtime, when
+	// the probe comes out; a moment more lets it through.
+	time.Sleep(probeGrace)
 	var d delivered
 	for {
 		select {

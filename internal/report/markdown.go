@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -8,12 +9,14 @@ import (
 
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/kept"
 )
 
 // Markdown writes r as the handout a person can save, print, or bring to an
 // appointment: what Full writes as text. made is when the check was done:
 // its local date, under the title, tells whoever reads the page later how
-// old the answers are.
+// old the answers are. It ends with what check --compare reads from a kept
+// handout (see package kept).
 func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time) error {
 	var b strings.Builder
 	lang := i18n.Lang(r.SetInfo.Lang)
@@ -49,8 +52,44 @@ func Markdown(w io.Writer, r assess.Result, labels assess.Labels, made time.Time
 	fmt.Fprintf(&b, "\n---\n\n*%s*\n", mdEscape(r.Disclaimer))
 	mdSources(&b, lang, labels, r.Sources)
 	fmt.Fprintf(&b, "\n%s: %s (%s %s)\n", mdEscape(labels.Get("source")), mdEscape(r.SetInfo.Source), mdEscape(r.SetInfo.ID), mdEscape(r.SetInfo.Version))
-	_, err := io.WriteString(w, b.String())
+	data, err := keptResult(r)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "\n%s%s%s\n", kept.Open, data, kept.Close)
+	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// keptResult is r as check --compare reads a JSON result: the set, whose
+// check it was, the answers, the recommendation and the headline, and
+// nothing else. encoding/json writes > as \u003e, so the comment cannot end
+// inside it.
+func keptResult(r assess.Result) ([]byte, error) {
+	type answer struct {
+		ID     string `json:"id"`
+		Answer string `json:"answer"`
+	}
+	// The set by id, version and language alone: its file's path, which a
+	// JSON result names, may say more about the person than they meant to
+	// keep on a page.
+	type set struct {
+		ID      string `json:"id"`
+		Version string `json:"version"`
+		Lang    string `json:"lang"`
+	}
+	k := struct {
+		SchemaVersion  int      `json:"schema_version"`
+		QuestionSet    set      `json:"question_set"`
+		For            string   `json:"for"`
+		Recommendation string   `json:"recommendation"`
+		Headline       string   `json:"headline"`
+		Answers        []answer `json:"answers"`
+	}{SchemaVersion: SchemaVersion, QuestionSet: set{r.SetInfo.ID, r.SetInfo.Version, r.SetInfo.Lang}, For: string(r.SetInfo.For), Recommendation: string(r.Recommendation), Headline: r.Headline}
+	for _, a := range r.Answers {
+		k.Answers = append(k.Answers, answer{a.ID, string(a.Answer)})
+	}
+	return json.Marshal(k)
 }
 
 // mdSources lists the sources as links, each with the day it was checked.
