@@ -150,7 +150,7 @@ func (a *app) checkCmd(runF func(*checkOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("answers", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
 	})
-	_ = cmd.RegisterFlagCompletionFunc("compare", cobra.FixedCompletions([]string{"json"}, cobra.ShellCompDirectiveFilterFileExt))
+	_ = cmd.RegisterFlagCompletionFunc("compare", cobra.FixedCompletions([]string{"json", "md"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }
 
