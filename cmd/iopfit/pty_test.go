@@ -1002,7 +1002,7 @@ func TestStdinTerminalStdoutPiped(t *testing.T) {
 	if out := s.succeed(); !strings.HasPrefix(out, "# Fixture check title") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout = %q", out)
 	}
-	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != fixtureRecap+"Your result was written to the output you chose." {
+	if got := strings.Join(strings.Fields(s.afterForm()), " "); got != fixtureRecap+"Your result goes to the command after the pipe (|)." {
 		t.Fatalf("after the form: %q", got)
 	}
 }

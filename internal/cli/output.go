@@ -108,6 +108,13 @@ func (o *checkRun) render(res assess.Result, n int) (rendered, error) {
 	default:
 		var opts report.TextOptions
 		r.out, opts = textTo(o.IO, r.out, o.IO.OutTTY, o.IO.OutWidth, o.IO.OutHeight)
+		if o.toPipeAtTerminal() {
+			// Piped to cat, tee or a pager, the text is read in the
+			// terminal stderr is on: wrapped to its width, so that the
+			// terminal cuts no word, and plain, since the program after
+			// the pipe may not show styles. A file keeps its lines whole.
+			opts.Width = o.IO.ErrWidth
+		}
 		// Plain prompts are the screen reader's way in: what follows them is
 		// written for the ear.
 		opts.Ear = o.asked == askPlain
@@ -236,6 +243,9 @@ func (o *checkRun) sayWritten(res assess.Result, notes []string) (after func() e
 		path = o.IO.OutPath()
 	}
 	msg := i18n.T(l, "cli.written")
+	if o.toPipeAtTerminal() {
+		msg = i18n.T(l, "cli.written_pipe")
+	}
 	if path != "" {
 		msg = i18n.T(l, "cli.written_to", safetext.OneLine(path))
 	}
@@ -256,6 +266,18 @@ func (o *checkRun) sayWritten(res assess.Result, notes []string) (after func() e
 		}
 	}
 	switch {
+	case path == "" && o.toPipeAtTerminal():
+		// The program after the pipe may own the terminal (a pager): what
+		// iopfit says on stderr comes before the result, and the pager
+		// draws over it, not it over the pager. Leaving the pager shows it
+		// again.
+		text := strings.Join(notes, "\n") + "\n"
+		if !o.Quiet && notesFirst {
+			text += recap
+		} else if !o.Quiet {
+			text = recap + "\n" + text
+		}
+		return nil, !o.Quiet, write(text)()
 	case o.Quiet:
 		return write(strings.Join(notes, "\n") + "\n"), false, nil
 	case notesFirst:
@@ -281,4 +303,14 @@ func textTo(s *Streams, w io.Writer, tty bool, width, height int) (io.Writer, re
 		w = &colorprofile.Writer{Forward: w, Profile: s.ColorProfile()}
 	}
 	return w, opts
+}
+
+// toPipeAtTerminal is true when stdout is a pipe (not a terminal, and not a
+// file iopfit can name) and stderr is a terminal of known width: the result
+// goes to a program whose output the person reads there.
+func (o *checkRun) toPipeAtTerminal() bool {
+	if o.IO.OutTTY || !o.IO.ErrTTY || o.IO.ErrWidth <= 0 {
+		return false
+	}
+	return o.IO.OutPath == nil || o.IO.OutPath() == ""
 }

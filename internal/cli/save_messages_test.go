@@ -121,14 +121,15 @@ type helpFirst struct {
 }
 
 func (w *helpFirst) Write(p []byte) (int, error) {
-	w.shown = strings.Contains(w.errOut.String(), "Fixture Line")
+	w.shown = strings.Contains(w.errOut.String(), "Fixture Line") && strings.Contains(w.errOut.String(), "after the pipe")
 	return len(p), nil
 }
 
 // TestRecapBeforeAPipe: for a person who answered at the terminal, with
-// stdout a pipe (| true, which ends iopfit with SIGPIPE as it writes), the
-// recap with the help lines is on the terminal before the result is
-// written; the line that says where the result went follows it, once.
+// stdout a pipe (| true, which ends iopfit with SIGPIPE as it writes; | less,
+// which owns the terminal once it has the result), the recap with the help
+// lines, then the line that says the result goes to the command after the
+// pipe, are on the terminal before the result is written, once each.
 func TestRecapBeforeAPipe(t *testing.T) {
 	o, _, errOut := saveOptions(t, folder{}.saveNew)
 	o.IO.ErrTTY, o.IO.ErrWidth = true, 80
@@ -141,7 +142,33 @@ func TestRecapBeforeAPipe(t *testing.T) {
 		t.Error("the result was written before the help lines were on the terminal")
 	}
 	got := errOut.String()
-	if strings.Count(got, "Fixture Line") != 1 || strings.Count(got, "Your result was") != 1 || strings.Index(got, "Fixture Line") > strings.Index(got, "Your result was") {
+	if strings.Count(got, "Fixture Line") != 1 || strings.Count(got, "Your result goes to the command after the pipe (|).") != 1 || strings.Index(got, "Fixture Line") > strings.Index(got, "Your result goes") {
 		t.Errorf("stderr:\n%s", got)
+	}
+}
+
+// TestTextToAPipeIsWrapped: text piped to cat, tee or a pager, with stderr
+// a terminal, is wrapped to that terminal's width, with no style, so that
+// the terminal cuts no word; to a file it keeps its lines whole.
+func TestTextToAPipeIsWrapped(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		path string
+		wrap bool
+	}{{"a pipe", "", true}, {"a file", "result.txt", false}} {
+		o, out, _ := saveOptions(t, folder{}.saveNew)
+		o.save = false
+		o.IO.ErrTTY, o.IO.ErrWidth = true, 40
+		o.IO.OutPath = func() string { return c.path }
+		if err := o.print(fixtureResult(t, o.Set)); err != nil {
+			t.Fatal(err)
+		}
+		longest := 0
+		for _, l := range strings.Split(out.String(), "\n") {
+			longest = max(longest, len([]rune(l)))
+		}
+		if wrapped := longest <= 40; wrapped != c.wrap || strings.Contains(out.String(), "\x1b") {
+			t.Errorf("%s: longest line %d columns, want wrapped %v:\n%s", c.name, longest, c.wrap, out.String())
+		}
 	}
 }
