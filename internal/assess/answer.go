@@ -45,6 +45,30 @@ func AnswerWords(a Answer) []string {
 	}
 }
 
+// AnswerWordsIn lists the words of AnswerWords that a person writing lang
+// ("en", "es") would type, the answer's own key first, which every
+// language takes: the words shell completion offers.
+func AnswerWordsIn(a Answer, lang string) []string {
+	if lang != "es" {
+		switch a {
+		case Yes:
+			return []string{"yes", "y"}
+		case No:
+			return []string{"no", "n"}
+		default:
+			return []string{"unsure", "not-sure", "u"}
+		}
+	}
+	switch a {
+	case Yes:
+		return []string{"yes", "sí", "s"}
+	case No:
+		return []string{"no"}
+	default:
+		return []string{"unsure", "no sé", "no lo sé"}
+	}
+}
+
 // ParseAnswer reads an answer word of any language iopfit speaks, in any
 // case, with or without accents: yes/y, no/n, unsure/not-sure/not sure/u,
 // sí/si/s, no sé/no se/nose/no lo sé, no estoy seguro/segura. Surrounding

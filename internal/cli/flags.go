@@ -38,11 +38,15 @@ func (f *answerFlag) Set(s string) error {
 	return nil
 }
 
+// completeAnswers offers a question flag's answers in the set's language,
+// each with its label.
 func completeAnswers(set *assess.Set) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, a := range assess.Answers {
-			for _, w := range assess.AnswerWords(a) {
+			// The words of the set's language: a Spanish "sí" offered
+			// in English reads as a mistake.
+			for _, w := range assess.AnswerWordsIn(a, set.Lang) {
 				if !strings.Contains(w, " ") {
 					out = append(out, w+"\t"+set.Labels.Option(a))
 				}

@@ -38,6 +38,10 @@ func (a *app) localizeHelp(root *cobra.Command) {
 				sh.Long = i18n.T(l, "help.completion_sh_long", sh.Name())
 				if sh.Name() == "bash" {
 					sh.Long += "\n\n" + i18n.T(l, "help.completion_bash_note")
+					sh.RunE = func(cmd *cobra.Command, _ []string) error {
+						noDesc, _ := cmd.Flags().GetBool("no-descriptions")
+						return BashCompletion(root, cmd.OutOrStdout(), !noDesc)
+					}
 				}
 				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
 					f.Usage = i18n.T(l, "help.no_descriptions")

@@ -310,8 +310,8 @@ var catalog = map[string]map[Lang]string{
 		Spanish: "Genera el script de autocompletado para el shell %[1]s.\n\nPara cargarlo en la sesión actual, o en cada sesión nueva, vea la documentación de su shell; por ejemplo:\n\n  source <(iopfit completion %[1]s)",
 	},
 	"help.completion_bash_note": {
-		English: "This script depends on the bash-completion package. If it is not installed already, you can install it with your system's package manager.",
-		Spanish: "Este script necesita el paquete bash-completion. Si aún no lo tiene, puede instalarlo con el gestor de paquetes de su sistema.",
+		English: "With the bash-completion package installed (your system's package manager has it), the script uses it; without it, the script works on its own.",
+		Spanish: "Si el paquete bash-completion está instalado (el gestor de paquetes de su sistema lo tiene), el script lo usa; si no, el script funciona solo.",
 	},
 	"help.no_descriptions": {English: "disable completion descriptions", Spanish: "no mostrar descripciones al completar"},
 

@@ -76,7 +76,7 @@ func completions(root *cobra.Command, dir string) error {
 		return err
 	}
 	for name, gen := range map[string]func(*bytes.Buffer) error{
-		"iopfit.bash": func(b *bytes.Buffer) error { return root.GenBashCompletionV2(b, true) },
+		"iopfit.bash": func(b *bytes.Buffer) error { return cli.BashCompletion(root, b, true) },
 		"iopfit.zsh":  func(b *bytes.Buffer) error { return root.GenZshCompletion(b) },
 		"iopfit.fish": func(b *bytes.Buffer) error { return root.GenFishCompletion(b, true) },
 	} {
