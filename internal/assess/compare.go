@@ -3,7 +3,7 @@ package assess
 import "cmp"
 
 // Earlier is an earlier result of a question set, as read back from a file
-// iopfit wrote (-o json or -o fhir): the answers given then and the
+// iopfit wrote (-o json, -o fhir, or a kept -o markdown handout): the answers given then and the
 // recommendation they led to.
 type Earlier struct {
 	// SetID is the id of the set the result came from; Version its version

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/iopfit/iopfit/internal/i18n"
+	"github.com/iopfit/iopfit/internal/load"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -226,6 +227,8 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		name := unknown.GetSpecifiedName()
 		if shorts := unknown.GetSpecifiedShortnames(); shorts != "" && name != "" {
 			msg = i18n.M("flag.unknown_short", []rune(name)[0], shorts)
+		} else if near := nearFlag(c, name); near != "" {
+			msg = i18n.M("flag.unknown_near", "--"+name, "--"+near)
 		} else {
 			msg = i18n.M("flag.unknown", "--"+name)
 		}
@@ -255,4 +258,14 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		msg = i18n.M("cli.raw", err)
 	}
 	return &UsageError{Msg: i18n.M("cli.flag_hint", msg, c.CommandPath()), Err: err}
+}
+
+// nearFlag is the flag of c nearest to a mistyped name, or "" when none is
+// near enough to be the one meant.
+func nearFlag(c *cobra.Command, name string) string {
+	var names []string
+	add := func(f *pflag.Flag) { names = append(names, f.Name) }
+	c.Flags().VisitAll(add)
+	c.InheritedFlags().VisitAll(add)
+	return load.Closest(name, names)
 }

@@ -139,6 +139,7 @@ var catalog = map[string]map[Lang]string{
 
 	"cli.raw":              {English: "%v", Spanish: "%v"},
 	"flag.unknown":         {English: "unknown flag: %s", Spanish: "opción desconocida: %s"},
+	"flag.unknown_near":    {English: "unknown flag: %s (did you mean %s?)", Spanish: "opción desconocida: %s (¿quiso decir %s?)"},
 	"flag.unknown_short":   {English: "unknown shorthand flag: %q in -%s", Spanish: "opción corta desconocida: %q en -%s"},
 	"flag.needs_value":     {English: "flag needs an argument: %s", Spanish: "la opción necesita un valor: %s"},
 	"flag.invalid":         {English: "invalid argument %q for %q flag: %s", Spanish: "valor %q no válido para la opción %q: %s"},

@@ -48,7 +48,7 @@ func ParseAnswers(data []byte, name string, set *assess.Set) (map[string]assess.
 		}
 		id := k.Value
 		if _, ok := set.Question(id); !ok {
-			if s := closest(id, ids); s != "" {
+			if s := Closest(id, ids); s != "" {
 				return nil, p.fail(k, "", i18n.M("answers.id_near", id, s))
 			}
 			return nil, p.fail(k, "", i18n.M("answers.id", id, strings.Join(ids, ", ")))

@@ -42,7 +42,7 @@ func (p *parser) mapping(n *yaml.Node, path string, known []string) (*fields, er
 			return nil, p.fail(k, path, i18n.M("key.not_text", known[0]))
 		}
 		if !slices.Contains(known, k.Value) {
-			if s := closest(k.Value, known); s != "" {
+			if s := Closest(k.Value, known); s != "" {
 				return nil, p.fail(k, path, i18n.M("key.unknown_near", k.Value, s))
 			}
 			return nil, p.fail(k, path, i18n.M("key.unknown", k.Value, strings.Join(known, ", ")))

@@ -83,7 +83,7 @@ func TestSocketIsNotAFile(t *testing.T) {
 	for kind, want := range map[Kind]string{
 		KindQuestions: "is a socket, not a file; give the path of a question file (.yaml)",
 		KindAnswers:   "is a socket, not a file; pass the answers as flags, or give the path of an answers file",
-		KindEarlier:   "is a socket, not a file; give --compare the path of an earlier result saved with -o json or -o fhir",
+		KindEarlier:   "is a socket, not a file; give --compare the path of an earlier result saved with -o json, -o fhir or -o markdown",
 	} {
 		_, err := Read(context.Background(), File(path), kind)
 		var e *Error

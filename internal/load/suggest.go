@@ -1,10 +1,10 @@
 package load
 
-// closest finds the known word nearest to a mistyped one, so that an error
+// Closest finds the known word nearest to a mistyped one, so that an error
 // can say "did you mean …?" instead of leaving a person to guess. It returns the candidate nearest to word, or "" when none is near enough
 // to be a likely typo (an edit distance of at most a third of the word, and at
 // least 1).
-func closest(word string, candidates []string) string {
+func Closest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	limit := max(1, len([]rune(word))/3)
 	for _, c := range candidates {

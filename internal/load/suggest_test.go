@@ -17,8 +17,8 @@ func TestClosest(t *testing.T) {
 		{"ids", "id"},
 	}
 	for _, tt := range tests {
-		if got := closest(tt.word, known); got != tt.want {
-			t.Errorf("closest(%q) = %q, want %q", tt.word, got, tt.want)
+		if got := Closest(tt.word, known); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
 		}
 	}
 }
