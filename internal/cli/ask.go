@@ -46,11 +46,11 @@ func chooseAsker(o *checkOptions) asker {
 	case o.AnswersFile == "-":
 		return noAsker{"cli.why_stdin", "cli.fix_stdin"}
 	case o.Accessible:
-		return plainAsker{o}
+		return plainAsker{&askRun{o: o}}
 	case o.IO.InTTY && o.IO.Getenv("TERM") == "dumb":
-		return plainAsker{o}
+		return plainAsker{&askRun{o: o}}
 	case o.IO.CanPrompt():
-		return formAsker{o}
+		return formAsker{&askRun{o: o}}
 	}
 	return noAsker{"cli.why_no_tty", "cli.fix_tty"}
 }
@@ -63,27 +63,40 @@ func (n noAsker) ask(_ context.Context, ids []string) (askedAnswers, error) {
 	return askedAnswers{}, missingError(ids, n.why, n.fix)
 }
 
+// askRun is what one run's asking keeps from one question to the next:
+// the options it asks for, whether the intro was shown already (before
+// "Who is this check for?", and the questions then start without it),
+// whether the person asked for plain prompts on that first page, and the
+// one reader of plain prompts' lines, so that a line read ahead by one
+// prompt is the next one's.
+type askRun struct {
+	o          *checkOptions
+	introSaid  bool
+	wantsPlain bool
+	lines      *prompt.Lines
+}
+
 // plainAsker asks with plain prompts, line by line.
-type plainAsker struct{ o *checkOptions }
+type plainAsker struct{ *askRun }
 
 func (p plainAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) {
 	// The result is laid out for the window as it is once the person has
 	// answered, not as it was when they started.
 	defer p.o.IO.remeasure()
-	return p.o.askPlain(ctx, ids)
+	return p.askPlain(ctx, ids)
 }
 
 // formAsker asks with the full-screen form.
-type formAsker struct{ o *checkOptions }
+type formAsker struct{ *askRun }
 
 func (f formAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) {
 	o := f.o
-	if o.wantsPlain {
+	if f.wantsPlain {
 		// Asked for on the page that asks who the check is for.
 		return plainAsker(f).ask(ctx, ids)
 	}
 	defer o.IO.remeasure()
-	form, err := prompt.NewForm(o.Set, ids, o.formIO(), !o.introSaid)
+	form, err := prompt.NewForm(o.Set, ids, o.formIO(), !f.introSaid)
 	if err != nil {
 		return askedAnswers{}, err
 	}
@@ -100,7 +113,7 @@ func (f formAsker) ask(ctx context.Context, ids []string) (askedAnswers, error) 
 		}
 	}
 	o.sayKept(given.Answers, ids)
-	plain, err := o.askPlain(ctx, rest)
+	plain, err := f.askPlain(ctx, rest)
 	plain.answers = merge(given.Answers, plain.answers)
 	return plain, err
 }
@@ -114,22 +127,22 @@ func (f formAsker) askWho(ctx context.Context) (assess.Perspective, error) {
 	if given.Plain {
 		// The person asked for plain prompts on the first page: they ask
 		// it again, and the rest.
-		f.o.wantsPlain = true
+		f.wantsPlain = true
 		return plainAsker(f).askWho(ctx)
 	}
 	who, ok := given.Who()
 	if !ok {
 		return "", fmt.Errorf("the form returned no answer to who the check is for")
 	}
-	f.o.introSaid = true
+	f.introSaid = true
 	return who, nil
 }
 
 // askWho asks, with plain prompts, whose check it is, after the intro.
 func (p plainAsker) askWho(ctx context.Context) (assess.Perspective, error) {
-	who, err := prompt.AskWhoPlain(ctx, p.o.plainIO(), p.o.Set)
+	who, err := prompt.AskWhoPlain(ctx, p.plainIO(), p.o.Set)
 	if err == nil {
-		p.o.introSaid = true
+		p.introSaid = true
 	}
 	return who, err
 }
@@ -141,19 +154,18 @@ func (o *checkOptions) formIO() prompt.FormIO {
 }
 
 // askPlain asks ids with plain prompts.
-func (o *checkOptions) askPlain(ctx context.Context, ids []string) (askedAnswers, error) {
-	given, err := prompt.AskPlain(ctx, o.plainIO(), o.Set, ids)
+func (r *askRun) askPlain(ctx context.Context, ids []string) (askedAnswers, error) {
+	given, err := prompt.AskPlain(ctx, r.plainIO(), r.o.Set, ids)
 	return askedAnswers{answers: given.Answers, mode: askPlain, save: given.Save}, err
 }
 
 // plainIO is the terminal, or the pipe, plain prompts read and write.
-func (o *checkOptions) plainIO() prompt.PlainIO {
-	if o.lines == nil {
-		// One reader for every prompt of the run: a line read ahead by one
-		// is the next one's.
-		o.lines = prompt.NewLines(o.IO.In)
+func (r *askRun) plainIO() prompt.PlainIO {
+	o := r.o
+	if r.lines == nil {
+		r.lines = prompt.NewLines(o.IO.In)
 	}
-	pio := prompt.PlainIO{In: o.lines, Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY, IntroSaid: o.introSaid}
+	pio := prompt.PlainIO{In: r.lines, Out: o.IO.ErrOut, Echo: !o.IO.InTTY, Terminal: o.IO.InTTY, IntroSaid: r.introSaid}
 	if o.IO.ErrTTY {
 		pio.Width = o.IO.ErrWidth
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/load"
-	"github.com/iopfit/iopfit/internal/prompt"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
 
@@ -41,14 +40,6 @@ type checkOptions struct {
 	// ask asks the answers still missing; nil chooses by the flags and the
 	// terminal (see chooseAsker). Tests give their own.
 	ask asker
-	// introSaid is true once the intro was shown, before "Who is this
-	// check for?": the questions then start without it. lines is the one
-	// reader of plain prompts' lines.
-	introSaid bool
-	lines     *prompt.Lines
-	// wantsPlain is true when the person asked for plain prompts on the
-	// form's first page.
-	wantsPlain bool
 }
 
 // checkRun is one run of check: its options, and what gathering the
