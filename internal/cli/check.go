@@ -231,15 +231,30 @@ type whoAsker interface {
 	askWho(ctx context.Context) (assess.Perspective, error)
 }
 
-// choosePerspective settles whose check it is: --for when given; else, when
-// a person at a terminal is about to be asked the questions, their answer to
-// "Who is this check for?"; else the person's own, as a script that passes
-// answers means. For someone else, the set's words for someone else replace
+// choosePerspective settles whose check it is: --for when given; else that
+// of the earlier result to compare with; else, when a person at a terminal
+// is about to be asked the questions, their answer to "Who is this check
+// for?"; else the person's own, as a script that passes answers means. For someone else, the set's words for someone else replace
 // its own (an error when it has none). An earlier result to compare with
 // must be of the same perspective.
 func (o *checkOptions) choosePerspective(ctx context.Context, ask asker, asking bool, earlier *assess.Earlier) error {
+	// The earlier result's perspective; one written before iopfit asked
+	// was the person's own.
+	var before assess.Perspective
+	if earlier != nil {
+		before = earlier.For
+		if before == "" {
+			before = assess.ForMe
+		}
+	}
 	who := o.For.value
-	if !o.For.given {
+	switch {
+	case o.For.given:
+	case earlier != nil:
+		// A re-check is of the same kind as the result it compares with,
+		// which says whose it was: nothing to ask.
+		who = before
+	default:
 		who = assess.ForMe
 		if w, ok := ask.(whoAsker); ok && asking && o.IO.InTTY {
 			var err error
@@ -248,14 +263,8 @@ func (o *checkOptions) choosePerspective(ctx context.Context, ask asker, asking 
 			}
 		}
 	}
-	if earlier != nil {
-		before := earlier.For
-		if before == "" {
-			before = assess.ForMe
-		}
-		if before != who {
-			return usagef("cli.compare_for", safetext.Path(o.Compare), string(before), string(who))
-		}
+	if earlier != nil && before != who {
+		return usagef("cli.compare_for", safetext.Path(o.Compare), string(before), string(who))
 	}
 	if who == assess.ForSomeone && o.Set.For != assess.ForSomeone {
 		set, err := load.ForSomeone(ctx, o.Set)
