@@ -206,7 +206,7 @@ func TestFormReviewScrolls(t *testing.T) {
 func TestFormIntroAt60x20(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 60, rows: 20, env: []string{"IOPFIT_QUESTIONS="}}, "check")
-	for _, want := range []string{"intensive outpatient program (IOP)", "Nothing you enter is saved", "Press Esc to stop", "Press Enter to start"} {
+	for _, want := range []string{"intensive outpatient program (IOP)", "Nothing you enter is sent", "Press Esc to stop", "Press Enter to start"} {
 		s.waitFor(want)
 	}
 	if strings.Contains(s.view.String(), "(1/4)") {

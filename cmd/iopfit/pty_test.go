@@ -634,7 +634,7 @@ func (s *session) afterForm() string {
 func TestFormAllYes(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check")
-	s.waitFor("Nothing you enter is saved or sent.")
+	s.waitFor("Nothing you enter is sent, or saved unless you ask.")
 	s.begin()
 	for _, q := range []string{"(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture"} {
 		s.answer(q, "1")

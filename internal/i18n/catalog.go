@@ -210,7 +210,7 @@ var catalog = map[string]map[Lang]string{
 	"label.for_help":     {English: "Someone you care about: a partner, child, parent or friend. You answer about them, and the result is written to you.", Spanish: "Alguien que le importa: su pareja, su hijo o hija, su madre, su padre o una amistad. Usted responde sobre esta persona, y el resultado le habla a usted."},
 	// The intro's sentence that says nothing is saved: the FHIR Questionnaire
 	// leaves it out, since a clinic's form tool may save the answers.
-	"label.not_saved": {English: "Nothing you enter is saved or sent.", Spanish: "Nada de lo que escriba se guarda ni se envía."},
+	"label.not_saved": {English: "Nothing you enter is sent, or saved unless you ask.", Spanish: "Nada de lo que escriba se envía, ni se guarda si no lo pide."},
 
 	// Re-check: the earlier result given to check --compare, and the words
 	// of "Since last time" (labels a question set may override).
@@ -336,8 +336,8 @@ var catalog = map[string]map[Lang]string{
 
 	"cmd.root.short": {English: "Check whether an intensive outpatient program (IOP) may fit your life", Spanish: "Vea si un programa ambulatorio intensivo (IOP) puede encajar en su vida"},
 	"cmd.root.long": {
-		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is stored or sent. It is not a diagnosis;\na clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check\nWith a screen reader:  iopfit check --accessible  (or set ACCESSIBLE=1 for good)",
-		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le pueden servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se guarda ni se envía. No es un\ndiagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check\nCon un lector de pantalla:  iopfit check --accessible  (o defina ACCESSIBLE=1)",
+		English: "iopfit asks %s and explains whether an intensive outpatient\nprogram (IOP) for addiction recovery may fit your life now, or whether\nresidential or other care may suit you better for now.\n\nIt is private: nothing you enter is sent, or kept unless you ask. It is\nnot a diagnosis; a clinician's assessment decides what care is right for you.\n\nStart with:  iopfit check\nWith a screen reader:  iopfit check --accessible  (or set ACCESSIBLE=1 for good)",
+		Spanish: "iopfit hace %s y le explica si un programa ambulatorio\nintensivo (IOP) para la recuperación de adicciones puede encajar en su vida\nahora, o si el tratamiento residencial u otra atención le pueden servir\nmejor por ahora.\n\nEs privado: nada de lo que escribe se envía, ni se guarda si no lo pide.\nNo es un diagnóstico; la evaluación de un profesional de la salud decide qué\natención es la adecuada para usted.\n\nEmpiece con:  iopfit check\nCon un lector de pantalla:  iopfit check --accessible  (o defina ACCESSIBLE=1)",
 	},
 	"cmd.check.short": {English: "Answer the questions and see whether IOP may fit", Spanish: "Responda las preguntas y vea si el IOP puede encajar"},
 	"cmd.check.long": {

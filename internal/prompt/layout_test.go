@@ -188,7 +188,7 @@ func TestWindowSizes(t *testing.T) {
 func TestIntroComesFirst(t *testing.T) {
 	set := fixture(t)
 	d := newDriver(t, set, 60, 20).do(settled)
-	if d.h.p.focus != introPage || !strings.Contains(d.screen(), "Nothing you enter is saved") {
+	if d.h.p.focus != introPage || !strings.Contains(d.screen(), "Nothing you enter is sent") {
 		t.Fatalf("the intro is not the first page at 60x20:\n%s", d.screen())
 	}
 	d.do(press("1", "down", "tab", "space")...)
