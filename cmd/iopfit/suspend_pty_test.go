@@ -73,3 +73,42 @@ func TestFormSuspendStopsOnlyItself(t *testing.T) {
 		t.Fatalf("the script did not go on: %q", s.stdout.String())
 	}
 }
+
+// TestFormCtrlZStopsTheWholeJob: Ctrl-Z typed at the form sends SIGTSTP to
+// the whole foreground job, as the terminal would, so that the shell sees
+// the job stop and gives the prompt back: in 'iopfit check | cat', cat too.
+// Sent to iopfit alone, the stop left cat running and the person at a blank
+// terminal. Here the job is a shell that traps SIGTSTP, and says so once
+// iopfit has ended (a shell runs its traps after the command in front), and
+// iopfit, which stops. (In the test's own session the job has no shell
+// above it, so the kernel would drop a SIGTSTP that stops by default: a
+// trap sees it all the same.)
+func TestFormCtrlZStopsTheWholeJob(t *testing.T) {
+	s := startSession(t, sessionOpts{prefix: []string{"sh", "-c", `trap 'echo job-got-tstp >&2' TSTP; "$0" "$@"`}}, "check", "-q")
+	s.begin()
+	s.waitFor("(1/4)")
+	s.waitSettled()
+	job := s.cmd.Process.Pid
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", job, job))
+	if err != nil {
+		t.Skipf("no /proc children here: %v", err)
+	}
+	iopfit, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatalf("the shell's children: %q", data)
+	}
+	t.Cleanup(func() { _ = syscall.Kill(iopfit, syscall.SIGKILL) })
+	s.send("\x1a")
+	waitState(t, iopfit, "T")
+	if err := syscall.Kill(iopfit, syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor("(1/4)")
+	s.answer("(1/4)", "1")
+	s.waitFor("(2/4)")
+	s.send(keyCtrlC)
+	s.exit()
+	if !strings.Contains(s.text(), "job-got-tstp") {
+		t.Fatalf("Ctrl-Z reached iopfit alone, not its job:\n%s", s.text())
+	}
+}

@@ -153,9 +153,13 @@ func readDelivered(ch <-chan os.Signal) delivered {
 }
 
 // suspendSelf is Ctrl-Z as a key, which a terminal in raw mode does not turn
-// into a signal: it sends the signal relaySuspend handles.
+// into a signal: it does what the terminal would, SIGTSTP to the whole
+// foreground job, iopfit's process group. Sent to iopfit alone, it would
+// stop iopfit and leave the rest of a pipeline (iopfit check | cat)
+// running, and the shell, which waits for the whole job to stop, would give
+// the person no prompt and no way back. relaySuspend handles iopfit's own.
 func suspendSelf() tea.Msg {
-	_ = syscall.Kill(os.Getpid(), syscall.SIGTSTP)
+	_ = syscall.Kill(-syscall.Getpgrp(), syscall.SIGTSTP)
 	return nil
 }
 
