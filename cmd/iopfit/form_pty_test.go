@@ -174,18 +174,30 @@ func TestFormFitsAWidePrompt(t *testing.T) {
 	s.exit()
 }
 
-// TestFormReviewScrolls: at 40×12 the review page of a set of 12 questions
+// TestFormReviewScrolls: at 40×12 the review page of a set of 6 questions
 // scrolls, and each answer comes into view whole.
 func TestFormReviewScrolls(t *testing.T) {
 	t.Parallel()
-	set := writeSet(t, 12, "")
+	// Six answers of two lines each, with the review's own items, are
+	// more than 40×12 holds: enough to scroll, and half the pages of the
+	// twelve this took before (each page waits out its settle time).
+	set := writeSet(t, 6, "")
 	s := startSession(t, sessionOpts{cols: 40, rows: 12, env: []string{"IOPFIT_QUESTIONS=" + set}}, "check", "-q")
 	s.begin()
-	for i := 1; i <= 12; i++ {
-		s.answer(fmt.Sprintf("(%d/12)", i), "2")
+	for i := 1; i <= 6; i++ {
+		// No by its number and by the arrows, in turn: the same key on
+		// every page would wait out the held-key rule on each.
+		keys := []string{"2"}
+		if i%2 == 0 {
+			keys = []string{keyDown, keyDown, keyEnter}
+		}
+		s.answer(fmt.Sprintf("(%d/6)", i), keys...)
 	}
 	s.answer("Check your answers", keyDown, keyDown)
-	for i := 1; i <= 12; i++ {
+	if strings.Contains(s.view.String(), "number 6,") {
+		t.Fatal("all six answers fit at 40x12: nothing to scroll")
+	}
+	for i := 1; i <= 6; i++ {
 		want := fmt.Sprintf("No: Question number %d, long enough to wrap on a narrow window?", i)
 		deadline := time.Now().Add(5 * time.Second)
 		for !strings.Contains(strings.Join(strings.Fields(s.view.String()), " "), want) {

@@ -329,12 +329,14 @@ const sameKeyGap = time.Second
 
 // send types keys, as fast as the terminal takes them: they reach iopfit
 // in one read or several, as a person's fast typing does; the same key
-// twice comes a person's press apart. A lone Esc must be the last key:
-// Bubble Tea reads Esc and the key after it as one alt key.
+// twice comes a person's press apart, but for the arrows, which turn no
+// page, so that the form lets their repeats through (a held ↓ scrolls). A
+// lone Esc must be the last key: Bubble Tea reads Esc and the key after it
+// as one alt key.
 func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
-		if k == s.lastKey {
+		if k == s.lastKey && k != keyDown && k != keyUp {
 			s.heard(k)
 			time.Sleep(sameKeyGap - time.Since(s.lastAt))
 		}
