@@ -23,6 +23,7 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS := \
 	./internal/load:FuzzParseSet:20000 \
 	./internal/load:FuzzParseTranslation:2000 \
+	./internal/load:FuzzParseSomeone:2000 \
 	./internal/load:FuzzParseAnswers:60000 \
 	./internal/earlier:FuzzParse:40000 \
 	./internal/prompt:FuzzParseLine:40000 \

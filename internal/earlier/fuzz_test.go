@@ -22,7 +22,9 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	fhir, _ := filepath.Glob("../report/testdata/fhir/*.json")
-	for _, p := range append(seeds, fhir...) {
+	// Kept handouts: Markdown that ends with the result --compare reads.
+	handouts, _ := filepath.Glob("../report/testdata/*.md")
+	for _, p := range append(append(seeds, fhir...), handouts...) {
 		if strings.Contains(p, "questions") {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/iopfit/iopfit/internal/assess"
 	"github.com/iopfit/iopfit/internal/i18n"
 	"github.com/iopfit/iopfit/internal/safetext"
 )
@@ -109,4 +110,41 @@ func mustRead(tb testing.TB, path string) string {
 		tb.Fatal(err)
 	}
 	return string(b)
+}
+
+// FuzzParseSomeone: the words for someone else either load whole, over the
+// set, with every question's texts safe to print and the rule unchanged,
+// or fail with a *Error; never a panic.
+func FuzzParseSomeone(f *testing.F) {
+	for _, p := range []string{"../../questions.someone.yaml", "../../questions.someone.es.yaml"} {
+		f.Add([]byte(mustRead(f, p)))
+	}
+	f.Add([]byte("title: x\ntalking: [a]\n"))
+	base, err := ParseSet([]byte(mustRead(f, "../../questions.yaml")), "q.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, err := ParseSomeone(base, data, "f.yaml")
+		if err != nil {
+			var fe *Error
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *Error: %v", err, err)
+			}
+			return
+		}
+		if set.For != assess.ForSomeone || len(set.Questions) != len(base.Questions) || len(set.Talking) == 0 {
+			t.Fatal("incomplete words for someone else loaded")
+		}
+		for i, q := range set.Questions {
+			if q.ID != base.Questions[i].ID || q.Decides != base.Questions[i].Decides {
+				t.Fatalf("the words for someone else changed the rule: %s", q.ID)
+			}
+			for _, s := range []string{q.Prompt, q.Help, q.Reasons["yes"], q.Reasons["no"], q.Reasons["unsure"]} {
+				if desc, _ := safetext.Find(s); desc != "" || s == "" {
+					t.Fatalf("unsafe or empty text loaded: %q", s)
+				}
+			}
+		}
+	})
 }
