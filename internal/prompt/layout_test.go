@@ -205,3 +205,24 @@ func TestIntroComesFirst(t *testing.T) {
 		t.Fatalf("without room for the intro, the first question does not show the title:\n%s", d.screen())
 	}
 }
+
+// TestReviewSaysTheShortWord: a question with words of its own for its
+// answers ("Yes: none of the signs is true for me") shows the set's short
+// word on the review page, so that the answer does not run into the
+// question after a second colon.
+func TestReviewSaysTheShortWord(t *testing.T) {
+	set := fixture(t)
+	q := &set.Questions[0]
+	q.Options = map[assess.Answer]string{assess.Yes: "Yes: it is true", assess.No: "No: it is not", assess.Unsure: "Not sure: ask"}
+	d := newDriver(t, set, 80, 24).do(settled)
+	if d.h.p.focus == introPage {
+		d.do(step{key: "enter"}, settled)
+	}
+	for range set.Questions {
+		d.do(step{key: "1"}, read)
+	}
+	flat := strings.Join(strings.Fields(d.screen()), " ")
+	if want := "Yes: " + q.Prompt; !strings.Contains(flat, want) || strings.Contains(flat, "it is true") {
+		t.Fatalf("the review does not say %q:\n%s", want, d.screen())
+	}
+}

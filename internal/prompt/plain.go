@@ -339,7 +339,8 @@ func (a *plainAsk) review(ctx context.Context) (Given, error) {
 		a.pio.print(labels.Get("your_answers") + ":")
 		for i, id := range a.ids {
 			q, _ := a.set.Question(id)
-			a.pio.print(fmt.Sprintf("%d. %s. %s", i+1, q.Option(labels, a.got[id]), q.Prompt))
+			// The short word, as on the form's review page.
+			a.pio.print(fmt.Sprintf("%d. %s. %s", i+1, labels.Option(a.got[id]), q.Prompt))
 		}
 		a.pio.print(i18n.T(a.lang, "prompt.review"))
 		line, err := a.readLine(ctx)

@@ -118,7 +118,10 @@ func (r *review) items(st *huh.Styles, w int) (lines block, first, last int) {
 	p := r.p
 	texts := []string{p.labels.Get("review_show"), p.labels.Get("review_save")}
 	for i, q := range p.qs {
-		texts = append(texts, q.Option(p.labels, p.answers[i])+": "+q.Prompt)
+		// The answer's short word: the question's own words for it
+		// ("Yes: none of the signs is true for me") would run into the
+		// question after a second colon; the question says what it means.
+		texts = append(texts, p.labels.Option(p.answers[i])+": "+q.Prompt)
 	}
 	// Every answer in full: the review page scrolls.
 	return choices(st, w, texts, r.cursor, 0)
