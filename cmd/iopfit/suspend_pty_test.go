@@ -43,17 +43,7 @@ func TestFormSuspendStopsOnlyItself(t *testing.T) {
 	s.begin()
 	s.waitFor("(1/4)")
 	script := s.cmd.Process.Pid
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", script, script))
-	if err != nil {
-		t.Skipf("no /proc children here: %v", err)
-	}
-	child, err := strconv.Atoi(strings.TrimSpace(string(data)))
-	if err != nil {
-		t.Fatalf("the script's children: %q", data)
-	}
-	// Whatever happens, iopfit does not outlive the test: the script's
-	// output is read until both end.
-	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
+	child := iopfitUnder(t, script)
 	if err := syscall.Kill(child, syscall.SIGTSTP); err != nil {
 		t.Fatal(err)
 	}
@@ -88,16 +78,7 @@ func TestFormCtrlZStopsTheWholeJob(t *testing.T) {
 	s.begin()
 	s.waitFor("(1/4)")
 	s.waitSettled()
-	job := s.cmd.Process.Pid
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", job, job))
-	if err != nil {
-		t.Skipf("no /proc children here: %v", err)
-	}
-	iopfit, err := strconv.Atoi(strings.TrimSpace(string(data)))
-	if err != nil {
-		t.Fatalf("the shell's children: %q", data)
-	}
-	t.Cleanup(func() { _ = syscall.Kill(iopfit, syscall.SIGKILL) })
+	iopfit := iopfitUnder(t, s.cmd.Process.Pid)
 	s.send("\x1a")
 	waitState(t, iopfit, "T")
 	if err := syscall.Kill(iopfit, syscall.SIGCONT); err != nil {
@@ -111,4 +92,21 @@ func TestFormCtrlZStopsTheWholeJob(t *testing.T) {
 	if !strings.Contains(s.text(), "job-got-tstp") {
 		t.Fatalf("Ctrl-Z reached iopfit alone, not its job:\n%s", s.text())
 	}
+}
+
+// iopfitUnder is the pid of iopfit, the one child of the shell at pid that
+// runs it. Whatever happens, iopfit does not outlive the test: the
+// session's output is read until both end.
+func iopfitUnder(t *testing.T, pid int) int {
+	t.Helper()
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+	if err != nil {
+		t.Skipf("no /proc children here: %v", err)
+	}
+	child, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatalf("the shell's children: %q", data)
+	}
+	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
+	return child
 }
