@@ -51,14 +51,7 @@ func TestFormSuspendStopsOnlyItself(t *testing.T) {
 	if st := procState(t, script); st == "T" {
 		t.Fatal("iopfit's stop stopped the script that ran it")
 	}
-	if err := syscall.Kill(child, syscall.SIGCONT); err != nil {
-		t.Fatal(err)
-	}
-	s.waitFor("(1/4)")
-	s.answer("(1/4)", "1")
-	s.waitFor("(2/4)")
-	s.send(keyCtrlC)
-	s.exit()
+	s.resumeAnswerOne(child)
 	if !strings.Contains(s.stdout.String(), "script went on") {
 		t.Fatalf("the script did not go on: %q", s.stdout.String())
 	}
@@ -81,14 +74,7 @@ func TestFormCtrlZStopsTheWholeJob(t *testing.T) {
 	iopfit := iopfitUnder(t, s.cmd.Process.Pid)
 	s.send("\x1a")
 	waitState(t, iopfit, "T")
-	if err := syscall.Kill(iopfit, syscall.SIGCONT); err != nil {
-		t.Fatal(err)
-	}
-	s.waitFor("(1/4)")
-	s.answer("(1/4)", "1")
-	s.waitFor("(2/4)")
-	s.send(keyCtrlC)
-	s.exit()
+	s.resumeAnswerOne(iopfit)
 	if !strings.Contains(s.text(), "job-got-tstp") {
 		t.Fatalf("Ctrl-Z reached iopfit alone, not its job:\n%s", s.text())
 	}
@@ -109,4 +95,18 @@ func iopfitUnder(t *testing.T, pid int) int {
 	}
 	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
 	return child
+}
+
+// resumeAnswerOne continues the stopped iopfit at pid and proves the
+// form works again, answering its first page, then stops it with Ctrl-C.
+func (s *session) resumeAnswerOne(pid int) {
+	s.t.Helper()
+	if err := syscall.Kill(pid, syscall.SIGCONT); err != nil {
+		s.t.Fatal(err)
+	}
+	s.waitFor("(1/4)")
+	s.answer("(1/4)", "1")
+	s.waitFor("(2/4)")
+	s.send(keyCtrlC)
+	s.exit()
 }
