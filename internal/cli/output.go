@@ -243,7 +243,8 @@ func (o *checkRun) sayWritten(res assess.Result, notes []string) (after func() e
 		path = o.IO.OutPath()
 	}
 	msg := i18n.T(l, "cli.written")
-	if o.toPipeAtTerminal() {
+	pipe := o.toPipeAtTerminal()
+	if pipe {
 		msg = i18n.T(l, "cli.written_pipe")
 	}
 	if path != "" {
@@ -266,7 +267,7 @@ func (o *checkRun) sayWritten(res assess.Result, notes []string) (after func() e
 		}
 	}
 	switch {
-	case path == "" && o.toPipeAtTerminal():
+	case pipe:
 		// The program after the pipe may own the terminal (a pager): what
 		// iopfit says on stderr comes before the result, and the pager
 		// draws over it, not it over the pager. Leaving the pager shows it
