@@ -1498,9 +1498,9 @@ func TestShippedFormInSmallWindows(t *testing.T) {
 		cols, rows      uint16
 		intro, q2, l988 string
 	}{
-		{"en", 40, 12, "Nothing is saved", "be met without care day and night?", "If you have thoughts of suicide, call or text 988 now."},
+		{"en", 40, 12, "Nothing is sent", "be met without care day and night?", "If you have thoughts of suicide, call or text 988 now."},
 		{"en", 30, 10, "", "be met without care day and night?", "If you have thoughts of suicide, call or text 988 now."},
-		{"es", 40, 12, "No se guarda nada", "sin atención de día y de noche?", "Si piensa en el suicidio, llame o envíe AYUDA al 988."},
+		{"es", 40, 12, "Nada se envía", "sin atención de día y de noche?", "Si piensa en el suicidio, llame o envíe AYUDA al 988."},
 		{"es", 30, 10, "", "sin atención de día y de noche?", "Si piensa en el suicidio, llame o envíe AYUDA al 988."},
 	} {
 		t.Run(fmt.Sprintf("%s %dx%d", c.lang, c.cols, c.rows), func(t *testing.T) {
