@@ -328,15 +328,16 @@ func (v *view) resize(cols, rows int) {
 const sameKeyGap = time.Second
 
 // send types keys, as fast as the terminal takes them: they reach iopfit
-// in one read or several, as a person's fast typing does; the same key
-// twice comes a person's press apart, but for the arrows, which turn no
-// page, so that the form lets their repeats through (a held ↓ scrolls). A
-// lone Esc must be the last key: Bubble Tea reads Esc and the key after it
-// as one alt key.
+// in one read or several, as a person's fast typing does. The same
+// page-turning key twice comes a person's press apart, so that the form
+// does not take the second for the first one held down; other keys repeat
+// at once (a held ↓ scrolls, and plain prompts read whole lines). A lone
+// Esc must be the last key: Bubble Tea reads Esc and the key after it as
+// one alt key.
 func (s *session) send(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
-		if k == s.lastKey && k != keyDown && k != keyUp {
+		if k == s.lastKey && pressedApart[k] {
 			s.heard(k)
 			time.Sleep(sameKeyGap - time.Since(s.lastAt))
 		}
@@ -345,6 +346,16 @@ func (s *session) send(keys ...string) {
 			s.t.Fatal(err)
 		}
 	}
+}
+
+// pressedApart are the keys the form takes for a held key when they come
+// again within its holdDelay: those that turn a page (see turnsPage in
+// internal/prompt), and Esc, which the form holds back to tell it from the
+// start of a terminal's reply.
+var pressedApart = map[string]bool{
+	"1": true, "2": true, "3": true, keyEnter: true, keyEsc: true,
+	"\x1b[Z": true, // Shift+Tab
+	"\x1b[D": true, // ←
 }
 
 // keyName is the name the form marks a key by, or "" for one it may not
@@ -398,6 +409,30 @@ func (s *session) answer(page string, keys ...string) {
 	s.waitFor(page)
 	s.waitSettled()
 	s.send(keys...)
+}
+
+// pick waits for page, shown for the first time, to settle and chooses its
+// option n (1 is Yes), as a person does: by its number or, when that number
+// was the last key sent, with the arrows and Enter. The same page-turning
+// key twice in a row must come a second apart (see send), which cost a
+// whole-form test four seconds of waiting. A page opened again from the
+// review has its cursor on the answer given, so the arrows would count from
+// there: answer it with its number.
+func (s *session) pick(page string, n int) {
+	s.t.Helper()
+	digit := strconv.Itoa(n)
+	if s.lastKey == digit {
+		s.pickWithArrows(page, n)
+		return
+	}
+	s.answer(page, digit)
+}
+
+// pickWithArrows chooses option n of page, shown for the first time, with
+// the arrows and Enter.
+func (s *session) pickWithArrows(page string, n int) {
+	s.t.Helper()
+	s.answer(page, append(slices.Repeat([]string{keyDown}, n), keyEnter)...)
 }
 
 // saveFromReview chooses "Show and save my result" on the review page.
@@ -539,8 +574,14 @@ func (s *session) answerAll(pages ...string) {
 // answerYes answers each page in pages with Yes, and stays on the review.
 func (s *session) answerYes(pages ...string) {
 	s.t.Helper()
-	for _, q := range pages {
-		s.answer(q, "1")
+	// By number and by arrows in turn, the last by number: the Enter that
+	// shows the result then follows no Enter.
+	for i, q := range pages {
+		if (len(pages)-i)%2 == 0 {
+			s.pickWithArrows(q, 1)
+		} else {
+			s.answer(q, "1")
+		}
 	}
 }
 
@@ -638,10 +679,7 @@ func TestFormAllYes(t *testing.T) {
 	s := startSession(t, sessionOpts{}, "check")
 	s.waitFor("Nothing you enter is sent, or saved unless you ask.")
 	s.begin()
-	for _, q := range []string{"(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture"} {
-		s.answer(q, "1")
-	}
-	s.confirm()
+	s.answerAll("(1/4) Is the fixture home", "(2/4) Are the fixture needs", "(3/4) Can you come", "(4/4) Do you have fixture")
 	out := s.succeed()
 	if !strings.HasPrefix(out, "Fixture IOP headline.\n") || strings.Contains(out, "\x1b") {
 		t.Fatalf("stdout is not the plain result:\n%q", out)
@@ -674,8 +712,8 @@ func TestFormAsksOnlyMissing(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{}, "check", "--stable-home", "yes", "--can-commit", "yes", "-q")
 	s.begin()
-	s.answer("(1/2) Are the fixture needs", "1")
-	s.answer("(2/2) Do you have fixture", "1")
+	s.pick("(1/2) Are the fixture needs", 1)
+	s.pick("(2/2) Do you have fixture", 1)
 	s.confirm()
 	if code := s.exit(); code != 0 {
 		t.Fatalf("exit %d", code)
@@ -695,7 +733,7 @@ func TestFormCancel(t *testing.T) {
 			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check")
 			s.begin()
-			s.answer("(1/4)", "1")
+			s.pick("(1/4)", 1)
 			s.answer("(2/4)", tc.key)
 			if tc.key == keyEsc {
 				// An answer is given: Esc asks before it throws it away.
@@ -751,14 +789,14 @@ func TestFormResizeAndNarrow(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{cols: 10, rows: 12}, "check", "-q")
 	s.begin()
-	s.answer("(1/4)", "1")
+	s.pick("(1/4)", 1)
 	s.waitFor("(2/4)")
 	s.resize(60, 20)
-	s.answer("(2/4)", "1")
+	s.pick("(2/4)", 1)
 	s.waitFor("(3/4)")
 	s.resize(12, 5)
-	s.answer("(3/4)", "1")
-	s.answer("(4/4)", "1")
+	s.pick("(3/4)", 1)
+	s.pick("(4/4)", 1)
 	s.resize(40, 12)
 	s.confirm()
 	if got := s.succeed(); got != "iop\n" {
@@ -956,6 +994,7 @@ func TestPlainPromptsAtATerminal(t *testing.T) {
 // TestStdinPipedStdoutTerminal: nobody can answer, so iopfit must not wait;
 // with every answer given, the result is styled for the terminal it goes to.
 func TestStdinPipedStdoutTerminal(t *testing.T) {
+	t.Parallel()
 	s := startSession(t, sessionOpts{stdinPipe: true, stdoutTTY: true, shipped: true}, "check")
 	if code := s.exit(); code != 2 {
 		t.Fatalf("exit %d, want 2", code)
@@ -1086,10 +1125,10 @@ func TestFormLastScreenShowsTheAnswer(t *testing.T) {
 			t.Parallel()
 			s := startSession(t, sessionOpts{cols: size[0], rows: size[1], stdoutTTY: true}, "check")
 			s.begin()
-			s.answer("(1/4)", "1")
-			s.answer("(2/4)", "2")
-			s.answer("(3/4)", "1")
-			s.answer("(4/4)", "1")
+			s.pick("(1/4)", 1)
+			s.pick("(2/4)", 2)
+			s.pick("(3/4)", 1)
+			s.pick("(4/4)", 1)
 			s.waitFor("Check your answers")
 			s.resize(int(size[2]), int(size[3]))
 			s.confirm()
@@ -1195,7 +1234,7 @@ func TestFormFitsSmallWindows(t *testing.T) {
 		for _, o := range []string{"1. Yes", "2. No", "3. Not sure"} {
 			s.waitFor(o)
 		}
-		s.answer(q, "1")
+		s.pick(q, 1)
 	}
 	s.confirm()
 	if code := s.exit(); code != 0 {
@@ -1300,7 +1339,7 @@ func TestFormSuspendAndResume(t *testing.T) {
 			t.Parallel()
 			s := startSession(t, sessionOpts{}, "check", "-q")
 			s.begin()
-			s.answer("(1/4)", "1")
+			s.pick("(1/4)", 1)
 			s.waitFor("(2/4)")
 			s.waitSettled()
 			before := len(s.screen.String())
@@ -1473,7 +1512,7 @@ func TestFormSwitchesToPlainPrompts(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{stdoutTTY: true, rows: 60}, "check")
 	s.begin()
-	s.answer("(1/4)", "2")
+	s.pick("(1/4)", 2)
 	s.answer("(2/4)", "p")
 	s.waitFor("Question 1 of 3: Are the fixture needs")
 	s.send("1\r", "1\r", "1\r")
@@ -1512,7 +1551,7 @@ func TestShippedFormInSmallWindows(t *testing.T) {
 				s.waitFor("988")
 			}
 			s.begin()
-			s.answer("(1/4)", "1")
+			s.pick("(1/4)", 1)
 			s.waitFor("(2/4)")
 			s.waitSettled()
 			flat := strings.Join(strings.Fields(s.view.String()), " ")

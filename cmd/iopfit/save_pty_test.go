@@ -13,6 +13,7 @@ import (
 // (a full disk), the copy the person chose to keep is still saved, and the
 // terminal says where it is and shows the help lines; exit 1.
 func TestFormSaveWhenStdoutFails(t *testing.T) {
+	t.Parallel()
 	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 	if err != nil {
 		t.Skip("no /dev/full here")
@@ -42,6 +43,7 @@ func TestFormSaveWhenStdoutFails(t *testing.T) {
 // writing the result ends iopfit (SIGPIPE); the person still sees where
 // their copy was saved, and the help lines, first.
 func TestFormResultToAClosedPipe(t *testing.T) {
+	t.Parallel()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)

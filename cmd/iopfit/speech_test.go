@@ -23,6 +23,7 @@ var amountPhonemes = map[string]*regexp.Regexp{
 // instead of reading (a bullet, a slash, a "greater" prompt, an address
 // spelled from https).
 func TestPlainPromptsAreHeardRight(t *testing.T) {
+	t.Parallel()
 	espeak, err := exec.LookPath("espeak-ng")
 	if err != nil {
 		t.Skip("espeak-ng is not installed (Debian package espeak-ng): the session is not heard")

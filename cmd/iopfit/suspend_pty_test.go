@@ -26,7 +26,7 @@ func TestFormSuspendPairsLeaveItRunning(t *testing.T) {
 				s.signal(sig)
 				time.Sleep(3 * time.Millisecond)
 			}
-			s.answer("(1/4)", "1")
+			s.pick("(1/4)", 1)
 			s.waitFor("(2/4)")
 			s.send(keyCtrlC)
 			if code := s.exit(); code != 130 {
@@ -105,7 +105,7 @@ func (s *session) resumeAnswerOne(pid int) {
 		s.t.Fatal(err)
 	}
 	s.waitFor("(1/4)")
-	s.answer("(1/4)", "1")
+	s.pick("(1/4)", 1)
 	s.waitFor("(2/4)")
 	s.send(keyCtrlC)
 	s.exit()

@@ -14,12 +14,9 @@ func TestFormAsksWhoFirst(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, sessionOpts{askWho: true, env: []string{"IOPFIT_QUESTIONS="}}, "check")
 	s.begin()
-	s.answer("Who is this check for?", "2")
+	s.pick("Who is this check for?", 2)
 	s.waitFor("(1/4) Is their home a steady place")
-	for _, page := range []string{"(1/4)", "(2/4)", "(3/4)", "(4/4)"} {
-		s.answer(page, "1")
-	}
-	s.confirm()
+	s.answerAll("(1/4)", "(2/4)", "(3/4)", "(4/4)")
 	out := s.succeed()
 	for _, want := range []string{"may fit their life", "Talking with them", "Help for you"} {
 		if !strings.Contains(out, want) {
