@@ -30,7 +30,7 @@ FUZZ_TARGETS := \
 	./internal/prompt:FuzzSplitReplyIsNoKey:40000 \
 	./internal/safetext:FuzzOneLine:40000
 
-.PHONY: all build test vet cross lint unit test-fhirpath fuzz-short fuzz mutate bench man release-snapshot clean
+.PHONY: all build test vet cross lint unit spec test-fhirpath fuzz-short fuzz mutate bench man release-snapshot clean
 
 all: build
 
@@ -42,12 +42,13 @@ build:
 # before it starts: the tests print nothing until a package is done. The tests run with the race
 # detector; the iopfit binary that the real-terminal and process tests drive
 # is built without it (see binary in cmd/iopfit/binary_test.go for why).
-test: vet cross lint unit fuzz-short
+test: vet cross lint unit spec fuzz-short
 
 vet:
-	@echo "== vet (go vet ./..., also with the test hooks)"
+	@echo "== vet (go vet ./..., also with the test hooks and the FHIR spec reader)"
 	$(GO) vet ./...
 	$(GO) vet -tags iopfit_testhook ./...
+	$(GO) vet -tags fhirspec ./internal/report
 
 # Every target the release ships, as .goreleaser.yaml lists them
 # (tools/release checks that the two lists agree). A release is only as good
@@ -84,6 +85,15 @@ lint:
 unit:
 	@echo "== unit tests (go test -race ./...)"
 	$(GO) test -race -count=1 ./...
+
+# The FHIR tests again, with every output also read by google/fhir's R4
+# parser (the fhirspec tag; see validR4 in internal/report/fhir_test.go).
+# That library's generated code takes about 45 s to compile on 2 cores, so
+# it is built here once, for this machine and without the race detector,
+# rather than for every platform vet checks and for the race build too.
+spec:
+	@echo "== FHIR R4 (the FHIR tests, each output read by google/fhir's R4 parser)"
+	$(GO) test -tags fhirspec -count=1 -run 'FHIR|Spec' ./internal/report
 
 # The FHIRPath test runs the FHIR output's calculated items in fhirpath.js,
 # the engine LHC-Forms uses; no Go engine exists. It needs Node.js and, the
