@@ -39,12 +39,17 @@ all: build
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/iopfit
 
-# Everything, in order of cost: vet and lint, then the unit, CLI-script and
-# real-terminal tests, then a short fuzz pass. Each step says what it is
-# before it starts: the tests print nothing until a package is done. The tests run with the race
-# detector; the iopfit binary that the real-terminal and process tests drive
-# is built without it (see binary in cmd/iopfit/binary_test.go for why).
-test: vet cross lint unit spec fuzz-short
+# Every test and check, in order of cost: vet, the release targets and lint,
+# then the unit, CLI-script and real-terminal tests, then the FHIR outputs
+# read by the specification's parser. Each step says what it is before it
+# starts: the tests print nothing until a package is done. The tests run
+# with the race detector; the iopfit binary that the real-terminal and
+# process tests drive is built without it (see binary in
+# cmd/iopfit/binary_test.go for why). The short fuzz pass is CI's (.ci/run
+# runs it after this): make test runs every fuzz target's seeds as tests,
+# and the pass's instrumented build of every dependency took close to 2
+# minutes of a make test from nothing.
+test: vet cross lint unit spec
 
 vet:
 	@echo "== vet (go vet ./..., also with the test hooks and the FHIR spec reader)"
@@ -54,17 +59,19 @@ vet:
 
 # Every target the release ships, as .goreleaser.yaml lists them
 # (tools/release checks that the two lists agree). A release is only as good
-# as its worst platform, so each must compile: vet type-checks the code and
-# its tests for macOS and Windows, then each target's binary is built. Go
-# builds the other platforms without cgo by itself; the host's build then
-# shares the tests' cache (forcing CGO_ENABLED=0 there rebuilt the whole
-# standard library).
+# as its worst platform, so each must compile: every package (the tools
+# too) is built for macOS and Windows, then each target's binary. Go builds
+# the other platforms without cgo by itself; the host's build then shares
+# the tests' cache (forcing CGO_ENABLED=0 there rebuilt the whole standard
+# library). The tests are not type-checked for macOS and Windows: no one
+# runs them there, and vetting them cost 30 s of a cold make test, for the
+# test-only libraries' builds.
 RELEASE_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 cross:
-	@echo "== cross (vet for macOS and Windows, build every release target)"
+	@echo "== cross (every package for macOS and Windows, then every release target)"
 	@set -e; for os in darwin windows; do \
-		echo "vet GOOS=$$os"; GOOS=$$os $(GO) vet ./...; \
+		echo "build GOOS=$$os ./..."; GOOS=$$os $(GO) build ./...; \
 	done
 	@set -e; for t in $(RELEASE_TARGETS); do \
 		echo "build $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build -o /dev/null ./cmd/iopfit; \
