@@ -53,6 +53,9 @@ type session struct {
 	start  time.Time
 	// drainedOnce is true once drain has written its sentinel.
 	drainedOnce bool
+	// pumping is held while what was read from the terminal goes to screen
+	// and then to view: see pump and drain.
+	pumping sync.Mutex
 	// marks is the file the test build writes its marks to (see
 	// internal/testmark); nil for the shipped binary.
 	marks *os.File
@@ -169,7 +172,7 @@ func startSession(t *testing.T, o sessionOpts, args ...string) *session {
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { _, _ = io.Copy(io.MultiWriter(&s.screen, s.view), ptmx) }()
+	go func() { _, _ = io.Copy(pump{s}, ptmx) }()
 	go func() {
 		s.err = s.cmd.Wait()
 		close(s.done)
@@ -620,9 +623,24 @@ func (s *session) exit() int {
 // ended: an OSC that no terminal acts on, which the screen copy drops.
 const drained = "\x1b]9999;iopfit-test-drained\x07"
 
+// pump passes what iopfit drew to the session's screen, then its view.
+type pump struct{ s *session }
+
+func (p pump) Write(b []byte) (int, error) {
+	p.s.pumping.Lock()
+	defer p.s.pumping.Unlock()
+	if _, err := p.s.screen.Write(b); err != nil {
+		return 0, err
+	}
+	return p.s.view.Write(b)
+}
+
 // drain waits, once iopfit has ended, until all it wrote has been read from
-// the terminal. Output leaves a terminal in the order it was written, so
-// what the test writes after iopfit's last byte comes out after it.
+// the terminal and drawn on the view. Output leaves a terminal in the order
+// it was written, so what the test writes after iopfit's last byte comes
+// out after it. Under load, iopfit's last lines and the sentinel came in one
+// read: the sentinel was on screen while the view had yet to draw them, and
+// a test read a blank last screen (1 run in 10, side by side).
 func (s *session) drain() {
 	s.t.Helper()
 	if s.drainedOnce {
@@ -639,6 +657,10 @@ func (s *session) drain() {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+	// The read that held the sentinel has reached the view too once pump
+	// lets go of pumping.
+	s.pumping.Lock()
+	defer s.pumping.Unlock()
 }
 
 // restored fails the test unless the terminal's modes are as before iopfit.
