@@ -176,6 +176,11 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (h *host) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p, k := h.p, msg.String()
 	testmark.Mark("key %s", k)
+	if turnsPage(k) {
+		// When, by the form's clock: a test that holds a key down tells the
+		// guard's rule from a machine too busy to read repeats on time.
+		testmark.Mark("keytime %s %d", k, p.now().UnixMilli())
+	}
 	if k == "ctrl+c" || k == "ctrl+\\" {
 		return h.stop()
 	}
