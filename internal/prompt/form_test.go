@@ -28,6 +28,10 @@ type driver struct {
 	// in a program, keys typed at once reach the host before them.
 	pending []tea.Cmd
 	quit    bool
+	// hold, when set, keeps back the messages it is true for, in held,
+	// as if Bubble Tea had yet to handle them.
+	hold func(tea.Msg) bool
+	held []tea.Msg
 }
 
 type timer struct {
@@ -138,6 +142,8 @@ func (d *driver) drain() {
 			case t.PkgPath() == "charm.land/bubbletea/v2" && !ast(t.Name()):
 				// A request to the program itself (the background colour,
 				// the window size): the terminal here never answers.
+			case d.hold != nil && d.hold(msg):
+				d.held = append(d.held, msg)
 			default:
 				d.update(msg)
 			}
@@ -559,5 +565,30 @@ func TestPlainKeySwitches(t *testing.T) {
 	intro := newDriver(t, fixture(t), 80, 24).do(settled, step{key: "p"})
 	if !intro.quit || !intro.h.p.plain {
 		t.Error("p on the intro page did not switch")
+	}
+}
+
+// TestPageTurnWaitsForItsClear: a page turn keeps the last page's frame
+// until Bubble Tea has taken the clear that comes with it, then draws the
+// new page. Bubble Tea skips a frame equal to the last, and the clear with
+// it, so a new page drawn first came as the pieces that differed, never
+// cleared (side by side under load, one run in ten).
+func TestPageTurnWaitsForItsClear(t *testing.T) {
+	d := newDriver(t, fixture(t), 80, 24)
+	d.hold = func(msg tea.Msg) bool { _, ok := msg.(clearedMsg); return ok }
+	// Bubble Tea asks for a frame after every message; the driver, only
+	// when a test reads the screen.
+	if d.do(settled); !strings.Contains(d.screen(), "Press Enter to start") {
+		t.Fatalf("no intro:\n%s", d.screen())
+	}
+	d.do(step{key: "enter"})
+	if len(d.held) != 1 || !strings.Contains(d.screen(), "Press Enter to start") {
+		t.Fatalf("before its clear was taken, %d clears held and the screen shows:\n%s", len(d.held), d.screen())
+	}
+	d.hold = nil
+	d.update(d.held[0])
+	d.drain()
+	if !strings.Contains(d.screen(), "(1/4)") {
+		t.Fatalf("after its clear, the screen shows:\n%s", d.screen())
 	}
 }

@@ -54,7 +54,18 @@ type host struct {
 	// another page comes: a screen reader then hears the new page whole,
 	// top to bottom, not the pieces that differ from the last one.
 	shown int
+	// clearing is true from a page turn until Bubble Tea has taken the
+	// clear that comes with it (clearedMsg): until then the frame stays
+	// the last page's. Bubble Tea skips a frame equal to the one before,
+	// and the clear with it, so a new page drawn before its clear was taken
+	// came as the pieces that differ and was never cleared: under load,
+	// one run in ten of a test side by side.
+	clearing bool
 }
+
+// clearedMsg follows a page turn's clear: Bubble Tea handles messages in
+// order, so the screen has been erased, and the next frame is drawn whole.
+type clearedMsg struct{}
 
 // interrupt tells the host that Ctrl-C was typed. It is safe to call from
 // any goroutine.
@@ -161,6 +172,9 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return h.askStop()
 		}
 		return h, nil
+	case clearedMsg:
+		h.clearing = false
+		return h, nil
 	case tea.ResumeMsg:
 		// Back from Ctrl-Z: drop what was typed while away, as on any page
 		// just shown.
@@ -234,8 +248,8 @@ func (h *host) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if h.p.focus != h.shown {
 		// Another page: draw it whole, top to bottom, for a screen reader
 		// that speaks what is written.
-		h.shown = h.p.focus
-		cmd = tea.Batch(cmd, tea.ClearScreen)
+		h.shown, h.clearing = h.p.focus, true
+		cmd = tea.Batch(cmd, tea.Sequence(tea.ClearScreen, func() tea.Msg { return clearedMsg{} }))
 	}
 	return h, cmd
 }
@@ -279,9 +293,10 @@ func (h *host) sizeNote() {
 
 func (h *host) View() tea.View {
 	var v tea.View
-	if h.stale {
+	ending := h.p.done || h.p.aborted || h.p.plain
+	if h.stale && (!h.clearing || ending) {
 		h.frame, h.stale = "", false
-		if !h.p.done && !h.p.aborted && !h.p.plain {
+		if !ending {
 			h.frame = h.form.View()
 			if h.asking {
 				h.frame = h.withStopQuestion(h.frame)
