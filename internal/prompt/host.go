@@ -55,11 +55,14 @@ type host struct {
 	// top to bottom, not the pieces that differ from the last one.
 	shown int
 	// clearing is true from a page turn until Bubble Tea has taken the
-	// clear that comes with it (clearedMsg): until then the frame stays
-	// the last page's. Bubble Tea skips a frame equal to the one before,
-	// and the clear with it, so a new page drawn before its clear was taken
-	// came as the pieces that differ and was never cleared: under load,
-	// one run in ten of a test side by side.
+	// clear that comes with it (clearedMsg), and the frame is blank until
+	// then. Bubble Tea skips a frame equal to the one before, and a pending
+	// clear with it, and spends the clear on whichever frame it draws next:
+	// drawn before the clear was taken, or drawn with it while the new page
+	// had yet to come, the new page came as the pieces that differ from the
+	// last and was never cleared (under load, one test run in ten side by
+	// side). After a blank frame, the new page is drawn whole: on an erased
+	// screen, or over a blank one.
 	clearing bool
 }
 
@@ -293,8 +296,15 @@ func (h *host) sizeNote() {
 
 func (h *host) View() tea.View {
 	var v tea.View
+	// The form runs on the alternate screen, so that it leaves the person's
+	// terminal exactly as it was, whether they finish, stop, or are stopped.
+	v.AltScreen = true
 	ending := h.p.done || h.p.aborted || h.p.plain
-	if h.stale && (!h.clearing || ending) {
+	if h.clearing && !ending {
+		// Blank until the page turn's clear is taken (see clearing).
+		return v
+	}
+	if h.stale {
 		h.frame, h.stale = "", false
 		if !ending {
 			h.frame = h.form.View()
@@ -309,9 +319,6 @@ func (h *host) View() tea.View {
 	// first line when none is: a screen reader's "read this line" and a
 	// magnifier follow it.
 	v.Cursor = tea.NewCursor(0, h.cursor)
-	// The form runs on the alternate screen, so that it leaves the person's
-	// terminal exactly as it was, whether they finish, stop, or are stopped.
-	v.AltScreen = true
 	return v
 }
 
