@@ -504,6 +504,18 @@ func (s *session) waitView(what string, ok func(view string) bool) {
 	}
 }
 
+// leaves is true once page is no longer on the screen, within d.
+func (s *session) leaves(page string, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for strings.Contains(s.view.String(), page) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return true
+}
+
 // waitScreen waits until ok holds for every byte iopfit has drawn so far.
 func (s *session) waitScreen(what string, ok func(screen string) bool) {
 	s.t.Helper()
