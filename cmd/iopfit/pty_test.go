@@ -492,22 +492,11 @@ func (s *session) waitMarks(what string, ok func(marks []string) bool) {
 	}
 }
 
-// waitView waits until ok holds for the screen as a person would see it.
-func (s *session) waitView(what string, ok func(view string) bool) {
-	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok(s.view.String()) {
-		if time.Now().After(deadline) {
-			s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s.view.String())
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-// leaves is true once page is no longer on the screen, within d.
-func (s *session) leaves(page string, d time.Duration) bool {
+// within polls ok every 5 ms until it holds, for at most d, and says
+// whether it did.
+func within(d time.Duration, ok func() bool) bool {
 	deadline := time.Now().Add(d)
-	for strings.Contains(s.view.String(), page) {
+	for !ok() {
 		if time.Now().After(deadline) {
 			return false
 		}
@@ -516,15 +505,24 @@ func (s *session) leaves(page string, d time.Duration) bool {
 	return true
 }
 
+// waitView waits until ok holds for the screen as a person would see it.
+func (s *session) waitView(what string, ok func(view string) bool) {
+	s.t.Helper()
+	if !within(10*time.Second, func() bool { return ok(s.view.String()) }) {
+		s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s.view.String())
+	}
+}
+
+// leaves is true once page is no longer on the screen, within d.
+func (s *session) leaves(page string, d time.Duration) bool {
+	return within(d, func() bool { return !strings.Contains(s.view.String(), page) })
+}
+
 // waitScreen waits until ok holds for every byte iopfit has drawn so far.
 func (s *session) waitScreen(what string, ok func(screen string) bool) {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok(s.screen.String()) {
-		if time.Now().After(deadline) {
-			s.t.Fatalf("timed out waiting for %s; drawn:\n%q", what, s.screen.String())
-		}
-		time.Sleep(5 * time.Millisecond)
+	if !within(10*time.Second, func() bool { return ok(s.screen.String()) }) {
+		s.t.Fatalf("timed out waiting for %s; drawn:\n%q", what, s.screen.String())
 	}
 }
 
